@@ -1,0 +1,87 @@
+/**
+ * The one interface every search engine implements (SQLite FTS5 by default, Meilisearch in
+ * production). Pages and scripts reach engines only through this interface.
+ */
+import type { ReportRecord, SectionKey, Level, AgencyKind } from '../types';
+
+export const FACETS = ['agency', 'year', 'province', 'city', 'level', 'kind', 'theme', 'checks'] as const;
+export type FacetName = (typeof FACETS)[number];
+
+/** Filters are ANDed across facets and ORed within one facet's values. */
+export type Filters = Partial<Record<FacetName, string[]>>;
+
+export type SortOrder = 'relevance' | 'year_desc' | 'year_asc';
+
+export interface SearchQuery {
+  /** raw user text; '' lists everything */
+  q: string;
+  filters?: Filters;
+  /** facets to count; default: all FACETS */
+  facets?: FacetName[];
+  sort?: SortOrder;
+  /** 1-based */
+  page?: number;
+  perPage?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  agency: string;
+  year: number | null;
+  region: { province: string | null; city: string | null; county: string | null };
+  level: Level | null;
+  kind: AgencyKind;
+  themes: string[];
+  checksFailed: number;
+  /** the section the best snippet came from */
+  section: SectionKey | null;
+  /** plain text with matches wrapped as «mark» … «/mark» markers: see lib/search/highlight.ts */
+  snippet: string;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  perPage: number;
+  hits: SearchHit[];
+  /** facet → value → count, over the whole result set (not just this page) */
+  facets: Partial<Record<FacetName, Record<string, number>>>;
+  /** facets whose counting was cut short (time-boxed); their counts are omitted, never wrong */
+  facetsTimedOut?: FacetName[];
+}
+
+export interface AgencyReportRef {
+  id: string;
+  agency: string;
+  year: number | null;
+}
+
+export interface RebuildProgress {
+  done: number;
+}
+
+export interface SearchEngine {
+  readonly name: string;
+  /**
+   * Replace the whole index with these records, atomically: readers see the old index until
+   * the new one is complete, then the new one. A failure leaves the old index in place.
+   */
+  rebuild(records: AsyncIterable<ReportRecord> | Iterable<ReportRecord>, onProgress?: (p: RebuildProgress) => void): Promise<{ indexed: number }>;
+  /** Insert or replace records (by id) in the live index. */
+  upsert(records: ReportRecord[]): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  getReport(id: string): Promise<ReportRecord | null>;
+  /** every report whose agency name equals `agency`, oldest year first */
+  listAgencyReports(agency: string): Promise<AgencyReportRef[]>;
+  /** all records (for exports and agency lists); streaming so huge corpora don't sit in memory */
+  allReports?(): AsyncIterable<ReportRecord>;
+  close(): Promise<void>;
+}
+
+export class SearchInputError extends Error {
+  readonly code = 'bad_request:search';
+}
+
+export class EngineUnavailableError extends Error {
+  readonly code = 'unavailable:search';
+}

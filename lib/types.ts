@@ -1,0 +1,148 @@
+/**
+ * The report record: the contract between the parser, the engines and the pages.
+ * Figure keys follow ../shared/DESIGN.md ("Canonical figures") exactly.
+ */
+
+export type Cell = number | null;
+
+export interface IssuedRepealedInForce {
+  issued: Cell;
+  repealed: Cell;
+  in_force: Cell;
+}
+
+/** Part 二 in the 2021 format (国办公开办函〔2021〕30号). */
+export interface ActiveFigures {
+  rules: IssuedRepealedInForce;
+  normative_documents: IssuedRepealedInForce;
+  licensing: Cell;
+  penalty: Cell;
+  coercion: Cell;
+  fees_wan_yuan: Cell;
+}
+
+/**
+ * Part 二 in the older 2019 format (本年新制作数量 / 本年新公开数量 / 对外公开总数量):
+ * kept apart, never forced into the 2021 keys.
+ */
+export interface ActiveFigures2019 {
+  format: '2019';
+  /** row label (as printed, normalised) → column → value */
+  rows: Record<string, Record<string, Cell>>;
+}
+
+export const APPLICANT_COLUMNS = [
+  'natural_person',
+  'commercial',
+  'research',
+  'public_interest',
+  'legal_services',
+  'other_org',
+  'total',
+] as const;
+export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
+export type RequestRow = Record<ApplicantColumn, Cell>;
+
+export const REQUEST_ROWS = [
+  'new_received',
+  'carried_over',
+  'granted',
+  'partially_granted',
+  'denied_state_secret',
+  'denied_prohibited_by_law',
+  'denied_three_safeties',
+  'denied_third_party',
+  'denied_internal_affairs',
+  'denied_process_info',
+  'denied_enforcement_files',
+  'denied_admin_query',
+  'unavailable_not_held',
+  'unavailable_needs_creation',
+  'unavailable_unclear',
+  'rejected_complaint',
+  'rejected_duplicate',
+  'rejected_publication',
+  'rejected_excessive',
+  'rejected_confirmation',
+  'other_no_correction',
+  'other_no_fee',
+  'other_other',
+  'total_processed',
+  'carried_forward',
+] as const;
+export type RequestRowKey = (typeof REQUEST_ROWS)[number];
+export type RequestFigures = Record<RequestRowKey, RequestRow>;
+
+export const APPEAL_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
+export const APPEAL_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+export type AppealGroup = (typeof APPEAL_GROUPS)[number];
+export type AppealColumn = (typeof APPEAL_COLUMNS)[number];
+export type AppealFigures = Record<AppealGroup, Record<AppealColumn, Cell>>;
+
+export interface Figures {
+  /** null when the table is missing; ActiveFigures2019 for the older format */
+  active: ActiveFigures | ActiveFigures2019 | null;
+  requests: RequestFigures | null;
+  appeals: AppealFigures | null;
+}
+
+export const SECTION_KEYS = ['preface', 'overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export interface Section {
+  key: SectionKey;
+  title: string;
+  text: string;
+}
+
+export interface Region {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+}
+
+export type Level = 'province' | 'city' | 'county' | 'township';
+/** people's government, its general office, a department, other (centres, committees …) */
+export type AgencyKind = 'government' | 'office' | 'department' | 'other';
+
+export interface Check {
+  /** requests.row_totals | requests.total_processed | requests.balance | appeals.totals | narrative.requests */
+  id: string;
+  ok: boolean;
+  /** human-readable, in Chinese, with the numbers that failed; '' when ok */
+  detail: string;
+}
+
+export interface ThemeHit {
+  id: string;
+  label: string;
+  evidence: string[];
+}
+
+export interface ReportRecord {
+  file: string;
+  /** stable: same agency and year → same id */
+  id: string;
+  agency: string;
+  year: number | null;
+  region: Region;
+  level: Level | null;
+  kind: AgencyKind;
+  sections: Section[];
+  figures: Figures;
+  checks: Check[];
+  themes: ThemeHit[];
+  warnings: string[];
+}
+
+/** What the parser CLI prints for a file that is not a report or cannot be read. */
+export interface ParseFailure {
+  file: string;
+  error: string;
+}
+
+export type ParseResult = ReportRecord | ParseFailure;
+
+export function isFailure(r: ParseResult): r is ParseFailure {
+  return 'error' in r;
+}
