@@ -56,6 +56,13 @@ export interface AgencyReportRef {
   year: number | null;
 }
 
+export interface AgencySummary {
+  agency: string;
+  region: { province: string | null; city: string | null; county: string | null };
+  level: Level | null;
+  years: number[];
+}
+
 export interface RebuildProgress {
   done: number;
 }
@@ -73,8 +80,8 @@ export interface SearchEngine {
   getReport(id: string): Promise<ReportRecord | null>;
   /** every report whose agency name equals `agency`, oldest year first */
   listAgencyReports(agency: string): Promise<AgencyReportRef[]>;
-  /** all records (for exports and agency lists); streaming so huge corpora don't sit in memory */
-  allReports?(): AsyncIterable<ReportRecord>;
+  /** every agency held, with its region and the years held (for agency pages, slugs, peers) */
+  listAgencies(): Promise<AgencySummary[]>;
   close(): Promise<void>;
 }
 
