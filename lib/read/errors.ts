@@ -1,0 +1,27 @@
+/**
+ * The only error the readers throw. `reason` is a stable code for tests and the CLI;
+ * `message` is one line naming the file, the problem and what to do.
+ */
+export type ReadErrorReason =
+  | 'not_found'
+  | 'not_a_file'
+  | 'empty'
+  | 'too_large'
+  | 'binary'
+  | 'unsupported_format'
+  | 'bad_encoding'
+  | 'corrupt'
+  | 'no_text_layer'
+  | 'bad_sidecar';
+
+export class ReadError extends Error {
+  readonly file: string;
+  readonly reason: ReadErrorReason;
+
+  constructor(file: string, reason: ReadErrorReason, problem: string, todo: string) {
+    super(`${file}: ${problem} — ${todo}`);
+    this.name = 'ReadError';
+    this.file = file;
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * files → read: one entry point for every input format. Returns the original text in a layout
+ * the parser understands (tables as one cell per line, tab rows or `| a | b |` rows), the encoding,
+ * the sha256 of the original bytes, warnings and optional provenance from a sidecar.
+ * Throws only ReadError, with a one-line message naming the file, the problem and what to do.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ReadError } from './errors';
+import { readProvenance } from './provenance';
+import { readTxt } from './txt';
+import type { FormatReader, ReadFormat, ReadResult } from './types';
+
+export { ReadError } from './errors';
+export type { ReadErrorReason } from './errors';
+export type { ReadResult, ReadFormat, Provenance } from './types';
+
+/** Largest file we read. Real reports are well under 5 MB even as PDF; checked by stat before reading. */
+export const MAX_BYTES = 20 * 1024 * 1024;
+
+const BY_EXTENSION: Record<string, ReadFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.shtml': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
+
+/** Formats whose reader module has landed; looked up lazily so pdf.js etc. load only when needed. */
+const READERS: Record<ReadFormat, () => Promise<FormatReader>> = {
+  txt: async () => readTxt,
+  html: async () => (await import('./html')).readHtml,
+  docx: async () => (await import('./docx')).readDocx,
+  pdf: async () => (await import('./pdf')).readPdf,
+};
+
+/** Magic bytes win over the extension: a PDF saved as .txt is still a PDF. */
+function sniff(bytes: Buffer): ReadFormat | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  const head = bytes.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return 'html';
+  return null;
+}
+
+function isOleCompound(bytes: Buffer): boolean {
+  // D0 CF 11 E0: legacy .doc / .xls / .wps
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+export async function readReportFile(filePath: string): Promise<ReadResult> {
+  const file = filePath;
+  let st;
+  try {
+    st = await stat(filePath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ReadError(file, 'not_found', code === 'ENOENT' ? 'file not found' : `cannot stat (${code})`, 'check the path');
+  }
+  if (!st.isFile()) throw new ReadError(file, 'not_a_file', 'not a regular file', 'pass a report file, not a directory');
+  if (st.size === 0) throw new ReadError(file, 'empty', 'empty file (0 bytes)', 'download the report again');
+  if (st.size > MAX_BYTES) {
+    throw new ReadError(
+      file,
+      'too_large',
+      `file is ${(st.size / 1048576).toFixed(1)} MB, above the ${MAX_BYTES / 1048576} MB limit`,
+      'split it or extract the report text first',
+    );
+  }
+
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch (e) {
+    throw new ReadError(file, 'not_found', `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check permissions');
+  }
+  const warnings: string[] = [];
+  const ext = path.extname(filePath).toLowerCase();
+
+  if (ext === '.doc' || ext === '.wps' || isOleCompound(bytes)) {
+    throw new ReadError(file, 'unsupported_format', 'legacy Word/WPS binary (.doc) is not supported', 'save it as .docx or .pdf');
+  }
+  const byExt = BY_EXTENSION[ext] ?? null;
+  const sniffed = sniff(bytes);
+  let format: ReadFormat;
+  if (sniffed && sniffed !== byExt && (sniffed !== 'html' || byExt === null)) {
+    if (byExt) warnings.push(`extension ${ext} but content is ${sniffed}; read as ${sniffed}`);
+    format = sniffed;
+  } else if (byExt) {
+    format = byExt;
+  } else {
+    if (ext) warnings.push(`unknown extension ${ext}; read as plain text`);
+    format = 'txt';
+  }
+
+  const reader = await READERS[format]();
+  let out: Awaited<ReturnType<FormatReader>>;
+  try {
+    out = await reader(bytes, file);
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    throw new ReadError(file, 'corrupt', `${format} could not be read (${oneLine(e)})`, 'check the file opens, or save it again');
+  }
+  if (out.text.trim() === '') {
+    throw new ReadError(file, 'empty', `no text in the ${format}`, 'check the file has content');
+  }
+  warnings.push(...out.warnings);
+  const provenance = await readProvenance(filePath, warnings);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { text: out.text, format, encoding: out.encoding, sha256, warnings, ...(provenance ? { provenance } : {}) };
+}
+
+function oneLine(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.replace(/\s+/g, ' ').slice(0, 160);
+}

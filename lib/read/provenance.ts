@@ -1,0 +1,41 @@
+/**
+ * Optional sidecar next to a report: `<file>.json` (e.g. report.pdf.json) holding
+ * { "sourceUrl": "https://…", "capturedAt": "2025-03-01T08:00:00Z" }. Missing sidecar → undefined.
+ */
+import { readFile } from 'node:fs/promises';
+import { ReadError } from './errors';
+import type { Provenance } from './types';
+
+export function sidecarPath(filePath: string): string {
+  return `${filePath}.json`;
+}
+
+export async function readProvenance(filePath: string, warnings: string[]): Promise<Provenance | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(sidecarPath(filePath), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ReadError(filePath, 'bad_sidecar', `sidecar ${sidecarPath(filePath)} unreadable (${(e as Error).message})`, 'fix or remove the .json sidecar');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new ReadError(filePath, 'bad_sidecar', `sidecar ${sidecarPath(filePath)} is not valid JSON`, 'fix or remove the .json sidecar');
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ReadError(filePath, 'bad_sidecar', `sidecar ${sidecarPath(filePath)} is not a JSON object`, 'write { "sourceUrl": "…", "capturedAt": "…" }');
+  }
+  const o = data as Record<string, unknown>;
+  const out: Provenance = {};
+  if (typeof o.sourceUrl === 'string') {
+    if (/^https?:\/\//i.test(o.sourceUrl)) out.sourceUrl = o.sourceUrl;
+    else warnings.push(`sidecar sourceUrl ignored: not an http(s) URL (${o.sourceUrl.slice(0, 80)})`);
+  }
+  if (typeof o.capturedAt === 'string') {
+    if (!Number.isNaN(Date.parse(o.capturedAt))) out.capturedAt = o.capturedAt;
+    else warnings.push(`sidecar capturedAt ignored: not a date (${o.capturedAt.slice(0, 40)})`);
+  }
+  return out.sourceUrl || out.capturedAt ? out : undefined;
+}
