@@ -1,0 +1,135 @@
+/**
+ * The only place page and data URLs are built (datasette's url_builder): every view is a
+ * permalink, and a facet toggle or a page change is just another URL.
+ * Canonical form: parameters in a fixed order, facet values sorted, defaults omitted, so the
+ * same view always has the same URL (cache- and bookmark-friendly).
+ */
+import { FACETS, type FacetName } from './search/types';
+import { DEFAULT_PER_PAGE, DEFAULT_STATE, PARAM, type SearchState } from './search-params';
+
+export type SearchStateInput = Partial<SearchState>;
+
+function full(state: SearchStateInput): SearchState {
+  return { ...DEFAULT_STATE, ...state, filters: state.filters ?? {} };
+}
+
+/** Canonical query string (without '?') for a search state. */
+export function searchQueryString(input: SearchStateInput): string {
+  const s = full(input);
+  const p = new URLSearchParams();
+  if (s.q) p.append(PARAM.q, s.q);
+  for (const f of FACETS) {
+    for (const v of [...new Set(s.filters[f] ?? [])].sort()) p.append(f, v);
+  }
+  if (s.sort !== 'relevance') p.append(PARAM.sort, s.sort);
+  if (s.page > 1) p.append(PARAM.page, String(s.page));
+  if (s.perPage !== DEFAULT_PER_PAGE) p.append(PARAM.perPage, String(s.perPage));
+  return p.toString();
+}
+
+function withQuery(path: string, qs: string): string {
+  return qs ? `${path}?${qs}` : path;
+}
+
+export function searchUrl(state: SearchStateInput = {}): string {
+  return withQuery('/', searchQueryString(state));
+}
+
+/** The JSON twin of a search page. */
+export function searchJsonUrl(state: SearchStateInput = {}): string {
+  return withQuery('/api/search', searchQueryString(state));
+}
+
+/** The CSV twin of a search page (one row per hit on this page). */
+export function searchCsvUrl(state: SearchStateInput = {}): string {
+  const qs = searchQueryString(state);
+  return `/api/search?${qs ? `${qs}&` : ''}format=csv`;
+}
+
+/** Add the value to the facet's selection, or remove it if already selected; back to page 1. */
+export function toggleFacetUrl(state: SearchStateInput, facet: FacetName, value: string): string {
+  const s = full(state);
+  const current = s.filters[facet] ?? [];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  const filters = { ...s.filters };
+  if (next.length) filters[facet] = next;
+  else delete filters[facet];
+  return searchUrl({ ...s, filters, page: 1 });
+}
+
+/** Drop every value of one facet (the "×" on a facet heading). */
+export function clearFacetUrl(state: SearchStateInput, facet: FacetName): string {
+  const s = full(state);
+  const filters = { ...s.filters };
+  delete filters[facet];
+  return searchUrl({ ...s, filters, page: 1 });
+}
+
+export function pageUrl(state: SearchStateInput, page: number): string {
+  return searchUrl({ ...full(state), page });
+}
+
+export function sortUrl(state: SearchStateInput, sort: SearchState['sort']): string {
+  return searchUrl({ ...full(state), sort, page: 1 });
+}
+
+/** A report page; `q` carries the search term so the page can highlight it. */
+export function reportUrl(id: string, opts: { q?: string } = {}): string {
+  const qs = opts.q ? new URLSearchParams({ q: opts.q }).toString() : '';
+  return withQuery(`/reports/${encodeURIComponent(id)}`, qs);
+}
+
+export function reportJsonUrl(id: string): string {
+  return `/api/reports/${encodeURIComponent(id)}`;
+}
+
+/** Figures of one report as CSV (one row per canonical key). */
+export function reportCsvUrl(id: string): string {
+  return `/api/reports/${encodeURIComponent(id)}?format=csv`;
+}
+
+export function agencyUrl(slug: string): string {
+  return `/agencies/${encodeURIComponent(slug)}`;
+}
+
+export function agencyJsonUrl(slug: string): string {
+  return `/api/agencies/${encodeURIComponent(slug)}`;
+}
+
+/** Year-over-year comparison of one agency; years are put in order (earlier first). */
+export function compareUrl(slug: string, a: number, b: number): string {
+  const [x, y] = a <= b ? [a, b] : [b, a];
+  return `/agencies/${encodeURIComponent(slug)}/compare/${x}-${y}`;
+}
+
+export function compareJsonUrl(slug: string, a: number, b: number, format: 'json' | 'csv' = 'json'): string {
+  const [x, y] = a <= b ? [a, b] : [b, a];
+  const base = `/api/agencies/${encodeURIComponent(slug)}/compare/${x}-${y}`;
+  return format === 'csv' ? `${base}?format=csv` : base;
+}
+
+function peerQuery(slugs: string[], year: number, extra: Record<string, string> = {}): string {
+  // Commas are legal in a query value and keep the list readable in a pasted link.
+  const list = slugs.map((s) => encodeURIComponent(s)).join(',');
+  const rest = new URLSearchParams({ year: String(year), ...extra }).toString();
+  return `agencies=${list}&${rest}`;
+}
+
+/** Several agencies side by side in one year. */
+export function peerCompareUrl(slugs: string[], year: number, opts: { sort?: string } = {}): string {
+  return `/compare?${peerQuery(slugs, year, opts.sort ? { sort: opts.sort } : {})}`;
+}
+
+export function peerCompareJsonUrl(slugs: string[], year: number, format: 'json' | 'csv' = 'json'): string {
+  return `/api/compare?${peerQuery(slugs, year, format === 'csv' ? { format: 'csv' } : {})}`;
+}
+
+/** Bulk export of every figure of a search result (one row per report). */
+export function exportUrl(state: SearchStateInput, format: 'json' | 'csv'): string {
+  const qs = searchQueryString({ ...full(state), page: 1, perPage: DEFAULT_PER_PAGE });
+  return `/api/export?${qs ? `${qs}&` : ''}format=${format}`;
+}
+
+export function statusUrl(): string {
+  return '/api/status';
+}
