@@ -1,0 +1,57 @@
+/** An agency's reports over the years: figures, rates, themes and failed checks per year. */
+import type { Check, ReportRecord, ThemeHit } from '../types';
+import { FIGURE_KEYS, flattenFigures, type FlatFigures } from './figures';
+import { deriveRates, RATE_KEYS, type Rates } from './rates';
+
+export interface TimelineYear {
+  id: string;
+  year: number;
+  figures: FlatFigures;
+  rates: Rates;
+  themes: { id: string; label: string }[];
+  failedChecks: Check[];
+  warnings: number;
+}
+
+export interface Timeline {
+  agency: string;
+  years: TimelineYear[];
+}
+
+/**
+ * Reports without a year cannot be placed on a timeline and are left out; if two reports claim
+ * the same year (a re-published report), the one seen last wins, as the engine's id is per year.
+ */
+export function buildTimeline(agency: string, reports: ReportRecord[]): Timeline {
+  const byYear = new Map<number, ReportRecord>();
+  for (const r of reports) if (r.year !== null) byYear.set(r.year, r);
+  const years = [...byYear.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, r]) => {
+      const figures = flattenFigures(r.figures);
+      return {
+        id: r.id,
+        year,
+        figures,
+        rates: deriveRates(figures),
+        themes: r.themes.map((t: ThemeHit) => ({ id: t.id, label: t.label })),
+        failedChecks: r.checks.filter((c) => !c.ok),
+        warnings: r.warnings.length,
+      };
+    });
+  return { agency, years };
+}
+
+/** Column order of the per-year table (JSON/CSV twins and the page). */
+export const TIMELINE_COLUMNS = ['year', 'id', ...FIGURE_KEYS, ...RATE_KEYS, 'themes', 'checks_failed'] as const;
+
+export function timelineRows(t: Timeline): (string | number | null)[][] {
+  return t.years.map((y) => [
+    y.year,
+    y.id,
+    ...FIGURE_KEYS.map((k) => y.figures[k] ?? null),
+    ...RATE_KEYS.map((k) => y.rates[k]),
+    y.themes.map((th) => th.label).join('；'),
+    y.failedChecks.map((c) => c.id).join('；'),
+  ]);
+}
