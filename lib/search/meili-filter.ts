@@ -1,0 +1,64 @@
+/**
+ * Safe Meilisearch filters. Attribute names come only from a whitelist; every value is a
+ * double-quoted string literal with `\` and `"` escaped, so no value can close its string and
+ * add operators (`a" OR year > 0` stays one literal). Meilisearch's filter parser skips the
+ * character after each `\` when looking for the closing quote, then unescapes `\"` and `\\`.
+ */
+import { FACETS, SearchInputError, type FacetName, type Filters } from './types';
+import { FILTERABLE, type FilterableAttribute } from './meili-settings';
+
+/** App facet name → document attribute (the app says `theme`, documents hold `themes`). */
+export const FACET_ATTRIBUTE: Record<FacetName, FilterableAttribute> = {
+  agency: 'agency',
+  year: 'year',
+  province: 'province',
+  city: 'city',
+  level: 'level',
+  kind: 'kind',
+  theme: 'themes',
+  checks: 'checks',
+};
+
+/** Meilisearch's array form: outer items are ANDed, an inner array is ORed. */
+export type MeiliFilter = (string | string[])[];
+
+export function quoteFilterValue(value: string): string {
+  if (typeof value !== 'string') throw new SearchInputError('filter values must be strings');
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function attribute(name: string): FilterableAttribute {
+  if (!(FILTERABLE as readonly string[]).includes(name)) {
+    throw new SearchInputError(`not a filterable attribute: ${JSON.stringify(name)}`);
+  }
+  return name as FilterableAttribute;
+}
+
+/** `attr = "value"`, the only condition shape this module emits. Numbers match quoted too. */
+export function eq(attr: FilterableAttribute | string, value: string): string {
+  return `${attribute(attr)} = ${quoteFilterValue(value)}`;
+}
+
+/** `attr IN ["a", "b"]` for internal lists (e.g. report ids to delete on upsert). */
+export function inList(attr: FilterableAttribute | string, values: readonly string[]): string {
+  if (values.length === 0) throw new Error('inList needs at least one value');
+  return `${attribute(attr)} IN [${values.map(quoteFilterValue).join(', ')}]`;
+}
+
+/** App filters → Meilisearch filter: AND across facets, OR within a facet's values. */
+export function buildFilter(filters: Filters | undefined): MeiliFilter | undefined {
+  if (!filters) return undefined;
+  const out: MeiliFilter = [];
+  for (const [facet, values] of Object.entries(filters)) {
+    if (!(FACETS as readonly string[]).includes(facet)) {
+      throw new SearchInputError(`unknown facet: ${JSON.stringify(facet)}`);
+    }
+    if (values === undefined) continue;
+    if (!Array.isArray(values)) throw new SearchInputError(`filter ${facet} must be a list`);
+    const unique = [...new Set(values)];
+    if (unique.length === 0) continue;
+    const attr = FACET_ATTRIBUTE[facet as FacetName];
+    out.push(unique.map((v) => eq(attr, v)));
+  }
+  return out.length ? out : undefined;
+}

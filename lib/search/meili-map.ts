@@ -1,0 +1,151 @@
+/**
+ * The boundary between Meilisearch's document/response shapes and the app's types
+ * (raw engine types apart from app types, converted here and nowhere else).
+ */
+import { createHash } from 'node:crypto';
+import type { FacetDistribution, Hit } from 'meilisearch';
+import type { AgencyKind, Level, ReportRecord, SectionKey } from '../types';
+import type { FacetName, SearchHit } from './types';
+import { FACET_ATTRIBUTE } from './meili-filter';
+import { stripMarkers } from './highlight';
+
+export interface SectionDocument {
+  id: string;
+  report_id: string;
+  /** null only for the placeholder document of a report without sections */
+  section_key: SectionKey | null;
+  title: string;
+  text: string;
+  /** jieba cutForSearch tokens joined by spaces; searchable, never displayed */
+  text_seg: string;
+  agency: string;
+  year: number | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: Level | null;
+  kind: AgencyKind;
+  themes: string[];
+  checks: 'ok' | 'failed';
+  checks_failed: number;
+}
+
+export interface RecordDocument {
+  id: string;
+  report_id: string;
+  agency: string;
+  year: number | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: Level | null;
+  /** the whole ReportRecord as JSON: stored, not indexed field by field */
+  record: string;
+}
+
+/**
+ * Meilisearch document ids allow only [A-Za-z0-9_-] (max 511 bytes). Report ids that fit are
+ * used as they are (readable in the dashboard); others map to a stable hash.
+ */
+export function meiliReportKey(reportId: string): string {
+  if (/^[A-Za-z0-9_-]{1,200}$/.test(reportId)) return reportId;
+  return `h-${createHash('sha256').update(reportId).digest('hex').slice(0, 40)}`;
+}
+
+export function sectionDocId(reportId: string, sectionKey: string): string {
+  return `${meiliReportKey(reportId)}__${sectionKey}`;
+}
+
+export function toSectionDocuments(record: ReportRecord, segment: (text: string) => string): SectionDocument[] {
+  const failed = record.checks.filter((c) => !c.ok).length;
+  const base = {
+    report_id: record.id,
+    agency: record.agency,
+    year: record.year,
+    province: record.region.province,
+    city: record.region.city,
+    county: record.region.county,
+    level: record.level,
+    kind: record.kind,
+    themes: [...new Set(record.themes.map((t) => t.label))],
+    checks: failed > 0 ? ('failed' as const) : ('ok' as const),
+    checks_failed: failed,
+  };
+  // Markers are stripped so a report cannot forge highlights; merging duplicate keys keeps
+  // document ids unique if a parser ever emits the same section twice.
+  const byKey = new Map<SectionKey, { title: string; text: string }>();
+  for (const s of record.sections) {
+    const text = stripMarkers(s.text);
+    const prev = byKey.get(s.key);
+    if (prev) prev.text += `\n${text}`;
+    else byKey.set(s.key, { title: stripMarkers(s.title), text });
+  }
+  if (byKey.size === 0) {
+    // Still listable and filterable, even with no text to search.
+    return [{ id: sectionDocId(record.id, 'none'), section_key: null, title: '', text: '', text_seg: '', ...base }];
+  }
+  return [...byKey].map(([key, s]) => ({
+    id: sectionDocId(record.id, key),
+    section_key: key,
+    title: s.title,
+    text: s.text,
+    text_seg: segment(s.text),
+    ...base,
+  }));
+}
+
+export function toRecordDocument(record: ReportRecord): RecordDocument {
+  return {
+    id: meiliReportKey(record.id),
+    report_id: record.id,
+    agency: record.agency,
+    year: record.year,
+    province: record.region.province,
+    city: record.region.city,
+    county: record.region.county,
+    level: record.level,
+    record: JSON.stringify(record),
+  };
+}
+
+type HitFields = Pick<
+  SectionDocument,
+  'report_id' | 'section_key' | 'text' | 'agency' | 'year' | 'province' | 'city' | 'county' | 'level' | 'kind' | 'themes' | 'checks_failed'
+>;
+
+/**
+ * A Meilisearch hit → SearchHit. The snippet is `_formatted.text` (cropped, matches wrapped in
+ * MARK_START/MARK_END by highlightPreTag/PostTag); the stored text had markers stripped, so
+ * every marker in it came from Meilisearch.
+ */
+export function toSearchHit(hit: Hit<HitFields>): SearchHit {
+  const formatted = hit._formatted?.text;
+  const snippet = typeof formatted === 'string' ? formatted : (hit.text ?? '').slice(0, 160);
+  return {
+    id: hit.report_id,
+    agency: hit.agency,
+    year: hit.year ?? null,
+    region: { province: hit.province ?? null, city: hit.city ?? null, county: hit.county ?? null },
+    level: hit.level ?? null,
+    kind: hit.kind,
+    themes: hit.themes ?? [],
+    checksFailed: hit.checks_failed ?? 0,
+    section: hit.section_key ?? null,
+    snippet: snippet.trim(),
+  };
+}
+
+/** facetDistribution (keyed by attribute) → the app's facets (keyed by facet name). */
+export function toFacets(
+  distribution: FacetDistribution | undefined,
+  requested: readonly FacetName[],
+): Partial<Record<FacetName, Record<string, number>>> {
+  const out: Partial<Record<FacetName, Record<string, number>>> = {};
+  for (const f of requested) out[f] = { ...(distribution?.[FACET_ATTRIBUTE[f]] ?? {}) };
+  return out;
+}
+
+/** Exact when page/hitsPerPage were sent (totalHits); estimated otherwise. */
+export function toTotal(res: { totalHits?: number; estimatedTotalHits?: number }): number {
+  return res.totalHits ?? res.estimatedTotalHits ?? 0;
+}

@@ -1,0 +1,110 @@
+/**
+ * From the app's SearchQuery to a Meilisearch search request.
+ *
+ * Meilisearch reads at most 10 words of a query and silently ignores the rest; segmented
+ * Chinese reaches that quickly (jieba's search mode emits 政府信息公开 and also 政府, 信息,
+ * 公开, 政府信息). So the terms are chosen here, not cut off at random:
+ *   1. drop empties and duplicates, and strip `"` and a leading `-` (phrase and negation
+ *      syntax: phrase matching is unreliable on CJK segmentation, so it is never relied on);
+ *   2. drop a term contained in another kept term: the document field holds the longer word
+ *      too (same segmenter), so the longer one is at least as precise;
+ *   3. if still more than 10, keep the 10 longest (earliest first on ties), in query order.
+ * Every kept term must match (matchingStrategy "all"), like the SQLite engine's AND.
+ */
+import type { SearchParams } from 'meilisearch';
+import { FACETS, SearchInputError, type FacetName, type SearchQuery, type SortOrder } from './types';
+import { buildFilter, FACET_ATTRIBUTE } from './meili-filter';
+import { LOCALES } from './meili-settings';
+import { MARK_END, MARK_START } from './highlight';
+
+export const MAX_QUERY_TERMS = 10;
+export const DEFAULT_PER_PAGE = 20;
+export const MAX_PER_PAGE = 100;
+/** Snippet length in words (a CJK word is 1–4 characters). */
+export const CROP_LENGTH = 40;
+
+/** Fields a hit needs; `text_seg` is hidden and `text` comes back cropped in `_formatted`. */
+export const HIT_ATTRIBUTES = [
+  'report_id',
+  'section_key',
+  'text',
+  'agency',
+  'year',
+  'province',
+  'city',
+  'county',
+  'level',
+  'kind',
+  'themes',
+  'checks_failed',
+];
+
+export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
+  const cleaned: string[] = [];
+  for (const raw of terms) {
+    const t = raw.replace(/["\u201c\u201d]/g, '').replace(/^-+/, '').trim();
+    if (t && !cleaned.includes(t)) cleaned.push(t);
+  }
+  const kept = cleaned.filter((t) => !cleaned.some((o) => o !== t && o.includes(t)));
+  if (kept.length <= max) return kept;
+  const chosen = new Set(
+    kept
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => b.t.length - a.t.length || a.i - b.i)
+      .slice(0, max)
+      .map((x) => x.t),
+  );
+  return kept.filter((t) => chosen.has(t));
+}
+
+/** The `q` sent to Meilisearch: the selected terms, space-separated ('' lists everything). */
+export function meiliQueryText(q: string, segment: (q: string) => string[]): string {
+  if (!q.trim()) return '';
+  return selectTerms(segment(q)).join(' ');
+}
+
+const SORT: Record<SortOrder, string[] | undefined> = {
+  relevance: undefined,
+  year_desc: ['year:desc'],
+  year_asc: ['year:asc'],
+};
+
+function positiveInt(v: number | undefined, fallback: number, name: string, max = Infinity): number {
+  if (v === undefined) return fallback;
+  if (!Number.isInteger(v) || v < 1 || v > max) {
+    throw new SearchInputError(`${name} must be an integer from 1 to ${max}`);
+  }
+  return v;
+}
+
+export function buildSearchParams(query: SearchQuery, qText: string): SearchParams {
+  const page = positiveInt(query.page, 1, 'page');
+  const hitsPerPage = positiveInt(query.perPage, DEFAULT_PER_PAGE, 'perPage', MAX_PER_PAGE);
+  const sort = query.sort ?? 'relevance';
+  if (!(sort in SORT)) throw new SearchInputError(`unknown sort: ${JSON.stringify(sort)}`);
+  const facets = query.facets ?? [...FACETS];
+  for (const f of facets) {
+    if (!(FACETS as readonly string[]).includes(f)) throw new SearchInputError(`unknown facet: ${JSON.stringify(f)}`);
+  }
+  const params: SearchParams = {
+    q: qText,
+    // page + hitsPerPage (not offset/limit) so Meilisearch returns an exact totalHits.
+    page,
+    hitsPerPage,
+    facets: facets.map((f: FacetName) => FACET_ATTRIBUTE[f]),
+    attributesToRetrieve: HIT_ATTRIBUTES,
+    attributesToHighlight: ['text'],
+    attributesToCrop: ['text'],
+    cropLength: CROP_LENGTH,
+    cropMarker: '…',
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+    matchingStrategy: 'all',
+    locales: [...LOCALES],
+  };
+  const filter = buildFilter(query.filters);
+  if (filter) params.filter = filter;
+  const s = SORT[sort as SortOrder];
+  if (s) params.sort = s;
+  return params;
+}
