@@ -1,0 +1,198 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActiveTable, Active2019Table, AppealsTable, RequestsTable } from '@/components/FiguresTables';
+import { Marked } from '@/components/Marked';
+import { markTerms, queryTerms } from '@/components/mark-terms';
+import { regionText } from '@/components/SearchHits';
+import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
+import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
+import { getAgencyReports, getAgencySlug, getReportById } from '@/lib/queries';
+import { MAX_QUERY_LENGTH } from '@/lib/search-params';
+import type { Check, ReportRecord, SectionKey } from '@/lib/types';
+import { agencyUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const TABLE_SECTIONS: SectionKey[] = ['active', 'requests', 'appeals'];
+
+function firstString(v: string | string[] | undefined): string {
+  const s = Array.isArray(v) ? v[0] : v;
+  return (s ?? '').slice(0, MAX_QUERY_LENGTH).trim();
+}
+
+function title(r: ReportRecord): string {
+  return `${r.agency}${r.year !== null ? ` ${r.year}年` : ''}政府信息公开工作年度报告`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const r = await getReportById({ id }).catch(() => null);
+  if (!r) return { title: '未找到报告' };
+  const failed = r.checks.filter((c) => !c.ok).length;
+  return {
+    title: title(r),
+    description: `${regionText(r.region)} ${r.agency}${r.year ?? ''}年度报告：统计表、问题主题${failed ? `，${failed} 项数据校验未通过` : ''}。`,
+  };
+}
+
+export default async function ReportPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const q = firstString((await searchParams).q);
+  const report = await getReportById({ id });
+  if (!report) notFound();
+  const [others, slug] = await Promise.all([
+    getAgencyReports({ agency: report.agency }).catch(() => []),
+    getAgencySlug({ agency: report.agency }).catch(() => null),
+  ]);
+  const terms = queryTerms(q);
+  const failedChecks = report.checks.filter((c) => !c.ok);
+  const f = report.figures;
+  const reqFailed = failedRequestCells(f.requests);
+  const appFailed = failedAppealCells(f.appeals);
+
+  return (
+    <article className="space-y-6" data-testid="report">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link href={searchUrl({ q })} className="text-brand-700" data-testid="back-to-search">
+            ← {q ? `返回“${q}”的检索结果` : '返回检索'}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold" data-testid="report-title">
+          {title(report)}
+        </h1>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
+          <dt className="text-stone-500">机关</dt>
+          <dd data-testid="report-agency">
+            {slug ? (
+              <Link href={agencyUrl(slug)} className="text-brand-700" data-testid="agency-link">
+                {report.agency}
+              </Link>
+            ) : (
+              report.agency
+            )}
+          </dd>
+          <dt className="text-stone-500">年度</dt>
+          <dd data-testid="report-year">{report.year ?? '未能识别'}</dd>
+          <dt className="text-stone-500">地区</dt>
+          <dd data-testid="report-region">{regionText(report.region) || '未能识别'}</dd>
+          <dt className="text-stone-500">层级 / 类型</dt>
+          <dd>
+            {report.level ? LEVEL_LABELS[report.level] : '未能识别'} · {KIND_LABELS[report.kind]}
+          </dd>
+          <dt className="text-stone-500">来源文件</dt>
+          <dd className="break-all text-stone-600">{report.file}</dd>
+          <dt className="text-stone-500">数据</dt>
+          <dd className="flex gap-3">
+            <a href={reportJsonUrl(report.id)} className="text-brand-700" data-testid="report-json">JSON</a>
+            <a href={reportCsvUrl(report.id)} className="text-brand-700" data-testid="report-csv">统计数据 CSV</a>
+          </dd>
+        </dl>
+      </header>
+
+      {others.length > 1 && (
+        <nav aria-label="该机关其他年度" className="text-sm" data-testid="other-years">
+          <span className="text-stone-500">该机关其他年度：</span>
+          {others.map((o) =>
+            o.id === report.id ? (
+              <span key={o.id} className="mx-1 font-semibold" aria-current="page">{o.year ?? '?'}</span>
+            ) : (
+              <Link key={o.id} href={reportUrl(o.id, { q: q || undefined })} className="mx-1 text-brand-700" data-testid="other-year">
+                {o.year ?? '?'}
+              </Link>
+            ),
+          )}
+        </nav>
+      )}
+
+      <ChecksPanel checks={report.checks} failed={failedChecks} />
+
+      {report.themes.length > 0 && (
+        <section className="rounded-lg border border-stone-200 bg-white p-4" data-testid="themes">
+          <h2 className="mb-2 text-lg font-semibold">问题主题</h2>
+          <ul className="space-y-3">
+            {report.themes.map((t) => (
+              <li key={t.id} data-testid="theme" data-theme={t.id}>
+                <Link href={searchUrl({ filters: { theme: [t.label] } })} className="font-semibold text-brand-700">{t.label}</Link>
+                <ul className="mt-1 list-disc space-y-1 pl-6 text-sm text-stone-700">
+                  {t.evidence.map((e, i) => (
+                    <li key={i} data-testid="theme-evidence">
+                      <Marked parts={markTerms(e, terms)} testId="term-mark" />
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {report.warnings.length > 0 && (
+        <details className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="warnings">
+          <summary className="cursor-pointer font-semibold">解析提示（{report.warnings.length}）</summary>
+          <ul className="mt-2 list-disc space-y-1 pl-6 text-stone-600">
+            {report.warnings.map((w, i) => <li key={i}>{w}</li>)}
+          </ul>
+        </details>
+      )}
+
+      {report.sections.map((s, i) => {
+        const isTable = TABLE_SECTIONS.includes(s.key);
+        const table =
+          s.key === 'active' && f.active ? ('format' in f.active ? <Active2019Table a={f.active} /> : <ActiveTable a={f.active} />)
+          : s.key === 'requests' && f.requests ? <RequestsTable r={f.requests} failed={reqFailed} />
+          : s.key === 'appeals' && f.appeals ? <AppealsTable a={f.appeals} failed={appFailed} />
+          : null;
+        const parts = markTerms(s.text, terms);
+        return (
+          <section key={`${s.key}-${i}`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`section-${s.key}`} id={s.key}>
+            <h2 className="mb-3 text-lg font-semibold">{s.title || SECTION_LABELS[s.key]}</h2>
+            {table && <div className="overflow-x-auto">{table}</div>}
+            {isTable && table ? (
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer text-stone-500">查看原文</summary>
+                <p className="mt-2 whitespace-pre-wrap leading-relaxed text-stone-700">
+                  <Marked parts={parts} testId="term-mark" />
+                </p>
+              </details>
+            ) : (
+              <p className="whitespace-pre-wrap leading-relaxed text-stone-800">
+                <Marked parts={parts} testId="term-mark" />
+              </p>
+            )}
+          </section>
+        );
+      })}
+      {report.sections.length === 0 && <p className="text-stone-500">该报告未能划分章节。</p>}
+    </article>
+  );
+}
+
+function ChecksPanel({ checks, failed }: { checks: Check[]; failed: Check[] }) {
+  if (!checks.length) return null;
+  return (
+    <section
+      className={`rounded-lg border p-4 text-sm ${failed.length ? 'border-red-300 bg-red-50' : 'border-emerald-300 bg-emerald-50'}`}
+      data-testid="checks"
+    >
+      <h2 className="mb-1 font-semibold">
+        数据校验：{failed.length ? `${failed.length} 项未通过` : `${checks.length} 项全部通过`}
+      </h2>
+      {failed.length > 0 && (
+        <ul className="list-disc space-y-1 pl-6">
+          {failed.map((c) => (
+            <li key={c.id} data-testid="failed-check" data-check={c.id}>
+              <strong>{checkLabel(c.id)}</strong>
+              {c.detail && <span>：{c.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-1 text-xs text-stone-600">表格中红色单元格为校验未通过处。校验不通过不代表报告无效，请对照原文核实。</p>
+    </section>
+  );
+}

@@ -1,0 +1,211 @@
+import {
+  APPEAL_COLUMN_LABELS,
+  APPEAL_GROUP_LABELS,
+  APPLICANT_COLUMN_LABELS,
+  APPLICANT_GROUP_LABEL,
+  DECISION_COLUMN_LABEL,
+  DECISION_LABELS,
+  DOCUMENT_KIND_LABELS,
+  FEES_COLUMN_LABEL,
+  FEES_LABEL,
+  ISSUED_LABELS,
+  REQUEST_ROW_LABELS,
+  checkLabel,
+} from '@/lib/labels';
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  REQUEST_ROWS,
+  type ActiveFigures,
+  type ActiveFigures2019,
+  type AppealFigures,
+  type Cell,
+  type RequestFigures,
+} from '@/lib/types';
+import type { FailedCells } from './table-checks';
+
+/** One number cell; `data-key` is the flattened canonical key so tests and readers can find it. */
+function Num({ k, v, failed }: { k: string; v: Cell | undefined; failed?: string[] }) {
+  const isNull = v === null || v === undefined;
+  return (
+    <td
+      className={`num ${failed?.length ? 'failed' : ''} ${isNull ? 'text-stone-400' : ''}`}
+      data-testid="figure"
+      data-key={k}
+      data-failed={failed?.length ? failed.join(' ') : undefined}
+      title={failed?.length ? `校验未通过：${failed.map(checkLabel).join('；')}` : isNull ? '原表此处为空或无法识别' : undefined}
+    >
+      {isNull ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 })}
+      {failed?.length ? <span className="sr-only">（校验未通过）</span> : null}
+    </td>
+  );
+}
+
+export function ActiveTable({ a }: { a: ActiveFigures }) {
+  return (
+    <table className="figures-table" data-testid="table-active">
+      <caption className="sr-only">主动公开政府信息情况</caption>
+      <thead>
+        <tr>
+          <th scope="col">信息内容</th>
+          <th scope="col">{ISSUED_LABELS.issued}</th>
+          <th scope="col">{ISSUED_LABELS.repealed}</th>
+          <th scope="col">{ISSUED_LABELS.in_force}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(['rules', 'normative_documents'] as const).map((k) => (
+          <tr key={k}>
+            <th scope="row" className="text-left font-normal">{DOCUMENT_KIND_LABELS[k]}</th>
+            <Num k={`active.${k}.issued`} v={a[k]?.issued} />
+            <Num k={`active.${k}.repealed`} v={a[k]?.repealed} />
+            <Num k={`active.${k}.in_force`} v={a[k]?.in_force} />
+          </tr>
+        ))}
+        <tr>
+          <th scope="col" className="bg-stone-100 text-left">信息内容</th>
+          <th scope="col" colSpan={3} className="bg-stone-100">{DECISION_COLUMN_LABEL}</th>
+        </tr>
+        {(['licensing', 'penalty', 'coercion'] as const).map((k) => (
+          <tr key={k}>
+            <th scope="row" className="text-left font-normal">{DECISION_LABELS[k]}</th>
+            <Num k={`active.${k}`} v={a[k]} />
+            <td colSpan={2} className="bg-stone-50" />
+          </tr>
+        ))}
+        <tr>
+          <th scope="col" className="bg-stone-100 text-left">信息内容</th>
+          <th scope="col" colSpan={3} className="bg-stone-100">{FEES_COLUMN_LABEL}</th>
+        </tr>
+        <tr>
+          <th scope="row" className="text-left font-normal">{FEES_LABEL}</th>
+          <Num k="active.fees_wan_yuan" v={a.fees_wan_yuan} />
+          <td colSpan={2} className="bg-stone-50" />
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** The older (2019) part-二 table: rows and columns as printed. */
+export function Active2019Table({ a }: { a: ActiveFigures2019 }) {
+  const cols = [...new Set(Object.values(a.rows).flatMap((r) => Object.keys(r)))];
+  return (
+    <table className="figures-table" data-testid="table-active">
+      <thead>
+        <tr>
+          <th scope="col">信息内容（2019 年版表格）</th>
+          {cols.map((c) => (
+            <th key={c} scope="col">{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Object.entries(a.rows).map(([row, cells]) => (
+          <tr key={row}>
+            <th scope="row" className="text-left font-normal">{row}</th>
+            {cols.map((c) => (
+              <Num key={c} k={`active2019.${row}.${c}`} v={cells[c]} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function RequestsTable({ r, failed }: { r: RequestFigures; failed: FailedCells }) {
+  // Consecutive rows under the same printed heading share one spanning cell.
+  const spans = new Map<number, number>();
+  REQUEST_ROWS.forEach((row, i) => {
+    const g = REQUEST_ROW_LABELS[row].group;
+    if (!g) return;
+    if (i > 0 && REQUEST_ROW_LABELS[REQUEST_ROWS[i - 1]!].group === g) return;
+    let n = 1;
+    while (REQUEST_ROWS[i + n] && REQUEST_ROW_LABELS[REQUEST_ROWS[i + n]!].group === g) n++;
+    spans.set(i, n);
+  });
+  const orgCols = APPLICANT_COLUMNS.filter((c) => c !== 'natural_person' && c !== 'total');
+  return (
+    <table className="figures-table" data-testid="table-requests">
+      <caption className="sr-only">收到和处理政府信息公开申请情况</caption>
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2} colSpan={2}>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>
+          <th scope="colgroup" colSpan={7}>申请人情况</th>
+        </tr>
+        <tr>
+          <th scope="col">{APPLICANT_COLUMN_LABELS.natural_person}</th>
+          {orgCols.map((c) => (
+            <th key={c} scope="col" title={APPLICANT_GROUP_LABEL}>
+              {APPLICANT_COLUMN_LABELS[c]}
+            </th>
+          ))}
+          <th scope="col">{APPLICANT_COLUMN_LABELS.total}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {REQUEST_ROWS.map((row, i) => {
+          const { label, group } = REQUEST_ROW_LABELS[row];
+          const cells = r[row];
+          return (
+            <tr key={row} data-row={row}>
+              {group ? (
+                spans.has(i) && (
+                  <th scope="rowgroup" rowSpan={spans.get(i)} className="w-24 text-left font-normal">
+                    {group}
+                  </th>
+                )
+              ) : null}
+              <th scope="row" colSpan={group ? 1 : 2} className="text-left font-normal">
+                {label}
+              </th>
+              {APPLICANT_COLUMNS.map((c) => {
+                const k = `requests.${row}.${c}`;
+                return <Num key={c} k={k} v={cells?.[c] ?? null} failed={failed.get(k)} />;
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function AppealsTable({ a, failed }: { a: AppealFigures; failed: FailedCells }) {
+  return (
+    <table className="figures-table" data-testid="table-appeals">
+      <caption className="sr-only">政府信息公开行政复议、行政诉讼情况</caption>
+      <thead>
+        <tr>
+          <th scope="colgroup" colSpan={5} rowSpan={2}>{APPEAL_GROUP_LABELS.review}</th>
+          <th scope="colgroup" colSpan={10}>行政诉讼</th>
+        </tr>
+        <tr>
+          <th scope="colgroup" colSpan={5}>未经复议直接起诉</th>
+          <th scope="colgroup" colSpan={5}>复议后起诉</th>
+        </tr>
+        <tr>
+          {APPEAL_GROUPS.flatMap((g) =>
+            APPEAL_COLUMNS.map((c) => (
+              <th key={`${g}.${c}`} scope="col" className="whitespace-nowrap">
+                {APPEAL_COLUMN_LABELS[c]}
+              </th>
+            )),
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          {APPEAL_GROUPS.flatMap((g) =>
+            APPEAL_COLUMNS.map((c) => {
+              const k = `appeals.${g}.${c}`;
+              return <Num key={k} k={k} v={a[g]?.[c] ?? null} failed={failed.get(k)} />;
+            }),
+          )}
+        </tr>
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Server-only data access for pages and route handlers: one function per query, object
+ * parameters, engine failures rethrown as typed AppErrors. Pages never touch an engine directly.
+ */
+import 'server-only';
+import { getEngine } from './search/index';
+import type { AgencyReportRef, SearchResult } from './search/types';
+import type { ReportRecord } from './types';
+import type { SearchState } from './search-params';
+import { AppError, fromEngineError } from './errors';
+import { readIndexStatus } from './indexer/status';
+import { buildSlugIndex, type SlugIndex } from './agency/slug';
+
+export async function searchReports({ state }: { state: SearchState }): Promise<SearchResult> {
+  try {
+    return await getEngine().search({
+      q: state.q,
+      filters: state.filters,
+      sort: state.sort,
+      page: state.page,
+      perPage: state.perPage,
+    });
+  } catch (e) {
+    throw fromEngineError(e, 'search');
+  }
+}
+
+export async function getReportById({ id }: { id: string }): Promise<ReportRecord | null> {
+  try {
+    return await getEngine().getReport(id);
+  } catch (e) {
+    throw fromEngineError(e, 'report');
+  }
+}
+
+/** The same agency's reports (every year held), oldest first. */
+export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
+  try {
+    return await getEngine().listAgencyReports(agency);
+  } catch (e) {
+    throw fromEngineError(e, 'report');
+  }
+}
+
+/** Slugs depend on every agency held (collisions); rebuilt at most once a minute. */
+let slugCache: { at: number; index: SlugIndex } | null = null;
+const SLUG_TTL_MS = 60_000;
+
+export async function getAgencySlug({ agency }: { agency: string }): Promise<string | null> {
+  try {
+    if (!slugCache || Date.now() - slugCache.at > SLUG_TTL_MS) {
+      slugCache = { at: Date.now(), index: buildSlugIndex(await getEngine().listAgencies()) };
+    }
+    return slugCache.index.slugOf.get(agency) ?? null;
+  } catch (e) {
+    throw fromEngineError(e, 'report');
+  }
+}
+
+export interface SiteStatus {
+  ok: boolean;
+  engine: string;
+  reports: number | null;
+  index: unknown;
+  error?: string;
+}
+
+/** Health for /api/status: answers even when the engine is down (ok: false), so it can say why. */
+export async function getSiteStatus(): Promise<SiteStatus> {
+  let index: unknown = null;
+  try {
+    index = await readIndexStatus();
+  } catch {
+    index = null;
+  }
+  let engineName = 'unknown';
+  try {
+    const engine = getEngine();
+    engineName = engine.name;
+    const r = await engine.search({ q: '', facets: [], perPage: 1 });
+    return { ok: true, engine: engineName, reports: r.total, index };
+  } catch (e) {
+    const err = e instanceof AppError ? e : fromEngineError(e, 'status');
+    return { ok: false, engine: engineName, reports: null, index, error: err.message };
+  }
+}
