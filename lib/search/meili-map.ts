@@ -12,7 +12,7 @@ import { stripMarkers } from './highlight';
 export interface SectionDocument {
   id: string;
   report_id: string;
-  /** null only for the placeholder document of a report without sections */
+  /** null for the whole-report document */
   section_key: SectionKey | null;
   title: string;
   text: string;
@@ -56,6 +56,16 @@ export function sectionDocId(reportId: string, sectionKey: string): string {
   return `${meiliReportKey(reportId)}__${sectionKey}`;
 }
 
+/** Suffix of the whole-report document (its section_key is null). */
+export const WHOLE_REPORT = 'report';
+
+/**
+ * One document per section, plus one whole-report document. The whole-report document makes
+ * a query whose terms sit in different sections match the report (every term must occur
+ * somewhere in the report, as in the SQLite engine); when one section holds every term, that
+ * section's document ranks better (earlier match position) and gives the hit its section.
+ * The overview comes first so that, with no query, ties resolve to it (lowest internal id).
+ */
 export function toSectionDocuments(record: ReportRecord, segment: (text: string) => string): SectionDocument[] {
   const failed = record.checks.filter((c) => !c.ok).length;
   const base = {
@@ -80,18 +90,20 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     if (prev) prev.text += `\n${text}`;
     else byKey.set(s.key, { title: stripMarkers(s.title), text });
   }
-  if (byKey.size === 0) {
-    // Still listable and filterable, even with no text to search.
-    return [{ id: sectionDocId(record.id, 'none'), section_key: null, title: '', text: '', text_seg: '', ...base }];
-  }
-  return [...byKey].map(([key, s]) => ({
-    id: sectionDocId(record.id, key),
-    section_key: key,
-    title: s.title,
-    text: s.text,
-    text_seg: segment(s.text),
+  const keys = [...byKey.keys()].sort((a, b) => Number(b === 'overview') - Number(a === 'overview'));
+  const docs: SectionDocument[] = keys.map((key) => {
+    const s = byKey.get(key)!;
+    return { id: sectionDocId(record.id, key), section_key: key, title: s.title, text: s.text, text_seg: segment(s.text), ...base };
+  });
+  docs.push({
+    id: sectionDocId(record.id, WHOLE_REPORT),
+    section_key: null,
+    title: '',
+    text: [...byKey.values()].map((s) => s.text).filter(Boolean).join('\n'),
+    text_seg: docs.map((d) => d.text_seg).filter(Boolean).join(' '),
     ...base,
-  }));
+  });
+  return docs;
 }
 
 export function toRecordDocument(record: ReportRecord): RecordDocument {

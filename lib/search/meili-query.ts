@@ -57,16 +57,28 @@ export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): st
   return kept.filter((t) => chosen.has(t));
 }
 
-/** The `q` sent to Meilisearch: the selected terms, space-separated ('' lists everything). */
-export function meiliQueryText(q: string, segment: (q: string) => string[]): string {
+/**
+ * The `q` sent to Meilisearch: the selected terms, space-separated. '' lists everything;
+ * null means the query has no word at all (only punctuation), which matches nothing.
+ */
+export function meiliQueryText(q: string, segment: (q: string) => string[]): string | null {
+  if (q.length > MAX_QUERY_CHARS) throw new SearchInputError(`query longer than ${MAX_QUERY_CHARS} characters`);
   if (!q.trim()) return '';
-  return selectTerms(segment(q)).join(' ');
+  const terms = selectTerms(segment(q));
+  return terms.length ? terms.join(' ') : null;
 }
 
+/** Longest query accepted, in characters (the same limit as the SQLite engine). */
+export const MAX_QUERY_CHARS = 200;
+
+/**
+ * Year sorts break ties by agency name (Meilisearch puts documents without a year last).
+ * Relevance with no query has nothing to rank by, so it lists newest first, like SQLite.
+ */
 const SORT: Record<SortOrder, string[] | undefined> = {
   relevance: undefined,
-  year_desc: ['year:desc'],
-  year_asc: ['year:asc'],
+  year_desc: ['year:desc', 'agency:asc'],
+  year_asc: ['year:asc', 'agency:asc'],
 };
 
 function positiveInt(v: number | undefined, fallback: number, name: string, max = Infinity): number {
@@ -81,7 +93,7 @@ export function buildSearchParams(query: SearchQuery, qText: string): SearchPara
   const page = positiveInt(query.page, 1, 'page');
   const hitsPerPage = positiveInt(query.perPage, DEFAULT_PER_PAGE, 'perPage', MAX_PER_PAGE);
   const sort = query.sort ?? 'relevance';
-  if (!(sort in SORT)) throw new SearchInputError(`unknown sort: ${JSON.stringify(sort)}`);
+  if (!Object.hasOwn(SORT, sort)) throw new SearchInputError(`unknown sort: ${JSON.stringify(sort)}`);
   const facets = query.facets ?? [...FACETS];
   for (const f of facets) {
     if (!(FACETS as readonly string[]).includes(f)) throw new SearchInputError(`unknown facet: ${JSON.stringify(f)}`);
@@ -104,7 +116,7 @@ export function buildSearchParams(query: SearchQuery, qText: string): SearchPara
   };
   const filter = buildFilter(query.filters);
   if (filter) params.filter = filter;
-  const s = SORT[sort as SortOrder];
+  const s = SORT[sort === 'relevance' && !qText ? 'year_desc' : sort];
   if (s) params.sort = s;
   return params;
 }

@@ -62,7 +62,8 @@ export function sectionIndexSettings(dictionary: readonly string[]): Settings {
     searchableAttributes: [...SEARCHABLE],
     displayedAttributes: SECTION_FIELDS.filter((f) => !(HIDDEN_FIELDS as readonly string[]).includes(f)),
     filterableAttributes: [...FILTERABLE],
-    sortableAttributes: ['year'],
+    // agency breaks ties between years, in the same order as the SQLite engine.
+    sortableAttributes: ['year', 'agency'],
     // Section-level documents; one hit per report. Facet counts are computed after distinct,
     // so they count reports, like the SQLite engine.
     distinctAttribute: 'report_id',

@@ -219,10 +219,12 @@ export class MeilisearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const qText = meiliQueryText(query.q ?? '', this.opts.segmentQuery);
-    const params = buildSearchParams(query, qText);
+    const params = buildSearchParams(query, qText ?? '');
     const facets = query.facets ?? [...FACETS];
     const page = params.page!;
     const perPage = params.hitsPerPage!;
+    const empty = () => ({ total: 0, page, perPage, hits: [], facets: toFacets(undefined, facets) });
+    if (qText === null) return empty();
     try {
       const res = await this.client.index(this.indexUid).search(qText, params);
       return {
@@ -234,7 +236,7 @@ export class MeilisearchEngine implements SearchEngine {
       };
     } catch (e) {
       // Nothing indexed yet: an empty result, as the SQLite engine gives for an empty database.
-      if (apiErrorCode(e) === 'index_not_found') return { total: 0, page, perPage, hits: [], facets: toFacets(undefined, facets) };
+      if (apiErrorCode(e) === 'index_not_found') return empty();
       throw toEngineError(e, this.opts.host);
     }
   }

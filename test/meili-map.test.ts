@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import {
+  meiliReportKey,
+  sectionDocId,
+  toFacets,
+  toRecordDocument,
+  toSearchHit,
+  toSectionDocuments,
+  toTotal,
+} from '../lib/search/meili-map';
+import { segmentForIndex } from '../lib/segment/index';
+import { MARK_END, MARK_START } from '../lib/search/highlight';
+import { makeRecord } from './meili-fixtures';
+
+const M = (s: string) => `${MARK_START}${s}${MARK_END}`;
+
+describe('documents from a ReportRecord', () => {
+  const rec = makeRecord({
+    id: 'city-2023-abc',
+    sections: [
+      { key: 'preface', title: '', text: '按照条例要求编制本报告。' },
+      { key: 'overview', title: '一、总体情况', text: `本机关${M('伪造')}主动公开政府信息。` },
+      { key: 'problems', title: '五、存在的主要问题及改进情况', text: '信息发布不够及时，时效性有待提高。' },
+    ],
+    checks: [
+      { id: 'requests.balance', ok: false, detail: '一+二≠七+四' },
+      { id: 'appeals.totals', ok: false, detail: '复议合计不符' },
+      { id: 'requests.row_totals', ok: true, detail: '' },
+    ],
+    themes: [
+      { id: 'timeliness', label: '时效性', evidence: ['…'] },
+      { id: 'timeliness', label: '时效性', evidence: ['…'] },
+    ],
+  });
+  const docs = toSectionDocuments(rec, segmentForIndex);
+  const facets = {
+    report_id: 'city-2023-abc',
+    agency: '测试市人民政府办公室',
+    year: 2023,
+    province: '测试省',
+    city: '测试市',
+    county: null,
+    level: 'city',
+    kind: 'office',
+    themes: ['时效性'],
+    checks: 'failed',
+    checks_failed: 2,
+  };
+
+  it('one document per section (overview first) plus the whole report, each with the facet fields', () => {
+    expect(docs.map((d) => [d.id, d.section_key])).toEqual([
+      ['city-2023-abc__overview', 'overview'],
+      ['city-2023-abc__preface', 'preface'],
+      ['city-2023-abc__problems', 'problems'],
+      ['city-2023-abc__report', null],
+    ]);
+    for (const d of docs) expect(d).toMatchObject(facets);
+  });
+
+  it('section text is the original text with stray highlight markers stripped; text_seg is real jieba', () => {
+    const problems = docs.find((d) => d.section_key === 'problems')!;
+    expect(problems).toEqual({
+      id: 'city-2023-abc__problems',
+      section_key: 'problems',
+      title: '五、存在的主要问题及改进情况',
+      text: '信息发布不够及时，时效性有待提高。',
+      text_seg: '信息 发布 不够 及时 时效 时效性 有待 提高',
+      ...facets,
+    });
+    const overview = docs.find((d) => d.section_key === 'overview')!;
+    expect(overview.text).toBe('本机关伪造主动公开政府信息。');
+    expect(docs.some((d) => /[\uE000\uE001]/.test(d.text + d.title + d.text_seg))).toBe(false);
+  });
+
+  it('the whole-report document holds every section, so terms from different sections match together', () => {
+    const whole = docs.at(-1)!;
+    expect(whole.text).toBe('按照条例要求编制本报告。\n本机关伪造主动公开政府信息。\n信息发布不够及时，时效性有待提高。');
+    expect(whole.text_seg.split(' ')).toEqual(expect.arrayContaining(['主动公开', '时效性', '编制']));
+  });
+
+  it('a report without sections is still one listable document', () => {
+    const bare = toSectionDocuments(makeRecord({ id: 'r0', sections: [], checks: [], themes: [] }), segmentForIndex);
+    expect(bare).toEqual([
+      expect.objectContaining({ id: 'r0__report', section_key: null, text: '', text_seg: '', checks: 'ok', checks_failed: 0, themes: [] }),
+    ]);
+  });
+
+  it('ids Meilisearch would refuse are mapped to a stable hash; valid ones are kept', () => {
+    expect(meiliReportKey('abc_DEF-123')).toBe('abc_DEF-123');
+    const k = meiliReportKey('测试市/2023');
+    expect(k).toMatch(/^h-[0-9a-f]{40}$/);
+    expect(meiliReportKey('测试市/2023')).toBe(k);
+    expect(meiliReportKey('测试市/2024')).not.toBe(k);
+    expect(sectionDocId('a b', 'overview')).toMatch(/^h-[0-9a-f]{40}__overview$/);
+  });
+
+  it('the records document stores the full record once', () => {
+    const d = toRecordDocument(rec);
+    expect(d).toEqual({
+      id: 'city-2023-abc',
+      report_id: 'city-2023-abc',
+      agency: '测试市人民政府办公室',
+      year: 2023,
+      province: '测试省',
+      city: '测试市',
+      county: null,
+      level: 'city',
+      record: JSON.stringify(rec),
+    });
+    expect(JSON.parse(d.record)).toEqual(rec);
+  });
+});
+
+describe('responses to app types', () => {
+  it('a hit with _formatted becomes a SearchHit whose snippet carries the markers', () => {
+    const hit = toSearchHit({
+      report_id: 'r1',
+      section_key: 'problems',
+      text: '信息发布不够及时，时效性有待提高。',
+      agency: '甲局',
+      year: 2022,
+      province: '测试省',
+      city: null,
+      county: null,
+      level: 'province',
+      kind: 'department',
+      themes: ['时效性'],
+      checks_failed: 1,
+      _formatted: { text: ` …信息发布不够及时，${M('时效性')}有待提高。 ` } as never,
+    });
+    expect(hit).toEqual({
+      id: 'r1',
+      agency: '甲局',
+      year: 2022,
+      region: { province: '测试省', city: null, county: null },
+      level: 'province',
+      kind: 'department',
+      themes: ['时效性'],
+      checksFailed: 1,
+      section: 'problems',
+      snippet: `…信息发布不够及时，${M('时效性')}有待提高。`,
+    });
+  });
+
+  it('the whole-report document maps to section null; missing _formatted falls back to the text', () => {
+    const hit = toSearchHit({
+      report_id: 'r2',
+      section_key: null,
+      text: '文'.repeat(300),
+      agency: '乙局',
+      year: null,
+      province: null,
+      city: null,
+      county: null,
+      level: null,
+      kind: 'other',
+      themes: [],
+      checks_failed: 0,
+    });
+    expect(hit.section).toBeNull();
+    expect(hit.year).toBeNull();
+    expect(hit.snippet).toBe('文'.repeat(160));
+  });
+
+  it('facetDistribution (by attribute) → facets (by app name), every requested facet present', () => {
+    expect(
+      toFacets({ agency: { 甲局: 3, 乙局: 1 }, themes: { 时效性: 2 }, year: { '2023': 4 }, checks: { ok: 3, failed: 1 } }, [
+        'agency',
+        'theme',
+        'year',
+        'checks',
+        'city',
+      ]),
+    ).toEqual({ agency: { 甲局: 3, 乙局: 1 }, theme: { 时效性: 2 }, year: { '2023': 4 }, checks: { ok: 3, failed: 1 }, city: {} });
+    expect(toFacets(undefined, ['kind'])).toEqual({ kind: {} });
+  });
+
+  it('total: exact totalHits when paging by page, else the estimate', () => {
+    expect(toTotal({ totalHits: 42 })).toBe(42);
+    expect(toTotal({ estimatedTotalHits: 1000 })).toBe(1000);
+    expect(toTotal({})).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { recordIndexSettings, sectionIndexSettings } from '../lib/search/meili-settings';
+import { userTerms } from '../lib/segment/index';
+
+describe('Meilisearch settings as code', () => {
+  it('section index: the whole payload', () => {
+    expect(sectionIndexSettings(['依申请公开', ' 政府信息公开 ', '依申请公开', ''])).toEqual({
+      searchableAttributes: ['agency', 'title', 'text', 'text_seg'],
+      displayedAttributes: [
+        'id',
+        'report_id',
+        'section_key',
+        'title',
+        'text',
+        'agency',
+        'year',
+        'province',
+        'city',
+        'county',
+        'level',
+        'kind',
+        'themes',
+        'checks',
+        'checks_failed',
+      ],
+      filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id'],
+      sortableAttributes: ['year', 'agency'],
+      distinctAttribute: 'report_id',
+      localizedAttributes: [{ attributePatterns: ['agency', 'title', 'text', 'text_seg'], locales: ['cmn'] }],
+      dictionary: ['依申请公开', '政府信息公开'],
+      typoTolerance: { enabled: false },
+      faceting: { maxValuesPerFacet: 100_000, sortFacetValuesBy: { '*': 'count' } },
+      pagination: { maxTotalHits: 1_000_000 },
+      facetSearch: true,
+    });
+  });
+
+  it('the hidden jieba field is searchable but never displayed', () => {
+    const s = sectionIndexSettings([]);
+    expect(s.searchableAttributes).toContain('text_seg');
+    expect(s.displayedAttributes).not.toContain('text_seg');
+  });
+
+  it('dictionary shares the jieba user dictionary terms', () => {
+    const terms = userTerms();
+    expect(terms.length).toBeGreaterThan(10);
+    expect(terms).toContain('政府信息公开');
+    const dict = sectionIndexSettings(terms).dictionary!;
+    expect(new Set(dict)).toEqual(new Set(terms));
+    // comments and frequency/POS columns of userdict.txt never leak into the setting
+    expect(dict.some((t) => t.startsWith('#') || /\s/.test(t))).toBe(false);
+  });
+
+  it('records index: the whole payload', () => {
+    expect(recordIndexSettings()).toEqual({
+      searchableAttributes: ['report_id'],
+      filterableAttributes: ['report_id', 'agency'],
+      sortableAttributes: ['year'],
+      typoTolerance: { enabled: false },
+      pagination: { maxTotalHits: 1_000_000 },
+      facetSearch: false,
+    });
+  });
+});
