@@ -1,0 +1,53 @@
+/**
+ * data/index-status.json: what the last `npm run index` did, for /api/status and the site footer.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { env } from '../env';
+
+export interface IndexFailure {
+  file: string;
+  reason: string;
+}
+
+export interface IndexStatus {
+  /** ISO time the run finished */
+  finishedAt: string;
+  startedAt: string;
+  engine: string;
+  source: string;
+  found: number;
+  indexed: number;
+  failed: number;
+  warnings: number;
+  checksFailed: number;
+  /** false when nothing was indexed and the live index was left as it was */
+  swapped: boolean;
+  seconds: number;
+  failures: IndexFailure[];
+}
+
+export const STATUS_FILE = 'index-status.json';
+
+export function statusPath(dataDir = env().dataDir): string {
+  return path.join(dataDir, STATUS_FILE);
+}
+
+/** The last run's status, or null when no index run has been recorded. */
+export async function readIndexStatus(dataDir?: string): Promise<IndexStatus | null> {
+  try {
+    return JSON.parse(await fs.readFile(statusPath(dataDir), 'utf8')) as IndexStatus;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Written to a temp file then renamed, so a reader never sees half a JSON document. */
+export async function writeIndexStatus(status: IndexStatus, dataDir?: string): Promise<void> {
+  const p = statusPath(dataDir);
+  await fs.mkdir(path.dirname(p), { recursive: true });
+  const tmp = `${p}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(status, null, 2) + '\n');
+  await fs.rename(tmp, p);
+}

@@ -1,0 +1,105 @@
+/**
+ * The engine facade: pages and scripts get their engine here, never by constructing one.
+ */
+import { env } from '../env';
+import type { ReportRecord } from '../types';
+import { EngineUnavailableError, type RebuildProgress, type SearchEngine, type SearchQuery } from './types';
+import { SqliteEngine } from './sqlite';
+
+export type EngineKind = 'sqlite' | 'meilisearch';
+
+export interface CreateEngineOptions {
+  kind?: EngineKind;
+  /** SQLite: directory of the index file (default env().dataDir) */
+  dataDir?: string;
+  /** Meilisearch settings (default from env()) */
+  host?: string;
+  apiKey?: string;
+  indexName?: string;
+}
+
+/** What MeilisearchEngine's constructor takes (lib/search/meilisearch.ts). */
+export interface MeiliOptions {
+  host: string;
+  apiKey?: string;
+  index: string;
+}
+
+/**
+ * Meilisearch behind a synchronous facade: its module (and client) is imported on first use,
+ * so the default SQLite setup never loads it and a missing adapter fails with a clear message.
+ */
+class LazyMeilisearch implements SearchEngine {
+  readonly name = 'meilisearch';
+  private engine: Promise<SearchEngine> | null = null;
+  constructor(private readonly opts: MeiliOptions) {}
+
+  private get(): Promise<SearchEngine> {
+    if (!this.engine) {
+      this.engine = (async () => {
+        let mod: Record<string, unknown>;
+        try {
+          mod = await import('./meilisearch');
+        } catch (err) {
+          throw new EngineUnavailableError(
+            `SEARCH_ENGINE=meilisearch but the adapter lib/search/meilisearch.ts could not be loaded: ${(err as Error).message}`,
+          );
+        }
+        const Ctor = mod.MeilisearchEngine as (new (o: MeiliOptions) => SearchEngine) | undefined;
+        if (typeof Ctor !== 'function') throw new EngineUnavailableError('lib/search/meilisearch.ts does not export MeilisearchEngine');
+        return new Ctor(this.opts);
+      })();
+      this.engine.catch(() => (this.engine = null)); // allow a retry once the cause is fixed
+    }
+    return this.engine;
+  }
+
+  async rebuild(records: AsyncIterable<ReportRecord> | Iterable<ReportRecord>, onProgress?: (p: RebuildProgress) => void) {
+    return (await this.get()).rebuild(records, onProgress);
+  }
+  async upsert(records: ReportRecord[]) {
+    return (await this.get()).upsert(records);
+  }
+  async search(q: SearchQuery) {
+    return (await this.get()).search(q);
+  }
+  async getReport(id: string) {
+    return (await this.get()).getReport(id);
+  }
+  async listAgencyReports(agency: string) {
+    return (await this.get()).listAgencyReports(agency);
+  }
+  async listAgencies() {
+    return (await this.get()).listAgencies();
+  }
+  async close() {
+    if (this.engine) await (await this.engine).close();
+  }
+}
+
+export function createEngine(opts: CreateEngineOptions = {}): SearchEngine {
+  const kind = opts.kind ?? env().SEARCH_ENGINE;
+  if (kind === 'sqlite') return new SqliteEngine({ dataDir: opts.dataDir ?? env().dataDir });
+  const host = opts.host ?? env().MEILI_HOST;
+  if (!host) throw new EngineUnavailableError('SEARCH_ENGINE=meilisearch needs MEILI_HOST (see .env.example)');
+  return new LazyMeilisearch({
+    host,
+    apiKey: opts.apiKey ?? env().MEILI_MASTER_KEY,
+    index: opts.indexName ?? env().MEILI_INDEX,
+  });
+}
+
+let singleton: SearchEngine | null = null;
+
+/** The process-wide engine chosen by SEARCH_ENGINE (created on first use). */
+export function getEngine(): SearchEngine {
+  if (!singleton) singleton = createEngine();
+  return singleton;
+}
+
+/** For tests: close and forget the singleton. */
+export async function resetEngine(): Promise<void> {
+  const s = singleton;
+  singleton = null;
+  if (s) await s.close();
+}

@@ -1,0 +1,103 @@
+/**
+ * Schema of the SQLite index and the one function that writes a record into it (used by both
+ * the full rebuild and upsert, so both produce identical rows).
+ */
+import type Database from 'better-sqlite3';
+import type { ReportRecord } from '../types';
+import { stripMarkers } from './highlight';
+import { gramsForIndex } from './fts-query';
+
+export const SCHEMA_VERSION = '1';
+/** Section rows get FTS rowid = report rowid * SECTION_SLOTS + section index. */
+export const SECTION_SLOTS = 64;
+
+export const TABLES_SQL = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports(
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  agency TEXT NOT NULL,
+  year INTEGER,
+  province TEXT, city TEXT, county TEXT,
+  level TEXT, kind TEXT NOT NULL,
+  checks_failed INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS report_themes(label TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(label, rid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sections(sid INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS sec_fts USING fts5(grams, content='', contentless_delete=1, tokenize='ascii');
+`;
+
+/** Secondary indexes: created after a bulk load (faster than maintaining them row by row). */
+export const INDEXES_SQL = `
+CREATE INDEX IF NOT EXISTS reports_agency ON reports(agency, year);
+CREATE INDEX IF NOT EXISTS reports_year ON reports(year);
+CREATE INDEX IF NOT EXISTS reports_province ON reports(province, city);
+CREATE INDEX IF NOT EXISTS reports_level ON reports(level, kind);
+CREATE INDEX IF NOT EXISTS report_themes_rid ON report_themes(rid);
+`;
+
+export function createSchema(db: Database.Database): void {
+  db.exec(TABLES_SQL);
+  db.prepare(`INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)`).run(SCHEMA_VERSION);
+}
+
+export type Writer = (rec: ReportRecord) => void;
+
+/** Prepared statements for writing records; call inside a transaction. */
+export function makeWriter(db: Database.Database): Writer {
+  const findRid = db.prepare<[string], { rid: number }>(`SELECT rid FROM reports WHERE id = ?`);
+  const insReport = db.prepare(
+    `INSERT INTO reports(rid, id, agency, year, province, city, county, level, kind, checks_failed, json)
+     VALUES (@rid, @id, @agency, @year, @province, @city, @county, @level, @kind, @checks_failed, @json)`,
+  );
+  const delReport = db.prepare(`DELETE FROM reports WHERE rid = ?`);
+  const delThemes = db.prepare(`DELETE FROM report_themes WHERE rid = ?`);
+  const delSections = db.prepare(`DELETE FROM sections WHERE sid BETWEEN ? AND ?`);
+  const delFts = db.prepare(`DELETE FROM sec_fts WHERE rowid BETWEEN ? AND ?`);
+  const insTheme = db.prepare(`INSERT OR IGNORE INTO report_themes(label, rid) VALUES (?, ?)`);
+  const insSection = db.prepare(`INSERT INTO sections(sid, key, text) VALUES (?, ?, ?)`);
+  const insFts = db.prepare(`INSERT INTO sec_fts(rowid, grams) VALUES (?, ?)`);
+  const maxRid = db.prepare<[], { m: number | null }>(`SELECT max(rid) AS m FROM reports`);
+  let next = (maxRid.get()?.m ?? 0) + 1;
+
+  return (rec) => {
+    const old = findRid.get(rec.id);
+    let rid: number;
+    if (old) {
+      // Replace in place, keeping the rowid so FTS rowids stay in the report's slot range.
+      rid = old.rid;
+      const lo = rid * SECTION_SLOTS;
+      delFts.run(lo, lo + SECTION_SLOTS - 1);
+      delSections.run(lo, lo + SECTION_SLOTS - 1);
+      delThemes.run(rid);
+      delReport.run(rid);
+    } else rid = next++;
+    insReport.run({
+      rid,
+      id: rec.id,
+      agency: rec.agency,
+      year: rec.year,
+      province: rec.region?.province ?? null,
+      city: rec.region?.city ?? null,
+      county: rec.region?.county ?? null,
+      level: rec.level,
+      kind: rec.kind,
+      checks_failed: rec.checks.filter((c) => !c.ok).length,
+      json: JSON.stringify(rec),
+    });
+    for (const t of rec.themes) insTheme.run(t.label, rid);
+    // More sections than slots is not a real report shape; fold the overflow into the last slot.
+    const secs = rec.sections.slice(0, SECTION_SLOTS);
+    if (rec.sections.length > SECTION_SLOTS) {
+      const last = secs[SECTION_SLOTS - 1];
+      secs[SECTION_SLOTS - 1] = { ...last, text: rec.sections.slice(SECTION_SLOTS - 1).map((s) => s.text).join('\n') };
+    }
+    secs.forEach((s, i) => {
+      const sid = rid * SECTION_SLOTS + i;
+      const text = stripMarkers(s.text);
+      insSection.run(sid, s.key, text);
+      insFts.run(sid, gramsForIndex(text));
+    });
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Snippets computed in TypeScript from the ORIGINAL section text (the index holds only bigrams):
+ * a window of about 80 characters around the first occurrence of any query term, every term
+ * occurrence inside it wrapped in MARK_START/MARK_END.
+ */
+import { MARK_END, MARK_START, stripMarkers } from './highlight';
+
+export const SNIPPET_CHARS = 80;
+const BEFORE = 24;
+
+const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** Collapse layout whitespace (table cells on their own lines, tabs) into single spaces. */
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+export function makeSnippet(text: string, terms: string[], size = SNIPPET_CHARS): string {
+  const clean = stripMarkers(text);
+  const hay = foldAscii(clean);
+  const ts = [...terms].filter(Boolean).sort((a, b) => b.length - a.length);
+  let first = -1;
+  for (const t of ts) {
+    const i = hay.indexOf(t);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  if (first < 0) {
+    const head = squash(clean.trim()).slice(0, size);
+    return head.length < squash(clean.trim()).length ? head + '…' : head;
+  }
+  // Start a little before the match, but never inside a UTF-16 surrogate pair.
+  let start = Math.max(0, first - BEFORE);
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(clean[start])) start--;
+  let end = Math.min(clean.length, start + size);
+  // Never cut a marked term in half.
+  for (const t of ts) {
+    const i = hay.indexOf(t, Math.max(0, end - t.length + 1));
+    if (i >= 0 && i < end && i + t.length > end) end = i + t.length;
+  }
+  if (end < clean.length && /[\uDC00-\uDFFF]/.test(clean[end])) end++;
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const t = ts.find((x) => hay.startsWith(x, i));
+    if (t && i + t.length <= end) {
+      out += MARK_START + clean.slice(i, i + t.length) + MARK_END;
+      i += t.length;
+    } else {
+      out += clean[i];
+      i++;
+    }
+  }
+  out = squash(out).trim();
+  return (start > 0 ? '…' : '') + out + (end < clean.length ? '…' : '');
+}

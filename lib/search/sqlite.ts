@@ -1,0 +1,332 @@
+/**
+ * The embedded engine: SQLite FTS5 through better-sqlite3, one file under DATA_DIR.
+ * See docs/engine.md for the schema, the atomic swap and the matching semantics.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ReportRecord, SectionKey } from '../types';
+import {
+  FACETS,
+  SearchInputError,
+  type AgencyReportRef,
+  type AgencySummary,
+  type FacetName,
+  type RebuildProgress,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from './types';
+import { MAX_QUERY_CHARS, anyTermMatch, queryTerms, termMatch } from './fts-query';
+import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-schema';
+import { facetValues, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
+import { makeSnippet } from './sqlite-snippet';
+
+export interface SqliteEngineOptions {
+  dataDir: string;
+  /** file name inside dataDir */
+  fileName?: string;
+  /** records per write transaction during rebuild */
+  batchSize?: number;
+}
+
+export const DEFAULT_DB_FILE = 'nianbao.sqlite';
+export const MAX_PER_PAGE = 100;
+
+interface Live {
+  db: Database.Database;
+  dev: number;
+  ino: number;
+  dataVersion: number;
+  cache: FacetCache | null;
+}
+
+export class SqliteEngine implements SearchEngine {
+  readonly name = 'sqlite';
+  readonly file: string;
+  private live: Live | null = null;
+  private readonly batchSize: number;
+
+  constructor(opts: SqliteEngineOptions) {
+    this.file = path.join(path.resolve(opts.dataDir), opts.fileName ?? DEFAULT_DB_FILE);
+    this.batchSize = opts.batchSize ?? 500;
+  }
+
+  // ---- connection management -------------------------------------------------------------
+
+  private openFile(create: boolean): Live | null {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(this.file);
+    } catch {
+      if (!create) return null;
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const db = new Database(this.file);
+      createSchema(db);
+      db.exec(INDEXES_SQL);
+      db.close();
+      st = fs.statSync(this.file);
+    }
+    const db = new Database(this.file, { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return { db, dev: st.dev, ino: st.ino, dataVersion: db.pragma('data_version', { simple: true }) as number, cache: null };
+  }
+
+  /**
+   * The connection to the current live file. A rebuild (here or in another process) renames a
+   * new file over the path, so a changed inode means "reopen"; an in-place upsert by another
+   * connection bumps PRAGMA data_version, which means "reload the facet cache".
+   */
+  private current(create = false): Live | null {
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(this.file);
+    } catch {
+      st = null;
+    }
+    if (this.live && st && st.ino === this.live.ino && st.dev === this.live.dev) {
+      const v = this.live.db.pragma('data_version', { simple: true }) as number;
+      if (v !== this.live.dataVersion) {
+        this.live.dataVersion = v;
+        this.live.cache = null;
+      }
+      return this.live;
+    }
+    if (this.live) {
+      this.live.db.close();
+      this.live = null;
+    }
+    this.live = this.openFile(create);
+    return this.live;
+  }
+
+  private cache(l: Live): FacetCache {
+    if (!l.cache) l.cache = loadFacetCache(l.db);
+    return l.cache;
+  }
+
+  // ---- writing ---------------------------------------------------------------------------
+
+  async rebuild(
+    records: AsyncIterable<ReportRecord> | Iterable<ReportRecord>,
+    onProgress?: (p: RebuildProgress) => void,
+  ): Promise<{ indexed: number }> {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.building-${process.pid}`;
+    for (const f of [tmp, `${tmp}-journal`]) fs.rmSync(f, { force: true });
+    const db = new Database(tmp);
+    let indexed = 0;
+    try {
+      // A build file nobody else reads: no journal, no fsync per transaction.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.pragma('cache_size = -65536');
+      createSchema(db);
+      const write = makeWriter(db);
+      const flush = db.transaction((batch: ReportRecord[]) => {
+        for (const r of batch) write(r);
+      });
+      let batch: ReportRecord[] = [];
+      for await (const rec of records as AsyncIterable<ReportRecord>) {
+        batch.push(rec);
+        if (batch.length >= this.batchSize) {
+          flush(batch);
+          indexed += batch.length;
+          batch = [];
+          onProgress?.({ done: indexed });
+        }
+      }
+      if (batch.length) {
+        flush(batch);
+        indexed += batch.length;
+        onProgress?.({ done: indexed });
+      }
+      db.exec(INDEXES_SQL);
+      db.exec(`INSERT INTO sec_fts(sec_fts) VALUES ('optimize')`);
+      db.exec('ANALYZE');
+      db.pragma('journal_mode = DELETE');
+      db.close();
+      // Data on disk before the rename makes it visible (synchronous=OFF skipped the fsyncs).
+      const fd = fs.openSync(tmp, 'r');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fs.renameSync(tmp, this.file);
+    } catch (err) {
+      if (db.open) db.close();
+      for (const f of [tmp, `${tmp}-journal`]) fs.rmSync(f, { force: true });
+      throw err;
+    }
+    return { indexed };
+  }
+
+  async upsert(records: ReportRecord[]): Promise<void> {
+    const l = this.current(true)!;
+    const write = makeWriter(l.db);
+    l.db.transaction(() => {
+      for (const r of records) write(r);
+    })();
+    l.cache = null;
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const page = query.page ?? 1;
+    const perPage = query.perPage ?? 20;
+    if (!Number.isInteger(page) || page < 1) throw new SearchInputError('page must be a positive integer');
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)
+      throw new SearchInputError(`perPage must be between 1 and ${MAX_PER_PAGE}`);
+    const q = query.q ?? '';
+    if (q.length > MAX_QUERY_CHARS) throw new SearchInputError(`query longer than ${MAX_QUERY_CHARS} characters`);
+    const wanted = query.facets ?? [...FACETS];
+    const empty: SearchResult = { total: 0, page, perPage, hits: [], facets: Object.fromEntries(wanted.map((f) => [f, {}])) };
+
+    const l = this.current();
+    if (!l) return empty;
+    const cache = this.cache(l);
+    const terms = queryTerms(q);
+    if (q.trim() && terms.length === 0) return empty; // only punctuation: nothing can contain it as a word
+
+    // 1. Candidate reports with their best (lowest) bm25 score.
+    let rows: FacetRow[];
+    const score = new Map<number, number>();
+    if (terms.length) {
+      let keep: Set<number> | null = null;
+      if (terms.length > 1) {
+        // Every term must occur somewhere in the report, not necessarily in the same section.
+        for (const t of terms) {
+          const s = new Set<number>();
+          for (const r of l.db
+            .prepare(`SELECT DISTINCT rowid / ${SECTION_SLOTS} AS rid FROM sec_fts WHERE sec_fts MATCH ?`)
+            .iterate(termMatch(t)) as Iterable<{ rid: number }>)
+            if (!keep || keep.has(r.rid)) s.add(r.rid);
+          keep = s;
+          if (!keep.size) break;
+        }
+      }
+      if (!keep || keep.size) {
+        const stmt = l.db.prepare(
+          `SELECT rowid / ${SECTION_SLOTS} AS rid, min(rank) AS s FROM sec_fts WHERE sec_fts MATCH ? GROUP BY 1`,
+        );
+        for (const r of stmt.iterate(anyTermMatch(terms)) as Iterable<{ rid: number; s: number }>)
+          if (!keep || keep.has(r.rid)) score.set(r.rid, r.s);
+      }
+      rows = [];
+      for (const rid of score.keys()) {
+        const row = cache.byRid.get(rid);
+        if (row) rows.push(row);
+      }
+    } else rows = cache.rows;
+
+    // 2. Filters: AND across facets, OR within one facet.
+    const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v && v.length) as [FacetName, string[]][];
+    for (const [f] of filters) if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
+    if (filters.length) {
+      const sets = filters.map(([f, v]) => [f, new Set(v)] as const);
+      rows = rows.filter((r) => sets.every(([f, v]) => facetValues(r, f).some((x) => v.has(x))));
+    }
+
+    // 3. Facet counts over the whole result set.
+    const facets: SearchResult['facets'] = {};
+    for (const f of wanted) {
+      const counts: Record<string, number> = {};
+      for (const r of rows) for (const v of facetValues(r, f)) counts[v] = (counts[v] ?? 0) + 1;
+      facets[f] = counts;
+    }
+
+    // 4. Sort and page.
+    const sort = query.sort ?? 'relevance';
+    const byAgency = (a: FacetRow, b: FacetRow) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : a.rid - b.rid);
+    const yearOf = (r: FacetRow, dflt: number) => r.year ?? dflt;
+    let cmp: (a: FacetRow, b: FacetRow) => number;
+    if (sort === 'year_asc') cmp = (a, b) => yearOf(a, 1e9) - yearOf(b, 1e9) || byAgency(a, b);
+    else if (sort === 'year_desc' || !terms.length) cmp = (a, b) => yearOf(b, -1e9) - yearOf(a, -1e9) || byAgency(a, b);
+    else {
+      // A term that names a theme the report was tagged with ranks it first: the agency itself
+      // says this is one of its problems, which beats a passing mention elsewhere.
+      const tier = (r: FacetRow) => (r.themes.some((t) => terms.includes(t)) ? 0 : 1);
+      cmp = (a, b) => tier(a) - tier(b) || score.get(a.rid)! - score.get(b.rid)! || yearOf(b, -1e9) - yearOf(a, -1e9) || byAgency(a, b);
+    }
+    const sorted = [...rows].sort(cmp);
+    const pageRows = sorted.slice((page - 1) * perPage, page * perPage);
+    return { total: rows.length, page, perPage, hits: pageRows.map((r) => this.hit(l, r, terms)), facets };
+  }
+
+  private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
+    const lo = r.rid * SECTION_SLOTS;
+    let sec: { key: SectionKey; text: string } | undefined;
+    if (terms.length) {
+      const best = l.db
+        .prepare(
+          `SELECT rowid AS sid FROM sec_fts WHERE sec_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rank LIMIT 1`,
+        )
+        .get(anyTermMatch(terms), lo, lo + SECTION_SLOTS - 1) as { sid: number } | undefined;
+      if (best) sec = l.db.prepare(`SELECT key, text FROM sections WHERE sid = ?`).get(best.sid) as typeof sec;
+    }
+    if (!sec) {
+      // No query: show the start of the overview (or the first section with text).
+      sec = l.db
+        .prepare(
+          `SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? AND text <> '' ORDER BY (key = 'overview') DESC, sid LIMIT 1`,
+        )
+        .get(lo, lo + SECTION_SLOTS - 1) as typeof sec;
+    }
+    return {
+      id: r.id,
+      agency: r.agency,
+      year: r.year,
+      region: { province: r.province, city: r.city, county: r.county },
+      level: r.level,
+      kind: r.kind,
+      themes: [...r.themes],
+      checksFailed: r.checksFailed,
+      section: sec?.key ?? null,
+      snippet: sec ? makeSnippet(sec.text, terms) : '',
+    };
+  }
+
+  async getReport(id: string): Promise<ReportRecord | null> {
+    const l = this.current();
+    if (!l) return null;
+    const row = l.db.prepare(`SELECT json FROM reports WHERE id = ?`).get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as ReportRecord) : null;
+  }
+
+  async listAgencyReports(agency: string): Promise<AgencyReportRef[]> {
+    const l = this.current();
+    if (!l) return [];
+    return l.db
+      .prepare(`SELECT id, agency, year FROM reports WHERE agency = ? ORDER BY year IS NULL, year, id`)
+      .all(agency) as AgencyReportRef[];
+  }
+
+  async listAgencies(): Promise<AgencySummary[]> {
+    const l = this.current();
+    if (!l) return [];
+    const byAgency = new Map<string, AgencySummary & { latest: number }>();
+    for (const r of this.cache(l).rows) {
+      let a = byAgency.get(r.agency);
+      if (!a) {
+        a = { agency: r.agency, region: { province: r.province, city: r.city, county: r.county }, level: r.level, years: [], latest: -Infinity };
+        byAgency.set(r.agency, a);
+      }
+      if (r.year != null && !a.years.includes(r.year)) a.years.push(r.year);
+      // Region and level as of the most recent report (agencies get renamed and re-parented).
+      const y = r.year ?? -Infinity;
+      if (y >= a.latest) {
+        a.latest = y;
+        a.region = { province: r.province, city: r.city, county: r.county };
+        a.level = r.level;
+      }
+    }
+    return [...byAgency.values()]
+      .map(({ latest: _latest, ...a }) => ({ ...a, years: a.years.sort((x, y) => x - y) }))
+      .sort((a, b) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
+  }
+
+  async close(): Promise<void> {
+    this.live?.db.close();
+    this.live = null;
+  }
+}
