@@ -90,7 +90,16 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   try {
     return { text: utf8Strict.decode(bytes), encoding: 'utf-8', warnings };
   } catch {
-    // not UTF-8: fall through to the legacy encodings
+    // not clean UTF-8: a few damaged sequences in a UTF-8 file, or a legacy encoding
+  }
+  // UTF-8 with a few broken bytes must not fall to GB18030: UTF-8 Chinese read as GBK is still
+  // "valid" GBK (mojibake such as 锟斤拷), so judge by how much of the file is good UTF-8.
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  const bad = (loose.match(/\ufffd/g) ?? []).length;
+  const nonAscii = (loose.match(/[^\x00-\x7f]/g) ?? []).length;
+  if (bad > 0 && bad <= Math.max(2, nonAscii * 0.01) && !declared?.match(/gb|big5/i)) {
+    warnings.push(`${bad} invalid UTF-8 sequence(s) replaced with U+FFFD`);
+    return { text: loose, encoding: 'utf-8', warnings };
   }
 
   const norm = declared ? normaliseCharset(declared) : null;

@@ -12,6 +12,7 @@ export type ReadErrorReason =
   | 'bad_encoding'
   | 'corrupt'
   | 'no_text_layer'
+  | 'encrypted'
   | 'bad_sidecar';
 
 export class ReadError extends Error {

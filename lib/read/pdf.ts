@@ -17,7 +17,7 @@ export const readPdf: FormatReader = async (bytes, file) => {
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
     if (name === 'PasswordException') {
-      throw new ReadError(file, 'corrupt', 'PDF is password-protected', 'obtain an unprotected copy');
+      throw new ReadError(file, 'encrypted', 'PDF is password-protected', 'obtain an unprotected copy');
     }
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 120);
     throw new ReadError(file, 'corrupt', `not a readable PDF (truncated or damaged: ${why})`, 'download it again');

@@ -23,7 +23,7 @@ export function decodeOrThrow(bytes: Buffer, file: string, declared?: string) {
     if (bad > 20 && bad / d.text.length > 0.01) {
       throw new ReadError(file, 'bad_encoding', `undecodable bytes (${bad} replacement characters as ${d.encoding})`, 're-save the file as UTF-8');
     }
-    d.warnings.push(`${bad} undecodable byte sequence(s) replaced with U+FFFD`);
+    if (!d.warnings.some((w) => w.includes('U+FFFD'))) d.warnings.push(`${bad} undecodable byte sequence(s) replaced with U+FFFD`);
   }
   return d;
 }
