@@ -1,0 +1,222 @@
+/**
+ * The search page in a real browser against the real index (.e2e-data: seeds + generated
+ * corpus). Assertions about seeds name them by agency; generated reports may also match a
+ * query, so counts are compared with what the page itself and its JSON twin say.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const SEED_001 = '北仑区人民政府'; // 2023, 行政许可 458711
+const TIMELINESS_SEEDS = ['北仑区经济和信息化局', '北仑区公共项目建设管理中心']; // seeds 000 and 004
+
+async function search(page: Page, q: string) {
+  await page.goto('/');
+  await page.getByTestId('search-input').fill(q);
+  await page.getByTestId('search-submit').click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(q)}`));
+}
+
+/** What the page shows, in the same shape the JSON twin gives. */
+async function pageView(page: Page) {
+  const total = Number((await page.getByTestId('result-count').innerText()).replace(/[^\d]/g, ''));
+  const hits = await page.getByTestId('hit').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-id'),
+      agency: el.querySelector('[data-testid=hit-agency]')?.textContent ?? '',
+      snippetText: el.querySelector('[data-testid=hit-snippet]')?.textContent ?? '',
+      marks: [...el.querySelectorAll('[data-testid=hit-mark]')].map((m) => m.textContent),
+      section: el.querySelector('[data-testid=hit-section]')?.getAttribute('data-section') ?? null,
+    })),
+  );
+  const facets = await page.locator('[data-testid=facet-value]').evaluateAll((els) =>
+    els.map((el) => ({
+      facet: el.getAttribute('data-facet'),
+      value: el.getAttribute('data-value'),
+      count: Number((el.querySelector('[data-testid=facet-count]')?.textContent ?? '').replace(/[^\d]/g, '')),
+      selected: el.getAttribute('data-selected') === 'true',
+    })),
+  );
+  return { total, hits, facets };
+}
+
+test.describe('search page', () => {
+  test('a query finds the seeds that name 时效性, with highlighted snippets', async ({ page }) => {
+    await search(page, '时效性');
+    const agencies = await page.getByTestId('hit-agency').allInnerTexts();
+    for (const a of TIMELINESS_SEEDS) expect(agencies).toContain(a);
+    const marks = await page.getByTestId('hit-mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m).toMatch(/时效/);
+    // Highlights are real <mark> elements, never markup leaking as text.
+    expect(await page.getByTestId('hits').innerText()).not.toMatch(/<mark>|\uE000|\uE001/);
+  });
+
+  test('a two-character query still finds the longer word', async ({ page }) => {
+    await search(page, '时效');
+    const agencies = await page.getByTestId('hit-agency').allInnerTexts();
+    for (const a of TIMELINESS_SEEDS) expect(agencies).toContain(a);
+  });
+
+  test('a facet narrows the results, shows as selected, and toggles back off', async ({ page }) => {
+    await search(page, '时效性');
+    const before = await pageView(page);
+    const city = page.locator('[data-testid=facet-value][data-facet=city][data-value="宁波市"]');
+    const expected = Number((await city.getByTestId('facet-count').innerText()).replace(/[^\d]/g, ''));
+    await city.click();
+    await expect(page).toHaveURL(/[?&]city=%E5%AE%81%E6%B3%A2%E5%B8%82/);
+    const after = await pageView(page);
+    expect(after.total).toBe(expected);
+    expect(after.total).toBeLessThanOrEqual(before.total);
+    await expect(page.locator('[data-testid=facet-value][data-facet=city][data-value="宁波市"]')).toHaveAttribute('data-selected', 'true');
+    await expect(page.getByTestId('active-filter')).toHaveText(/城市：宁波市/);
+    for (const r of await page.getByTestId('hit-region').allInnerTexts()) expect(r).toContain('宁波市');
+    // Clicking the selected value again removes the filter.
+    await page.locator('[data-testid=facet-value][data-facet=city][data-value="宁波市"]').click();
+    await expect(page).not.toHaveURL(/city=/);
+    expect((await pageView(page)).total).toBe(before.total);
+  });
+
+  test('search → facet → report: table value and highlighted term; the copied URL reproduces the view', async ({ page }) => {
+    await search(page, '依申请公开');
+    await page.locator('[data-testid=facet-value][data-facet=city][data-value="宁波市"]').click();
+    await expect(page).toHaveURL(/city=/);
+    const searchUrl = page.url();
+    const view = await pageView(page);
+
+    // A pasted link gives the same view (fresh page, no client state).
+    const other = await page.context().newPage();
+    await other.goto(searchUrl);
+    expect(await pageView(other)).toEqual(view);
+    await other.close();
+    await page.reload();
+    expect(await pageView(page)).toEqual(view);
+
+    const hit = page.getByTestId('hit').filter({ has: page.getByTestId('hit-agency').getByText(SEED_001, { exact: true }) });
+    await expect(hit).toHaveCount(1);
+    await hit.getByTestId('hit-link').click();
+    await expect(page).toHaveURL(/\/reports\/[^?]+\?q=/);
+    await expect(page.getByTestId('report-title')).toContainText(`${SEED_001} 2023年`);
+    await expect(page.locator('[data-testid=figure][data-key="active.licensing"]')).toHaveText('458,711');
+    await expect(page.locator('[data-testid=figure][data-key="active.penalty"]')).toHaveText('889,636');
+    await expect(page.locator('[data-testid=figure][data-key="requests.new_received.total"]')).toHaveText('386');
+    const marks = page.getByTestId('term-mark');
+    expect(await marks.count()).toBeGreaterThan(0);
+    await expect(marks.first()).toHaveText('依申请公开');
+    await expect(page.getByTestId('table-requests')).toBeVisible();
+    await expect(page.getByTestId('table-appeals')).toBeVisible();
+  });
+
+  test('the JSON twin equals what the page shows', async ({ page, request }) => {
+    await page.goto('/?q=%E6%97%B6%E6%95%88%E6%80%A7&per_page=5&sort=year_desc');
+    const view = await pageView(page);
+    const href = await page.getByTestId('export-json').getAttribute('href');
+    expect(href).toBe('/api/search?q=%E6%97%B6%E6%95%88%E6%80%A7&sort=year_desc&per_page=5');
+    const res = await request.get(href!);
+    expect(res.status()).toBe(200);
+    const json = await res.json();
+    expect(json.total).toBe(view.total);
+    expect(json.hits.map((h: { id: string }) => h.id)).toEqual(view.hits.map((h) => h.id));
+    expect(json.hits.map((h: { agency: string }) => h.agency)).toEqual(view.hits.map((h) => h.agency));
+    expect(json.hits.map((h: { section: string | null }) => h.section)).toEqual(view.hits.map((h) => h.section));
+    // Same snippet text and the same number of highlighted parts.
+    expect(json.hits.map((h: { snippetText: string }) => h.snippetText)).toEqual(view.hits.map((h) => h.snippetText));
+    expect(json.hits.map((h: { snippet: string }) => (h.snippet.match(/<mark>/g) ?? []).length)).toEqual(view.hits.map((h) => h.marks.length));
+    // Every facet value on the page has the twin's count.
+    for (const f of view.facets) expect(json.facets[f.facet!]?.[f.value!] ?? 0).toBe(f.count);
+    expect(view.hits.length).toBe(Math.min(5, view.total));
+  });
+
+  test('the CSV twin downloads one row per hit', async ({ page, request }) => {
+    await page.goto('/?q=%E6%97%B6%E6%95%88%E6%80%A7');
+    const view = await pageView(page);
+    const res = await request.get((await page.getByTestId('export-csv').getAttribute('href'))!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('text/csv');
+    expect(res.headers()['content-disposition']).toContain('attachment');
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(view.hits.map((h) => h.id));
+  });
+
+  test('sorting and paging are links that keep the query', async ({ page }) => {
+    await page.goto('/?per_page=5');
+    const first = await pageView(page);
+    expect(first.total).toBeGreaterThan(5);
+    await page.getByTestId('page-next').click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByTestId('page-current')).toHaveText('2');
+    const second = await pageView(page);
+    expect(second.hits.map((h) => h.id)).not.toEqual(first.hits.map((h) => h.id));
+    await page.getByTestId('sort-year_asc').click();
+    await expect(page).toHaveURL(/sort=year_asc/);
+    await expect(page).not.toHaveURL(/page=/);
+    await expect(page.getByTestId('sort-year_asc')).toHaveAttribute('data-selected', 'true');
+    const years = (await page.getByTestId('hit-year').allInnerTexts()).map((y) => Number(y.replace(/\D/g, '')));
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+  });
+
+  test('the agency facet has a filter box', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByTestId('facet-filter-agency');
+    await expect(box).toBeVisible();
+    await box.fill('北仑区人民');
+    const values = page.locator('[data-testid=facet-value][data-facet=agency]');
+    await expect(values).toHaveCount(1);
+    await expect(values.first()).toHaveAttribute('data-value', SEED_001);
+    await values.first().click();
+    await expect(page).toHaveURL(/agency=/);
+    await expect(page.getByTestId('hit-agency')).toHaveText([SEED_001]);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form, facets and report page work as plain HTML', async ({ page }) => {
+    await page.goto('/');
+    // No filter box without JS: the server's top-N list is the fallback.
+    await expect(page.getByTestId('facet-filter-agency')).toHaveCount(0);
+    expect(await page.locator('[data-testid=facet-value][data-facet=agency]').count()).toBeGreaterThan(0);
+    await page.getByTestId('search-input').fill('时效性');
+    await page.getByTestId('search-submit').click();
+    await expect(page).toHaveURL(/q=/);
+    await page.locator('[data-testid=facet-value][data-facet=theme][data-value="时效性"]').click();
+    await expect(page).toHaveURL(/theme=/);
+    await expect(page.getByTestId('active-filter')).toHaveCount(1);
+    const agencies = await page.getByTestId('hit-agency').allInnerTexts();
+    for (const a of TIMELINESS_SEEDS) expect(agencies).toContain(a);
+    await page.getByTestId('hit-link').first().click();
+    await expect(page.getByTestId('report-title')).toBeVisible();
+  });
+});
+
+test.describe('errors', () => {
+  test('bad parameters: 400 JSON from the API, a readable message on the page', async ({ page, request }) => {
+    const res = await request.get('/api/search?page=0');
+    expect(res.status()).toBe(400);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, status: 400 });
+    expect(body.error).toContain('page');
+    const long = await request.get(`/api/search?q=${'字'.repeat(501)}`);
+    expect(long.status()).toBe(400);
+    await page.goto('/?sort=sideways');
+    await expect(page.getByTestId('search-error')).toContainText('sort');
+  });
+
+  test('an unknown report is a helpful 404, in HTML and JSON', async ({ page, request }) => {
+    const res = await page.goto('/reports/no-such-report');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByTestId('not-found')).toContainText('未找到这份报告');
+    const api = await request.get('/api/reports/no-such-report');
+    expect(api.status()).toBe(404);
+    expect(await api.json()).toMatchObject({ ok: false, status: 404 });
+  });
+
+  test('status reports the engine and the index', async ({ request }) => {
+    const res = await request.get('/api/status');
+    expect(res.status()).toBe(200);
+    const s = await res.json();
+    expect(s.ok).toBe(true);
+    expect(s.engine).toBe('sqlite');
+    expect(s.reports).toBeGreaterThanOrEqual(5);
+  });
+});
