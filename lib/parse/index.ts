@@ -8,7 +8,7 @@ import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
 import type { Figures, ParseResult, ReportRecord } from '../types';
 import { runChecks } from './checks';
-import { agencyKind, extractTitle } from './metadata';
+import { agencyKind, extractTitle, titleBlock } from './metadata';
 import { splitSections, toSections, type RawSection } from './sections';
 import { parseActive, parseAppeals, parseRequests } from './tables';
 
@@ -26,11 +26,13 @@ export function normalizeText(text: string): string {
     .replace(/\u00a0/g, ' ');
 }
 
-function looksLikeReport(text: string, sections: RawSection[]): string | null {
+/** A report names itself in its title, or at least has two of the six part headings. */
+function looksLikeReport(text: string, sections: RawSection[], agency: string): string | null {
   if (text.trim().length === 0) return '文件为空';
   if (!/信息公开|政务公开/.test(text)) return '不是政府信息公开工作年度报告：全文未出现“信息公开”';
   const parts = sections.filter((s) => s.key !== 'preface').length;
-  if (parts < 2 && !/年度报告|年报/.test(text)) return '不是政府信息公开工作年度报告：既无报告标题也无报告各部分';
+  if (parts < 2 && !(agency && /年度报告|年报/.test(titleBlock(text))))
+    return '不是政府信息公开工作年度报告：既无报告标题也无报告各部分的标题';
   return null;
 }
 
@@ -47,10 +49,10 @@ function parse(text: string, file: string): ParseResult {
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
   const raw = splitSections(text);
-  const notReport = looksLikeReport(text, raw);
+  const { agency, year } = extractTitle(text);
+  const notReport = looksLikeReport(text, raw, agency);
   if (notReport) return { file, error: notReport };
 
-  const { agency, year } = extractTitle(text);
   if (!agency) warn('未能从标题识别机关名称');
   if (year === null) warn('未能识别统计年度');
 

@@ -52,8 +52,24 @@ const ACTIVE_ROWS: { key: string; re: RegExp; n: number }[] = [
 
 const IS_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量/;
 
+const ACTIVE_NAMES: Record<string, string> = {
+  rules: '规章',
+  normative_documents: '行政规范性文件',
+  licensing: '行政许可',
+  penalty: '行政处罚',
+  coercion: '行政强制',
+  fees_wan_yuan: '行政事业性收费',
+};
+
+/** Header cells only the table has: prose that mentions 行政许可 and a number is not a table. */
+const ACTIVE_HEADER = /^(信息内容|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|第二十条第)/;
+
 export function parseActive(text: string, warn: Warn): ActiveFigures | ActiveFigures2019 | null {
   const cells = tokenize(text);
+  if (!cells.some((c) => c.kind === 'label' && ACTIVE_HEADER.test(c.norm))) {
+    warn('表二（主动公开）未找到表格');
+    return null;
+  }
   if (IS_2019.test(cells.map((c) => c.norm).join('|'))) return parseActive2019(cells, warn);
   const found = new Map<string, Num[]>();
   for (const seg of segments(cells)) {
@@ -76,7 +92,7 @@ export function parseActive(text: string, warn: Warn): ActiveFigures | ActiveFig
   const get = (k: string, n: number): Num[] => {
     const v = found.get(k);
     if (v) return v;
-    warn(`表二缺少“${k}”行，记为空值`);
+    warn(`表二缺少“${ACTIVE_NAMES[k]}”行，记为空值`);
     return Array(n).fill(null);
   };
   const [ri, rr, rf] = get('rules', 3);
@@ -150,7 +166,8 @@ const REQUEST_PATTERNS: Record<RequestRowKey, RegExp> = {
   rejected_confirmation: /确认或重新出具|重新出具/,
   other_no_correction: /逾期不补正/,
   other_no_fee: /收费通知|缴纳费用/,
-  other_other: /^(\(六\)其他处理)?(3[.、．]?)?其[他它]$/,
+  // 3.其他; or, in the 2019 table, (六)其他处理 printed as one row without sub-rows
+  other_other: /^(\(六\)其他处理)?(3[.、．]?)?其[他它]$|^\(六\)其他处理$/,
   total_processed: /^(\(七\))?总计$/,
   carried_forward: /(结转|转结)下年度|下年度继续办理/,
 };
@@ -186,6 +203,8 @@ export function parseRequests(text: string, warn: Warn): RequestFigures | null {
     }
     if (!seg.values.some((v) => v.kind !== 'blank') && seg.values.length < 3) continue; // header filler
     const where = `表三“${REQUEST_ROW_NAMES[hit.key]}”`;
+    if (hit.key === 'other_other' && /其他处理$/.test(seg.labels[hit.at]))
+      warn('表三“（六）其他处理”为不分项的合计行（旧格式），记入“（六）3.其他”');
     const { cells, exact } = takeValues(seg.values, APPLICANT_COLUMNS.length);
     if (!exact) warn(`${where}：应有 7 个数值，实际 ${seg.values.filter((v) => v.kind !== 'blank').length} 个`);
     const row = {} as RequestRow;
@@ -193,8 +212,9 @@ export function parseRequests(text: string, warn: Warn): RequestFigures | null {
     found.set(hit.key, row);
     last = Math.max(last, IDX[hit.key]);
   }
-  if (found.size === 0) {
-    warn('表三（依申请公开）未找到可识别的数据行');
+  // two stray matches in prose are not a table: the standard table has 25 rows
+  if (found.size < 3) {
+    warn('表三（依申请公开）未找到可识别的表格');
     return null;
   }
   const out = {} as RequestFigures;
