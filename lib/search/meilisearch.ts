@@ -258,7 +258,7 @@ export class MeilisearchEngine implements SearchEngine {
     const docs = await this.allRecordDocs(['report_id', 'agency', 'year'], eq('agency', agency));
     return docs
       .map((d) => ({ id: d.report_id, agency: d.agency, year: d.year ?? null }))
-      .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || a.id.localeCompare(b.id));
+      .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async listAgencies(): Promise<AgencySummary[]> {
@@ -280,7 +280,8 @@ export class MeilisearchEngine implements SearchEngine {
         level: latest.level ?? null,
         years: [...years].sort((a, b) => a - b),
       }))
-      .sort((a, b) => a.agency.localeCompare(b.agency, 'zh'));
+      // Code-point order, as the SQLite engine returns them (stable across locales).
+      .sort((a, b) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
   }
 
   async close(): Promise<void> {
