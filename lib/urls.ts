@@ -92,8 +92,19 @@ export function agencyUrl(slug: string): string {
   return `/agencies/${encodeURIComponent(slug)}`;
 }
 
-export function agencyJsonUrl(slug: string): string {
-  return `/api/agencies/${encodeURIComponent(slug)}`;
+export function agencyJsonUrl(slug: string, format: 'json' | 'csv' = 'json'): string {
+  const base = `/api/agencies/${encodeURIComponent(slug)}`;
+  return format === 'csv' ? `${base}?format=csv` : base;
+}
+
+/** Link to an agency by its exact name (redirects to the slug), for pages that lack the slug. */
+export function agencyByNameUrl(name: string): string {
+  return `/agencies?${new URLSearchParams({ name }).toString()}`;
+}
+
+/** GET form target for picking two years; it redirects to compareUrl (works without JS). */
+export function compareFormAction(slug: string): string {
+  return `/agencies/${encodeURIComponent(slug)}/compare`;
 }
 
 /** Year-over-year comparison of one agency; years are put in order (earlier first). */

@@ -1,0 +1,45 @@
+/** JSON/CSV twin of /agencies/[slug]/compare/[a]-[b]: the same comparison, canonical keys. */
+import { compareYears } from '@/lib/compare/yoy';
+import { errorResponse } from '@/lib/errors';
+import { compareUrl } from '@/lib/urls';
+import { loadYearPair } from '@/app/agencies/_lib/load';
+import { apiPath, csvResponse, formatOf, jsonResponse, notOk } from '@/app/agencies/_lib/respond';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(req: Request, { params }: { params: Promise<{ slug: string; years: string }> }): Promise<Response> {
+  const format = formatOf(req);
+  if (format instanceof Response) return format;
+  try {
+    const { slug, years } = await params;
+    const r = await loadYearPair(decodeURIComponent(slug), years);
+    if (r.kind !== 'ok') return notOk(r, req, apiPath);
+    const c = compareYears(r.value.earlier, r.value.later);
+    const yA = c.earlier.year!;
+    const yB = c.later.year!;
+    if (format === 'csv') {
+      // One row per key; rates are in percent and their change in percentage points (column delta).
+      const rows = [
+        ...c.figures.map((f) => [f.key, f.earlier, f.later, f.delta, f.pct]),
+        ...c.rates.map((x) => [x.key, x.earlier, x.later, x.points, null]),
+      ];
+      return csvResponse(`${r.value.slug}-${yA}-${yB}.csv`, ['key', String(yA), String(yB), 'delta', 'pct_change'], rows);
+    }
+    const { segments, ...repeated } = c.repeated;
+    return jsonResponse({
+      ok: true,
+      slug: r.value.slug,
+      url: compareUrl(r.value.slug, yA, yB),
+      agency: c.agency,
+      earlier: c.earlier,
+      later: c.later,
+      headline: c.headline,
+      figures: c.figures,
+      rates: c.rates,
+      themes: c.themes,
+      repeated: { ...repeated, repeatedSentences: segments.filter((s) => s.repeated).map((s) => s.text.trim()) },
+    });
+  } catch (e) {
+    return errorResponse(e, 'api');
+  }
+}

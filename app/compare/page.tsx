@@ -1,0 +1,151 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { formatPeerSort, parsePeerSort, PEER_ROW_KEYS, peerValue, sortPeers, type PeerSort } from '@/lib/compare/peers';
+import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
+import { formatCell } from '@/lib/compare/numbers';
+import { agencyUrl, peerCompareJsonUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
+import { Twins } from '@/app/agencies/_components/Twins';
+import { loadPeers, parsePeerParams, type PeerData } from './_lib/load';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const HEAD_KEY = 'requests.new_received.total';
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const p = parsePeerParams(await searchParams);
+  if (!p.slugs.length) return { title: '机关比较' };
+  const r = await loadPeers(p);
+  if (r.kind !== 'ok' || !r.value.columns.length) return { title: '机关比较' };
+  const d = r.value;
+  const title = `${d.columns.map((c) => c.agency).join(' / ')} ${d.year}年度比较`;
+  const description = `新收政府信息公开申请（${d.year}年）：${d.columns.map((c) => `${c.agency} ${formatCell(c.figures[HEAD_KEY] ?? null)}`).join('，')}`;
+  return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary', title, description } };
+}
+
+export default async function PeerComparePage({ searchParams }: Props) {
+  const p = parsePeerParams(await searchParams);
+  if (!p.slugs.length) return <PickAgencies />;
+  const r = await loadPeers(p);
+  if (r.kind === 'redirect') redirect(r.to);
+  const d = r.value;
+  const sort = parsePeerSort(p.sort);
+  const cols = sortPeers(d.columns, sort);
+  return (
+    <article className="space-y-6" data-testid="peer-page" data-year={d.year ?? ''}>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">机关比较{d.year !== null && `：${d.year} 年度`}</h1>
+        {d.year !== null && <Twins json={peerCompareJsonUrl(d.slugs, d.year)} csv={peerCompareJsonUrl(d.slugs, d.year, 'csv')} />}
+        {d.commonYears.length > 1 && d.year !== null && (
+          <p className="text-sm">
+            共同年度：
+            {d.commonYears.map((y, i) => (
+              <span key={y}>
+                {i > 0 && '、'}
+                {y === d.year ? <strong>{y}</strong> : <Link href={peerCompareUrl(d.slugs, y, p.sort ? { sort: p.sort } : {})} className="text-brand-700 hover:underline">{y}</Link>}
+              </span>
+            ))}
+          </p>
+        )}
+        <Problems d={d} />
+        <p className="text-sm text-stone-600">点击左列项目名称可按该项排序（再次点击切换升降序）；数字未知的机关排在最后。</p>
+      </header>
+      {cols.length > 0 && d.year !== null && (
+        <div className="overflow-x-auto">
+          <table className="figures-table" data-testid="peer-table">
+            <thead>
+              <tr>
+                <th scope="col">项目</th>
+                {cols.map((c) => (
+                  <th key={c.slug} scope="col" data-testid="peer-col" data-slug={c.slug}>
+                    <Link href={agencyUrl(c.slug)} className="text-brand-700 hover:underline">{c.agency}</Link>{' '}
+                    <Link href={reportUrl(c.id)} className="text-xs text-stone-500 hover:underline">原报告</Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {PEER_ROW_KEYS.map((k, i) => {
+                const part = figurePart(k);
+                const newPart = i === 0 || figurePart(PEER_ROW_KEYS[i - 1]!) !== part;
+                return [
+                  newPart && (
+                    <tr key={`h-${part}`}>
+                      <th colSpan={cols.length + 1} className="text-left">{PART_LABELS[part]}</th>
+                    </tr>
+                  ),
+                  <tr key={k} data-testid="peer-row" data-key={k} className={sort?.key === k ? 'bg-amber-50' : undefined}>
+                    <th scope="row" className="text-left font-normal">
+                      <SortLink k={k} sort={sort} slugs={d.slugs} year={d.year!} />
+                    </th>
+                    {cols.map((c) => {
+                      const v = peerValue(c, k);
+                      return (
+                        <td key={c.slug} className="num" data-slug={c.slug}>
+                          {v === null ? '—' : part === 'rates' ? `${v}%` : String(v)}
+                        </td>
+                      );
+                    })}
+                  </tr>,
+                ];
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function SortLink({ k, sort, slugs, year }: { k: string; sort: PeerSort | null; slugs: string[]; year: number }) {
+  const active = sort?.key === k;
+  // First click sorts largest first (the usual question); a second click reverses.
+  const next: PeerSort = { key: k, dir: active && sort!.dir === 'desc' ? 'asc' : 'desc' };
+  return (
+    <Link href={peerCompareUrl(slugs, year, { sort: formatPeerSort(next) })} className="hover:underline" data-testid="sort-link" aria-sort={active ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      {figureLabel(k)}
+      {active && (sort!.dir === 'desc' ? ' ↓' : ' ↑')}
+    </Link>
+  );
+}
+
+function Problems({ d }: { d: PeerData }) {
+  if (!d.unknown.length && !d.withoutYear.length) return null;
+  return (
+    <ul className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="peer-problems">
+      {d.unknown.map((u) => (
+        <li key={u.slug}>
+          没有地址为“{u.slug}”的机关。
+          {u.similar.length > 0 && '相近的机关：'}
+          {u.similar.map((s, i) => (
+            <span key={s.slug}>
+              {i > 0 && '、'}
+              <Link href={agencyUrl(s.slug)} className="text-brand-700 hover:underline">{s.agency}</Link>
+            </span>
+          ))}
+        </li>
+      ))}
+      {d.withoutYear.map((w) => (
+        <li key={w.slug}>
+          <Link href={agencyUrl(w.slug)} className="text-brand-700 hover:underline">{w.agency}</Link> 没有 {d.year} 年度的报告（已收录：{w.years.join('、') || '无'}）。
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PickAgencies() {
+  return (
+    <section className="max-w-2xl space-y-3">
+      <h1 className="text-2xl font-bold">机关比较</h1>
+      <p className="text-sm text-stone-700">输入要比较的机关地址（机关页网址中 /agencies/ 之后的部分），用逗号分隔；年度留空则取各机关共有的最近年度。</p>
+      <form action="/compare" method="get" className="flex flex-wrap gap-2 text-sm">
+        <input name="agencies" className="min-w-80 flex-1 rounded border border-stone-300 px-2 py-1" placeholder="zhejiang-ningbo-beilunqu-renminzhengfu,…" />
+        <input name="year" className="w-24 rounded border border-stone-300 px-2 py-1" placeholder="年度" inputMode="numeric" />
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">比较</button>
+      </form>
+    </section>
+  );
+}
