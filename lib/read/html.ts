@@ -127,8 +127,9 @@ export function pipeRow(cells: string[]): string {
 
 function render(n: HNode, out: Out, pre: boolean) {
   if (n.type === 'text') {
+    // &nbsp; is layout, not content: a plain space (not collapsed, so indents of several stay visible)
     const t = decodeEntities(n.text);
-    out.text(pre ? t : collapse(t));
+    out.text((pre ? t : collapse(t)).replace(/\u00a0/g, ' '));
     return;
   }
   if (SKIP.has(n.name) || hidden(n)) return;
@@ -147,6 +148,7 @@ function render(n: HNode, out: Out, pre: boolean) {
         out.text(pipeRow(r));
         out.block();
       }
+      out.block(); // blank line after the table, like any block
       return;
     }
   }
