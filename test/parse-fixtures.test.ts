@@ -235,3 +235,27 @@ describe('narrative check', () => {
     });
   });
 });
+
+describe('table 四 printed as one row per group', () => {
+  it('joins the three runs of five', () => {
+    const text = [
+      '某市某区档案馆2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '正文。',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '| | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+      '| 行政复议 | 2 | 1 | 0 | 0 | 3 |',
+      '| 未经复议直接起诉 | 0 | 0 | 0 | 1 | 1 |',
+      '| 复议后起诉 | 0 | 1 | 0 | 0 | 1 |',
+      '五、存在的主要问题及改进情况',
+      '无。',
+    ].join('\n');
+    const r = parseReportText(text, 'x.txt');
+    if (isFailure(r)) throw new Error(r.error);
+    expect(r.figures.appeals).toEqual({
+      review: { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 },
+      litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 },
+      litigation_after_review: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
+    });
+  });
+});

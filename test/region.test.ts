@@ -40,7 +40,9 @@ describe('resolveRegion', () => {
   it('an agency with no place name falls back to an unambiguous county repeated in the text', () => {
     const text = '北仑区公共项目建设管理中心……北仑区重点工程……';
     expect(resolveRegion('公共项目建设管理中心', text).region).toEqual({ province: '浙江省', city: '宁波市', county: '北仑区' });
-    expect(resolveRegion('某某中心', '没有地名').region).toEqual({ province: null, city: null, county: null });
+    const none = resolveRegion('某某中心', '没有地名');
+    expect(none.region).toEqual({ province: null, city: null, county: null });
+    expect(none.warnings).toEqual(['未能确定所在地区：机关名称和正文中都没有可识别的行政区划']);
   });
 });
 

@@ -228,17 +228,29 @@ export function parseRequests(text: string, warn: Warn): RequestFigures | null {
 
 // ---------------------------------------------------------------- part 四
 
-/** The 15 numbers follow the last header cell, in the printed order: 复议, 直接起诉, 复议后起诉. */
+/**
+ * The 15 numbers in the printed order (复议, 直接起诉, 复议后起诉; each 维持/纠正/其他/尚未审结/总计).
+ * Usually one run after the last header cell; some layouts give one row of 5 per group, so
+ * runs are joined until 15 cells are collected.
+ */
 export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
   const segs = segments(tokenize(text)).filter((s) => s.values.some((v) => v.kind !== 'blank'));
-  const seg = segs.find((s) => s.values.filter((v) => v.kind !== 'blank').length >= 5) ?? segs[0];
-  if (!seg) {
+  if (segs.length === 0) {
     warn('表四（行政复议、行政诉讼）未找到数据');
     return null;
   }
-  // values may continue across further segments only if labels interrupt (rare); take this run
-  const { cells, exact } = takeValues(seg.values, 15);
-  if (!exact) warn(`表四：应有 15 个数值，实际 ${seg.values.filter((v) => v.kind !== 'blank').length} 个`);
+  let values: Cell[] = [];
+  for (const seg of segs) {
+    if (values.length >= 15) break;
+    const v = seg.values.slice();
+    while (v.length && v[v.length - 1].kind === 'blank') v.pop(); // fillers before the next label
+    const nonBlank = v.filter((c) => c.kind !== 'blank').length;
+    // a run longer than what is still needed starts the table afresh (it is the whole table)
+    if (nonBlank >= 15) values = [];
+    values.push(...v);
+  }
+  const { cells, exact } = takeValues(values, 15);
+  if (!exact) warn(`表四：应有 15 个数值，实际 ${values.filter((v) => v.kind !== 'blank').length} 个`);
   const out = {} as AppealFigures;
   APPEAL_GROUPS.forEach((g, gi) => {
     out[g] = {} as AppealFigures[typeof g];

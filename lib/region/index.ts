@@ -154,7 +154,9 @@ export function resolveRegion(agency: string, text: string): RegionResult {
     const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
     return { region: { province: p.name, city: muni ? p.name : null, county: null }, named: 'province', warnings };
   }
-  return { region: fromText(text, d, phones), named: null, warnings };
+  const region = fromText(text, d, phones);
+  if (!region.province) warnings.push('未能确定所在地区：机关名称和正文中都没有可识别的行政区划');
+  return { region, named: null, warnings };
 }
 
 /** The name gives nothing: use unambiguous county names repeated in the text, else a phone area code. */
