@@ -5,6 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 
+const MIN_FOR_FILTER = 5;
+
 export interface FacetItem {
   value: string;
   label: string;
@@ -16,7 +18,8 @@ export interface FacetItem {
 export function FacetFilter({ facet, items, topN }: { facet: string; items: FacetItem[]; topN: number }) {
   const [enhanced, setEnhanced] = useState(false);
   const [filter, setFilter] = useState('');
-  useEffect(() => setEnhanced(true), []);
+  // Short lists need no filter box; long ones get it once the client is running.
+  useEffect(() => setEnhanced(items.length > MIN_FOR_FILTER), [items.length]);
 
   const shown = useMemo(() => {
     if (!enhanced) return items.slice(0, topN);
@@ -40,6 +43,7 @@ export function FacetFilter({ facet, items, topN }: { facet: string; items: Face
       )}
       <FacetLinks facet={facet} items={shown} />
       {!enhanced && items.length > topN && <p className="mt-1 text-xs text-stone-500">仅显示前 {topN} 项，共 {items.length} 项</p>}
+      {enhanced && !filter && items.length > topN && <p className="mt-1 text-xs text-stone-500">输入名称以查找其余 {items.length - topN} 项</p>}
       {enhanced && filter && shown.length === 0 && <p className="text-xs text-stone-500">无匹配项</p>}
     </div>
   );

@@ -51,7 +51,7 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
             </h2>
             {timedOut ? (
               <p className="text-xs text-stone-500">统计超时，未显示计数</p>
-            ) : facet === 'agency' && items.length > TOP_N ? (
+            ) : facet === 'agency' ? (
               <FacetFilter facet={facet} items={items.slice(0, CLIENT_MAX)} topN={TOP_N} />
             ) : items.length > TOP_N ? (
               <>

@@ -12,7 +12,7 @@ import { getAgencyDirectory } from '@/lib/agency/queries';
 import { Chart } from '../_components/Chart';
 import { Twins } from '../_components/Twins';
 import { consecutivePairs, loadAgency } from '../_lib/load';
-import { missingInfo } from '../_lib/missing';
+import { settleMissing, withMissing } from '../_lib/missing';
 import { pctText, regionText } from '../_lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -43,7 +43,7 @@ async function load(slug: string) {
   const r = await loadAgency(slug);
   if (r.kind === 'redirect') permanentRedirect(r.to);
   if (r.kind === 'missing') {
-    missingInfo().value = r;
+    settleMissing(r);
     notFound();
   }
   return r.value;
@@ -66,6 +66,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AgencyPage({ params }: Props) {
+  return withMissing(() => AgencyPageBody({ params }));
+}
+
+async function AgencyPageBody({ params }: Props) {
   const { slug } = await params;
   const data = await load(decodeURIComponent(slug));
   const t = buildTimeline(data.agency.agency, data.records);

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { searchUrl } from '@/lib/urls';
-import { missingInfo } from '../_lib/missing';
+import { awaitMissing } from '../_lib/missing';
 
 /** Body of the 404 pages of agency and comparison URLs: what is missing and what exists. */
-export function NotFoundHelp({ fallbackTitle }: { fallbackTitle: string }) {
-  const info = missingInfo().value;
+export async function NotFoundHelp({ fallbackTitle }: { fallbackTitle: string }) {
+  const info = await awaitMissing();
   return (
     <section className="max-w-3xl space-y-4" data-testid="not-found">
       <h1 className="text-2xl font-bold">{info?.title ?? fallbackTitle}</h1>

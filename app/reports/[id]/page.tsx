@@ -24,6 +24,10 @@ function firstString(v: string | string[] | undefined): string {
   return (s ?? '').slice(0, MAX_QUERY_LENGTH).trim();
 }
 
+function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
 function title(r: ReportRecord): string {
   return `${r.agency}${r.year !== null ? ` ${r.year}年` : ''}政府信息公开工作年度报告`;
 }
@@ -52,6 +56,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const failedChecks = report.checks.filter((c) => !c.ok);
   const f = report.figures;
   const reqFailed = failedRequestCells(f.requests);
+  // The narrative check has no wrong sum to point at: mark the table figure the text contradicts.
+  if (failedChecks.some((c) => c.id === 'narrative.requests')) {
+    const k = 'requests.new_received.total';
+    reqFailed.set(k, [...(reqFailed.get(k) ?? []), 'narrative.requests']);
+  }
   const appFailed = failedAppealCells(f.appeals);
 
   return (
@@ -85,7 +94,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
             {report.level ? LEVEL_LABELS[report.level] : '未能识别'} · {KIND_LABELS[report.kind]}
           </dd>
           <dt className="text-stone-500">来源文件</dt>
-          <dd className="break-all text-stone-600">{report.file}</dd>
+          <dd className="break-all text-stone-600" title="文件名（服务器路径不公开）">{fileName(report.file)}</dd>
           <dt className="text-stone-500">数据</dt>
           <dd className="flex gap-3">
             <a href={reportJsonUrl(report.id)} className="text-brand-700" data-testid="report-json">JSON</a>

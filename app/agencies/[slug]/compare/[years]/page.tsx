@@ -8,7 +8,7 @@ import { formatCell, formatDelta, formatPct } from '@/lib/compare/numbers';
 import { agencyUrl, compareJsonUrl, reportUrl } from '@/lib/urls';
 import { Twins } from '../../../_components/Twins';
 import { loadYearPair } from '../../../_lib/load';
-import { missingInfo } from '../../../_lib/missing';
+import { settleMissing, withMissing } from '../../../_lib/missing';
 import { pctText } from '../../../_lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -35,7 +35,7 @@ async function load(slug: string, years: string) {
   const r = await loadYearPair(decodeURIComponent(slug), years);
   if (r.kind === 'redirect') permanentRedirect(r.to);
   if (r.kind === 'missing') {
-    missingInfo().value = r;
+    settleMissing(r);
     notFound();
   }
   return r.value;
@@ -59,6 +59,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function YearComparePage({ params }: Props) {
+  return withMissing(() => YearComparePageBody({ params }));
+}
+
+async function YearComparePageBody({ params }: Props) {
   const { slug, years } = await params;
   const data = await load(slug, years);
   const c = compareYears(data.earlier, data.later);
