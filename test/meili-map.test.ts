@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clampSnippet,
   meiliReportKey,
   sectionDocId,
   toFacets,
@@ -65,10 +66,13 @@ describe('documents from a ReportRecord', () => {
       title: '五、存在的主要问题及改进情况',
       text: '信息发布不够及时，时效性有待提高。',
       text_seg: '信息 发布 不够 及时 时效 时效性 有待 提高',
+      theme_labels: ['时效性'],
       ...facets,
     });
     const overview = docs.find((d) => d.section_key === 'overview')!;
     expect(overview.text).toBe('本机关伪造主动公开政府信息。');
+    // theme labels (a ranking field) sit on the problems section only
+    expect(docs.map((d) => d.theme_labels)).toEqual([[], [], ['时效性'], []]);
     expect(docs.some((d) => /[\uE000\uE001]/.test(d.text + d.title + d.text_seg))).toBe(false);
   });
 
@@ -82,6 +86,15 @@ describe('documents from a ReportRecord', () => {
     const bare = toSectionDocuments(makeRecord({ id: 'r0', sections: [], checks: [], themes: [] }), segmentForIndex);
     expect(bare).toEqual([
       expect.objectContaining({ id: 'r0__report', section_key: null, text: '', text_seg: '', checks: 'ok', checks_failed: 0, themes: [] }),
+    ]);
+    // without a problems section the whole-report document carries the theme labels
+    const noProblems = toSectionDocuments(
+      makeRecord({ id: 'r1', sections: [{ key: 'overview', title: '一', text: '概况。' }] }),
+      segmentForIndex,
+    );
+    expect(noProblems.map((d) => [d.section_key, d.theme_labels])).toEqual([
+      ['overview', []],
+      [null, ['时效性']],
     ]);
   });
 
@@ -142,7 +155,25 @@ describe('responses to app types', () => {
     });
   });
 
-  it('the whole-report document maps to section null; missing _formatted falls back to the text', () => {
+  it('the whole-report document maps to section null; no marked _formatted → snippet cut from the text around the terms', () => {
+    const base = {
+      report_id: 'r3',
+      section_key: 'overview' as const,
+      text: '全区依申请公开工作平稳有序，年底尚有2件申请待处理，已结转下年度继续办理。Email 回复。',
+      agency: '丙区',
+      year: 2024,
+      province: null,
+      city: null,
+      county: null,
+      level: null,
+      kind: 'government' as const,
+      themes: [],
+      checks_failed: 0,
+    };
+    // Meilisearch matched 处理 only in the jieba field: its own tokens kept 待处理 whole
+    const unmarked = toSearchHit({ ...base, _formatted: { text: base.text } as never }, ['处理']);
+    expect(unmarked.snippet).toBe(`全区依申请公开工作平稳有序，年底尚有2件申请待${M('处理')}，已结转下年度继续办理。Email 回复。`);
+    expect(toSearchHit(base, ['email']).snippet).toContain(M('Email'));
     const hit = toSearchHit({
       report_id: 'r2',
       section_key: null,
@@ -159,7 +190,28 @@ describe('responses to app types', () => {
     });
     expect(hit.section).toBeNull();
     expect(hit.year).toBeNull();
-    expect(hit.snippet).toBe('文'.repeat(160));
+    expect(hit.snippet).toBe('文'.repeat(80) + '…');
+  });
+
+  it('a long _formatted snippet is clamped to 160 visible characters without leaving a mark open', () => {
+    const long = '甲'.repeat(150) + M('时效性'.repeat(10)) + '乙'.repeat(50);
+    const hit = toSearchHit({
+      report_id: 'r4',
+      section_key: 'problems',
+      text: '',
+      agency: '丁局',
+      year: 2024,
+      province: null,
+      city: null,
+      county: null,
+      level: null,
+      kind: 'other',
+      themes: [],
+      checks_failed: 0,
+      _formatted: { text: `${long}\n` } as never,
+    });
+    expect(hit.snippet).toBe('甲'.repeat(150) + M('时效性时效性时效性时') + '…');
+    expect(clampSnippet(`短${M('句')}`)).toBe(`短${M('句')}`);
   });
 
   it('facetDistribution (by attribute) → facets (by app name), every requested facet present', () => {

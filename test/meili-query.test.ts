@@ -68,7 +68,7 @@ describe('search request', () => {
       ],
       attributesToHighlight: ['text'],
       attributesToCrop: ['text'],
-      cropLength: 40,
+      cropLength: 30,
       cropMarker: '…',
       highlightPreTag: MARK_START,
       highlightPostTag: MARK_END,

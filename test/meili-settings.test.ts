@@ -5,7 +5,7 @@ import { userTerms } from '../lib/segment/index';
 describe('Meilisearch settings as code', () => {
   it('section index: the whole payload', () => {
     expect(sectionIndexSettings(['依申请公开', ' 政府信息公开 ', '依申请公开', ''])).toEqual({
-      searchableAttributes: ['agency', 'title', 'text', 'text_seg'],
+      searchableAttributes: ['theme_labels', 'agency', 'title', 'text', 'text_seg'],
       displayedAttributes: [
         'id',
         'report_id',
@@ -26,7 +26,7 @@ describe('Meilisearch settings as code', () => {
       filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id'],
       sortableAttributes: ['year', 'agency'],
       distinctAttribute: 'report_id',
-      localizedAttributes: [{ attributePatterns: ['agency', 'title', 'text', 'text_seg'], locales: ['cmn'] }],
+      localizedAttributes: [{ attributePatterns: ['theme_labels', 'agency', 'title', 'text', 'text_seg'], locales: ['cmn'] }],
       dictionary: ['依申请公开', '政府信息公开'],
       typoTolerance: { enabled: false },
       faceting: { maxValuesPerFacet: 100_000, sortFacetValuesBy: { '*': 'count' } },
@@ -35,10 +35,12 @@ describe('Meilisearch settings as code', () => {
     });
   });
 
-  it('the hidden jieba field is searchable but never displayed', () => {
+  it('the hidden jieba and theme-label fields are searchable but never displayed', () => {
     const s = sectionIndexSettings([]);
-    expect(s.searchableAttributes).toContain('text_seg');
-    expect(s.displayedAttributes).not.toContain('text_seg');
+    for (const f of ['text_seg', 'theme_labels']) {
+      expect(s.searchableAttributes).toContain(f);
+      expect(s.displayedAttributes).not.toContain(f);
+    }
   });
 
   it('dictionary shares the jieba user dictionary terms', () => {

@@ -7,7 +7,8 @@ import type { FacetDistribution, Hit } from 'meilisearch';
 import type { AgencyKind, Level, ReportRecord, SectionKey } from '../types';
 import type { FacetName, SearchHit } from './types';
 import { FACET_ATTRIBUTE } from './meili-filter';
-import { stripMarkers } from './highlight';
+import { MARK_END, MARK_START, stripMarkers } from './highlight';
+import { makeSnippet } from './sqlite-snippet';
 
 export interface SectionDocument {
   id: string;
@@ -18,6 +19,8 @@ export interface SectionDocument {
   text: string;
   /** jieba cutForSearch tokens joined by spaces; searchable, never displayed */
   text_seg: string;
+  /** theme labels, on the problems-section document only (whole report if it has none): ranking */
+  theme_labels: string[];
   agency: string;
   year: number | null;
   province: string | null;
@@ -91,9 +94,11 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     else byKey.set(s.key, { title: stripMarkers(s.title), text });
   }
   const keys = [...byKey.keys()].sort((a, b) => Number(b === 'overview') - Number(a === 'overview'));
+  const labelsOn: SectionKey | null = byKey.has('problems') ? 'problems' : null;
   const docs: SectionDocument[] = keys.map((key) => {
     const s = byKey.get(key)!;
-    return { id: sectionDocId(record.id, key), section_key: key, title: s.title, text: s.text, text_seg: segment(s.text), ...base };
+    const theme_labels = key === labelsOn ? base.themes : [];
+    return { id: sectionDocId(record.id, key), section_key: key, title: s.title, text: s.text, text_seg: segment(s.text), theme_labels, ...base };
   });
   docs.push({
     id: sectionDocId(record.id, WHOLE_REPORT),
@@ -101,6 +106,7 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     title: '',
     text: [...byKey.values()].map((s) => s.text).filter(Boolean).join('\n'),
     text_seg: docs.map((d) => d.text_seg).filter(Boolean).join(' '),
+    theme_labels: labelsOn ? [] : base.themes,
     ...base,
   });
   return docs;
@@ -125,14 +131,42 @@ type HitFields = Pick<
   'report_id' | 'section_key' | 'text' | 'agency' | 'year' | 'province' | 'city' | 'county' | 'level' | 'kind' | 'themes' | 'checks_failed'
 >;
 
+/** Longest snippet, in visible characters (markers not counted). */
+export const SNIPPET_MAX = 160;
+
+/** Cut a marked snippet to `max` visible characters, never leaving a mark open. */
+export function clampSnippet(snippet: string, max = SNIPPET_MAX): string {
+  let out = '';
+  let visible = 0;
+  let open = false;
+  for (const ch of snippet) {
+    if (ch === MARK_START || ch === MARK_END) {
+      open = ch === MARK_START;
+      out += ch;
+      continue;
+    }
+    if (visible === max) return out + (open ? MARK_END : '') + '…';
+    out += ch;
+    visible++;
+  }
+  return out;
+}
+
+const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
 /**
  * A Meilisearch hit → SearchHit. The snippet is `_formatted.text` (cropped, matches wrapped in
- * MARK_START/MARK_END by highlightPreTag/PostTag); the stored text had markers stripped, so
- * every marker in it came from Meilisearch.
+ * MARK_START/MARK_END by highlightPreTag/PostTag; the stored text had markers stripped, so every
+ * marker in it came from Meilisearch). When Meilisearch marked nothing in the text — the match
+ * was in the hidden jieba field (处理 inside 待处理, which Meilisearch's own tokenizer keeps
+ * whole), or there was no query — the snippet is cut from the original text around the terms.
  */
-export function toSearchHit(hit: Hit<HitFields>): SearchHit {
+export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = []): SearchHit {
   const formatted = hit._formatted?.text;
-  const snippet = typeof formatted === 'string' ? formatted : (hit.text ?? '').slice(0, 160);
+  const snippet =
+    typeof formatted === 'string' && formatted.includes(MARK_START)
+      ? clampSnippet(formatted.replace(/\s+/g, ' ').trim())
+      : makeSnippet(hit.text ?? '', terms.map(foldAscii));
   return {
     id: hit.report_id,
     agency: hit.agency,
@@ -143,7 +177,7 @@ export function toSearchHit(hit: Hit<HitFields>): SearchHit {
     themes: hit.themes ?? [],
     checksFailed: hit.checks_failed ?? 0,
     section: hit.section_key ?? null,
-    snippet: snippet.trim(),
+    snippet,
   };
 }
 

@@ -21,7 +21,7 @@ export const MAX_QUERY_TERMS = 10;
 export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
 /** Snippet length in words (a CJK word is 1–4 characters). */
-export const CROP_LENGTH = 40;
+export const CROP_LENGTH = 30;
 
 /** Fields a hit needs; `text_seg` is hidden and `text` comes back cropped in `_formatted`. */
 export const HIT_ATTRIBUTES = [

@@ -13,6 +13,7 @@ export const SECTION_FIELDS = [
   'title',
   'text',
   'text_seg',
+  'theme_labels',
   'agency',
   'year',
   'province',
@@ -25,11 +26,16 @@ export const SECTION_FIELDS = [
   'checks_failed',
 ] as const;
 
-/** The hidden jieba field: searched, never returned (it is the original text re-spaced). */
-export const HIDDEN_FIELDS = ['text_seg'] as const;
+/** Searched, never returned: the jieba field (the original text re-spaced) and theme labels. */
+export const HIDDEN_FIELDS = ['text_seg', 'theme_labels'] as const;
 
-/** Order matters: Meilisearch's `attribute` ranking rule prefers matches in earlier fields. */
-export const SEARCHABLE = ['agency', 'title', 'text', 'text_seg'] as const;
+/**
+ * Order matters: the attributeRank ranking rule prefers matches in earlier fields. Theme labels
+ * come first (held by the problems-section document only), so a report whose own part 五 names
+ * the queried theme outranks a passing mention, as in the SQLite engine, and the hit's section
+ * is the problems section.
+ */
+export const SEARCHABLE = ['theme_labels', 'agency', 'title', 'text', 'text_seg'] as const;
 
 export const FILTERABLE = [
   'agency',

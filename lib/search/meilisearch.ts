@@ -231,7 +231,7 @@ export class MeilisearchEngine implements SearchEngine {
         total: toTotal(res),
         page,
         perPage,
-        hits: res.hits.map((h) => toSearchHit(h as never)),
+        hits: res.hits.map((h) => toSearchHit(h as never, qText ? qText.split(' ') : [])),
         facets: toFacets(res.facetDistribution, facets),
       };
     } catch (e) {
