@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { searchUrl, statusUrl } from '@/lib/urls';
+import { agenciesUrl, searchUrl, statusUrl } from '@/lib/urls';
 
 /** Site name and navigation; plain links so it works without JavaScript. */
 export function SiteHeader() {
@@ -12,6 +12,7 @@ export function SiteHeader() {
         <span className="text-sm text-stone-500">政府信息公开工作年度报告检索与比较</span>
         <nav className="ml-auto flex gap-4 text-sm" aria-label="主导航">
           <Link href={searchUrl()} className="text-stone-700 hover:text-brand-700">检索</Link>
+          <Link href={agenciesUrl()} className="text-stone-700 hover:text-brand-700">机关</Link>
           <a href={statusUrl()} className="text-stone-700 hover:text-brand-700">状态</a>
         </nav>
       </div>

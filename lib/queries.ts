@@ -9,7 +9,6 @@ import type { ReportRecord } from './types';
 import type { SearchState } from './search-params';
 import { AppError, fromEngineError } from './errors';
 import { readIndexStatus } from './indexer/status';
-import { buildSlugIndex, type SlugIndex } from './agency/slug';
 
 export async function searchReports({ state }: { state: SearchState }): Promise<SearchResult> {
   try {
@@ -37,21 +36,6 @@ export async function getReportById({ id }: { id: string }): Promise<ReportRecor
 export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
   try {
     return await getEngine().listAgencyReports(agency);
-  } catch (e) {
-    throw fromEngineError(e, 'report');
-  }
-}
-
-/** Slugs depend on every agency held (collisions); rebuilt at most once a minute. */
-let slugCache: { at: number; index: SlugIndex } | null = null;
-const SLUG_TTL_MS = 60_000;
-
-export async function getAgencySlug({ agency }: { agency: string }): Promise<string | null> {
-  try {
-    if (!slugCache || Date.now() - slugCache.at > SLUG_TTL_MS) {
-      slugCache = { at: Date.now(), index: buildSlugIndex(await getEngine().listAgencies()) };
-    }
-    return slugCache.index.slugOf.get(agency) ?? null;
   } catch (e) {
     throw fromEngineError(e, 'report');
   }

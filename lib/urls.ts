@@ -88,6 +88,11 @@ export function reportCsvUrl(id: string): string {
   return `/api/reports/${encodeURIComponent(id)}?format=csv`;
 }
 
+/** The list of every agency held. */
+export function agenciesUrl(): string {
+  return '/agencies';
+}
+
 export function agencyUrl(slug: string): string {
   return `/agencies/${encodeURIComponent(slug)}`;
 }

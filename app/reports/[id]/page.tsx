@@ -7,10 +7,11 @@ import { markTerms, queryTerms } from '@/components/mark-terms';
 import { regionText } from '@/components/SearchHits';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
 import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
-import { getAgencyReports, getAgencySlug, getReportById } from '@/lib/queries';
+import { slugForAgencyName } from '@/lib/agency/queries';
+import { getAgencyReports, getReportById } from '@/lib/queries';
 import { MAX_QUERY_LENGTH } from '@/lib/search-params';
 import type { Check, ReportRecord, SectionKey } from '@/lib/types';
-import { agencyUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
+import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -50,9 +51,10 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (!report) notFound();
   const [others, slug] = await Promise.all([
     getAgencyReports({ agency: report.agency }).catch(() => []),
-    getAgencySlug({ agency: report.agency }).catch(() => null),
+    slugForAgencyName({ name: report.agency }).catch(() => null),
   ]);
   const terms = queryTerms(q);
+  const previous = [...others].reverse().find((o) => o.year !== null && report.year !== null && o.year < report.year);
   const failedChecks = report.checks.filter((c) => !c.ok);
   const f = report.figures;
   const reqFailed = failedRequestCells(f.requests);
@@ -114,6 +116,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
                 {o.year ?? '?'}
               </Link>
             ),
+          )}
+          {slug && previous && report.year !== null && previous.year !== null && (
+            <Link href={compareUrl(slug, previous.year, report.year)} className="ml-3 text-brand-700" data-testid="compare-previous">
+              与 {previous.year} 年对比 →
+            </Link>
           )}
         </nav>
       )}
