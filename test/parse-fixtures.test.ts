@@ -60,7 +60,7 @@ describe('pipe layout (HTML tables), half-width brackets, 其它, 上年转结, 
       level: 'county',
       kind: 'department',
     });
-    expect(r.themes.map((t) => t.id)).toEqual(['timeliness', 'disclosure_format', 'platform']);
+    expect(r.themes.map((t) => t.id)).toEqual(['timeliness', 'disclosure_format']);
   });
 });
 

@@ -44,7 +44,18 @@ export function sentences(text: string): string[] {
  * The problems half of part 五: part 五 states problems, then plans. The plans start at a
  * sub-heading (（二）下一步…), or at the sentence with 下一步 / 针对以上问题 / 围绕上述问题 / …将.
  */
-const PLANS = /(下一步|针对(以上|上述|这些|存在的|上面)?(的)?问题|围绕(以上|上述)问题|改进(措施|方向|计划)[:：]|整改措施|(今后|下阶段|(?:19|20)\d{2}年)[，,\s]*(我|本)[\u4e00-\u9fa5]{0,3}将)/;
+const PLANS = new RegExp(
+  [
+    '^[(（][一二三四五六七八九十][)）]\\s*(下一步|改进|整改|今后|工作(打算|计划|措施)|[^\\n]{0,6}(措施|打算|计划)$)', // sub-heading
+    '下一步',
+    '针对(以上|上述|这些|存在的|上面)?(的)?问题',
+    '围绕(以上|上述)问题',
+    '(改进|整改)(措施|方向|计划)[:：]',
+    '加以改进[:：]',
+    '(今后|下阶段|(?:19|20)\\d{2}年)[，,\\s]*((我|本)[\\u4e00-\\u9fa5]{0,3})?将',
+  ].join('|'),
+  'm',
+);
 
 export function problemsPart(problemsText: string): string {
   const text = problemsText.trim();
