@@ -30,6 +30,17 @@ describe('tagThemes', () => {
     expect(tagThemes('存在涉密信息审查不严等问题。针对以上问题，我局将提升时效。').map((t) => t.id)).toEqual(['confidentiality']);
   });
 
+  it('splits at a （二）改进措施 sub-heading and at “2025年，将…”', () => {
+    expect(problemsPart('（一）存在的主要问题\n一是信息发布不及时。\n（二）改进措施\n一是提高解读质量。')).toBe(
+      '（一）存在的主要问题\n一是信息发布不及时。',
+    );
+    expect(problemsPart('一是政务新媒体更新不够频繁。\n2025年，将从以下方面加以改进：一是丰富解读形式。')).toBe(
+      '一是政务新媒体更新不够频繁。',
+    );
+    // 回应 that is slow is public engagement, not timeliness of publication
+    expect(tagThemes('二是回应社会关切不够及时，与公众的互动交流不多。').map((t) => t.id)).toEqual(['public_engagement']);
+  });
+
   it('each enumerated item is its own evidence sentence', () => {
     const hits = tagThemes('一是政策解读形式单一，二是政务新媒体更新不够及时。');
     expect(hits).toEqual([
