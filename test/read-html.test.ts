@@ -53,4 +53,10 @@ describe('htmlToText', () => {
     expect(declaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'))).toBe('gb2312');
     expect(declaredCharset(Buffer.from('<p>none</p>'))).toBeUndefined();
   });
+
+  it('survives tens of thousands of unclosed tags (old CMS <font> soup) without overflowing the stack', () => {
+    const soup = '<font size=3><span>'.repeat(30000) + '正文结束';
+    expect(htmlToText(soup)).toBe('正文结束');
+    expect(htmlToText('<div>'.repeat(30000) + '段落' + '</div>'.repeat(30000))).toBe('段落');
+  });
 });

@@ -11,6 +11,7 @@ export interface HElement {
   attrs: Record<string, string>;
   children: HNode[];
   parent: HElement | null;
+  depth: number;
 }
 export interface HText {
   type: 'text';
@@ -23,10 +24,27 @@ const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'n
 /** Starting one of these closes an open <p> (HTML's "close a p element" rule). */
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li', 'dd', 'dt']);
 const TABLE_SCOPE = new Set(['table', 'html']);
+// scopes that bound the implied-end-tag searches (hoisted: open/close run once per tag)
+const P_SCOPE = new Set(['table', 'td', 'th', 'li', 'div', 'body', 'html']);
+const LIST_SCOPE = new Set(['ul', 'ol', 'table']);
+const DL_SCOPE = new Set(['dl', 'table']);
+const ROW_SCOPE = new Set(['tr', 'table']);
+const ONLY_TABLE = new Set(['table']);
+const NO_SCOPE = new Set<string>();
+const CELLS = new Set(['td', 'th']);
+const DTDD = new Set(['dt', 'dd']);
+const SECTIONS = new Set(['tbody', 'thead', 'tfoot']);
+const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot']);
 
 function el(name: string, attrs: Record<string, string>, parent: HElement | null): HElement {
-  return { type: 'el', name, attrs, children: [], parent };
+  return { type: 'el', name, attrs, children: [], parent, depth: parent ? parent.depth + 1 : 0 };
 }
+
+/**
+ * Old CMS pages leave thousands of <font>/<span> unclosed; nesting them all would overflow the
+ * stack of every recursive walk. Past this depth new elements become siblings (text is unchanged).
+ */
+export const MAX_DEPTH = 256;
 
 const ATTR_RE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
@@ -73,30 +91,30 @@ export function parseHtml(html: string): HElement {
   const open = (name: string, attrs: Record<string, string>) => {
     // implied end tags
     if (CLOSES_P.has(name)) {
-      const p = hasOpen('p', new Set(['table', 'td', 'th', 'li', 'div', 'body', 'html']));
+      const p = hasOpen('p', P_SCOPE);
       if (p) closeTo(p);
     }
     if (name === 'li') {
-      const li = hasOpen('li', new Set(['ul', 'ol', 'table']));
+      const li = hasOpen('li', LIST_SCOPE);
       if (li) closeTo(li);
     } else if (name === 'dt' || name === 'dd') {
-      const d = hasOpen(new Set(['dt', 'dd']), new Set(['dl', 'table']));
+      const d = hasOpen(DTDD, DL_SCOPE);
       if (d) closeTo(d);
     } else if (name === 'td' || name === 'th') {
-      const c = hasOpen(new Set(['td', 'th']), new Set(['tr', 'table']));
+      const c = hasOpen(CELLS, ROW_SCOPE);
       if (c) closeTo(c);
     } else if (name === 'tr') {
-      const r = hasOpen('tr', new Set(['table']));
+      const r = hasOpen('tr', ONLY_TABLE);
       if (r) closeTo(r);
     } else if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
-      const s = hasOpen(new Set(['tbody', 'thead', 'tfoot']), new Set(['table']));
+      const s = hasOpen(SECTIONS, ONLY_TABLE);
       if (s) closeTo(s);
     } else if (name === 'option') {
       if (cur.name === 'option') closeTo(cur);
     }
     const node = el(name, attrs, cur);
     cur.children.push(node);
-    if (!VOID.has(name)) cur = node;
+    if (!VOID.has(name) && (node.depth < MAX_DEPTH || RAW.has(name))) cur = node;
     return node;
   };
   const close = (name: string) => {
@@ -105,7 +123,7 @@ export function parseHtml(html: string): HElement {
       return;
     }
     // cell/row end tags must not close beyond their table
-    const stop = ['td', 'th', 'tr', 'tbody', 'thead', 'tfoot'].includes(name) ? new Set(['table']) : new Set<string>();
+    const stop = TABLE_PARTS.has(name) ? ONLY_TABLE : NO_SCOPE;
     const n = hasOpen(name, stop);
     if (n) closeTo(n);
   };

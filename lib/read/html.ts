@@ -54,7 +54,18 @@ class Out {
   }
 }
 
+const cellCache = new WeakMap<HElement, string>();
+
+/** A cell's text on one line (cached: layout detection and the grid both need it). */
 function cellText(e: HElement): string {
+  const hit = cellCache.get(e);
+  if (hit !== undefined) return hit;
+  const t = cellTextUncached(e);
+  cellCache.set(e, t);
+  return t;
+}
+
+function cellTextUncached(e: HElement): string {
   const parts: string[] = [];
   const walk = (n: HNode) => {
     if (n.type === 'text') parts.push(collapse(decodeEntities(n.text)));
