@@ -70,6 +70,7 @@ function describeCause(cause: unknown): string {
   // fetch wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })
   const inner = (cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   if (inner?.code) return inner.code;
+  if (inner?.message) return inner.message;
   if (cause instanceof Error) return cause.message;
   return 'connection failed';
 }
