@@ -259,3 +259,21 @@ describe('table 四 printed as one row per group', () => {
     });
   });
 });
+
+describe('title block', () => {
+  it('skips page furniture above the title and takes the agency from the line above when needed', () => {
+    const text = [
+      '首页 > 政务公开 > 年度报告',
+      '发布日期：2025-01-20 来源：区审计局',
+      '临沂市兰山区审计局',
+      '二〇二四年度政府信息公开工作年度报告',
+      '一、总体情况',
+      '正文。',
+      '二、主动公开政府信息情况',
+      '正文。',
+    ].join('\n');
+    const r = parseReportText(text, 'x.txt');
+    if (isFailure(r)) throw new Error(r.error);
+    expect([r.agency, r.year]).toEqual(['临沂市兰山区审计局', 2024]);
+  });
+});

@@ -22,16 +22,38 @@ export interface TitleInfo {
   year: number | null;
 }
 
-/** The title block: the first non-empty lines up to and including the one naming the report. */
+/** The agency part of a title: drop the report name, years, 关于/的. */
+function agencyFrom(title: string): string {
+  let agency = title
+    .replace(/(关于)?((?:19|20)\d{2}年(度)?)?(的)?(政府信息公开|政务公开|信息公开).*$/, '')
+    .replace(/(?:19|20)\d{2}年(度)?/g, '')
+    .replace(/^关于|关于$|的$/g, '')
+    .replace(/[:：,，]+$/, '')
+    .trim();
+  // NFKC turned （科协） into (科协): give the report's own full-width brackets back
+  agency = agency.replace(/\(/g, '（').replace(/\)/g, '）');
+  return agency.length < 2 || agency.length > 40 ? '' : agency;
+}
+
+const norm = (s: string) => cnYears(s.normalize('NFKC').replace(/\s+/g, ''));
+
+/**
+ * The title: the first short line naming the report, plus the line(s) above it when the agency
+ * sits there (北仑区人民政府 / 2023年度政府信息公开工作年度报告). Lines before it that are page
+ * furniture (发布日期：…, breadcrumbs) are not part of it.
+ */
 export function titleBlock(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const out: string[] = [];
-  for (const l of lines.slice(0, 6)) {
-    if (l.length > 60 || /^(编制说明|一、|第一部分)/.test(l)) break;
-    out.push(l);
-    if (TITLE_END.test(l)) return out.join('');
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 20);
+  const i = lines.findIndex((l) => l.length <= 80 && TITLE_END.test(l));
+  if (i < 0) return (lines[0] ?? '').slice(0, 60);
+  let title = lines[i];
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    if (agencyFrom(norm(title))) break;
+    const prev = lines[k];
+    if (prev.length > 40 || /[:：>＞]/.test(prev)) break;
+    title = prev + title;
   }
-  return out.length && TITLE_END.test(out.join('')) ? out.join('') : (lines[0] ?? '').slice(0, 60);
+  return title;
 }
 
 const YEAR_RE = /((?:19|20)\d{2})\s*年(度)?/;
@@ -41,16 +63,8 @@ function plausibleYear(y: number): boolean {
 }
 
 export function extractTitle(text: string): TitleInfo {
-  const title = cnYears(titleBlock(text).normalize('NFKC').replace(/\s+/g, ''));
-  let agency = title
-    .replace(/(关于)?((?:19|20)\d{2}年(度)?)?(的)?(政府信息公开|政务公开|信息公开).*$/, '')
-    .replace(/(?:19|20)\d{2}年(度)?/g, '')
-    .replace(/^关于|关于$|的$/g, '')
-    .replace(/[:：,，]+$/, '')
-    .trim();
-  // NFKC turned （科协） into (科协): give the report's own full-width brackets back
-  agency = agency.replace(/\(/g, '（').replace(/\)/g, '）');
-  if (agency.length < 2 || agency.length > 40) agency = '';
+  const title = norm(titleBlock(text));
+  const agency = agencyFrom(title);
 
   let year: number | null = null;
   const ty = title.match(YEAR_RE);
