@@ -20,11 +20,16 @@ export interface IndexStatus {
   indexed: number;
   failed: number;
   warnings: number;
+  /** reports with at least one failed check */
   checksFailed: number;
+  /** files that repeated an agency+year already seen (the later file wins) */
+  duplicates: number;
   /** false when nothing was indexed and the live index was left as it was */
   swapped: boolean;
   seconds: number;
   failures: IndexFailure[];
+  /** the engine's error when the rebuild itself failed (the old index stays live) */
+  error?: string;
 }
 
 export const STATUS_FILE = 'index-status.json';
