@@ -139,6 +139,17 @@ describe('rebuild', () => {
     await expectFailedRebuildLeavesLiveUntouched('index_not_found_swap', (t) => (t.type === 'indexSwap' ? 'index_not_found_swap' : undefined));
   });
 
+  it('a refused document upload (HTTP 400 at enqueue): typed error, build dropped, live untouched', async () => {
+    await engine.rebuild([recs[0]]);
+    let n = 0;
+    fake.httpErrorFor = (m, path) => (m === 'POST' && /_build_.*\/documents$/.test(path) && ++n === 2 ? { status: 400, code: 'invalid_document_id' } : undefined);
+    const err = await engine.rebuild(recs).catch((e) => e);
+    expect(err).toBeInstanceOf(MeilisearchEngineError);
+    expect(err.meiliCode).toBe('invalid_document_id');
+    expect([...fake.indexes.keys()].sort()).toEqual(['reports', 'reports_records']);
+    expect(fake.docIds('reports_records')).toEqual(['a-2022']);
+  });
+
   it('an error while reading the records (e.g. a parser crash) also aborts cleanly', async () => {
     await engine.rebuild([recs[0]]);
     async function* broken() {

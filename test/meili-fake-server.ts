@@ -37,6 +37,8 @@ export class FakeMeili {
   failRule: FailRule | null = null;
   /** answer every request with this HTTP error instead */
   httpError: { status: number; code: string } | null = null;
+  /** answer matching requests with this HTTP error (e.g. a refused document payload) */
+  httpErrorFor: ((method: string, path: string) => { status: number; code: string } | undefined) | null = null;
   private tasks = new Map<number, FakeTask>();
   private nextUid = 0;
   private counts = new Map<string, number>();
@@ -103,7 +105,8 @@ export class FakeMeili {
         res.end(JSON.stringify(payload));
       };
       const apiError = (status: number, code: string) => send(status, { message: `fake: ${code}`, code, type: 'invalid_request', link: '' });
-      if (this.httpError) return apiError(this.httpError.status, this.httpError.code);
+      const forced = this.httpError ?? this.httpErrorFor?.(req.method!, url.pathname);
+      if (forced) return apiError(forced.status, forced.code);
       const p = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
       const m = req.method;
       const idx = (uid: string) => this.indexes.get(uid);

@@ -108,7 +108,6 @@ export class MeilisearchEngine implements SearchEngine {
     const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
     const build = `${this.indexUid}_build_${stamp}`;
     const buildRecords = `${this.recordsUid}_build_${stamp}`;
-    let swapped = false;
     let indexed = 0;
     try {
       await this.waitOk(this.client.createIndex(build, { primaryKey: 'id' }), `create ${build}`);
@@ -137,10 +136,9 @@ export class MeilisearchEngine implements SearchEngine {
         ]),
         'index swap',
       );
-      swapped = true;
     } catch (e) {
       // Whatever part of the build pair exists goes; the live indexes were never touched.
-      if (!swapped) await this.dropQuietly([build, buildRecords]);
+      await this.dropQuietly([build, buildRecords]);
       throw toEngineError(e, this.opts.host);
     }
     // After the swap the build uids hold the previous live data.
@@ -182,9 +180,14 @@ export class MeilisearchEngine implements SearchEngine {
     let recBuf: RecordDocument[] = [];
     const pending: { p: EnqueuedTaskPromise; what: string }[] = [];
     let count = 0;
+    const send = (p: EnqueuedTaskPromise, what: string) => {
+      // Awaited later (waitOk); until then a rejection must not count as unhandled.
+      p.catch(() => {});
+      pending.push({ p, what });
+    };
     const flush = async () => {
-      if (secBuf.length) pending.push({ p: sections.addDocuments(secBuf, { primaryKey: 'id' }), what: `add documents to ${sections.uid}` });
-      if (recBuf.length) pending.push({ p: recordsIdx.addDocuments(recBuf, { primaryKey: 'id' }), what: `add records to ${recordsIdx.uid}` });
+      if (secBuf.length) send(sections.addDocuments(secBuf, { primaryKey: 'id' }), `add documents to ${sections.uid}`);
+      if (recBuf.length) send(recordsIdx.addDocuments(recBuf, { primaryKey: 'id' }), `add records to ${recordsIdx.uid}`);
       secBuf = [];
       recBuf = [];
       while (pending.length > MAX_PENDING_TASKS) {
