@@ -4,10 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../types';
-import { stripMarkers } from './highlight';
 import { gramsForIndex } from './fts-query';
 
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 /** Section rows get FTS rowid = report rowid * SECTION_SLOTS + section index. */
 export const SECTION_SLOTS = 64;
 
@@ -24,7 +23,7 @@ CREATE TABLE IF NOT EXISTS reports(
   json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS report_themes(label TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(label, rid)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sections(sid INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sections(sid INTEGER PRIMARY KEY, key TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS sec_fts USING fts5(grams, content='', contentless_delete=1, tokenize='ascii');
 `;
 
@@ -56,7 +55,7 @@ export function makeWriter(db: Database.Database): Writer {
   const delSections = db.prepare(`DELETE FROM sections WHERE sid BETWEEN ? AND ?`);
   const delFts = db.prepare(`DELETE FROM sec_fts WHERE rowid BETWEEN ? AND ?`);
   const insTheme = db.prepare(`INSERT OR IGNORE INTO report_themes(label, rid) VALUES (?, ?)`);
-  const insSection = db.prepare(`INSERT INTO sections(sid, key, text) VALUES (?, ?, ?)`);
+  const insSection = db.prepare(`INSERT INTO sections(sid, key, title, text) VALUES (?, ?, ?, ?)`);
   const insFts = db.prepare(`INSERT INTO sec_fts(rowid, grams) VALUES (?, ?)`);
   const maxRid = db.prepare<[], { m: number | null }>(`SELECT max(rid) AS m FROM reports`);
   let next = (maxRid.get()?.m ?? 0) + 1;
@@ -84,7 +83,8 @@ export function makeWriter(db: Database.Database): Writer {
       level: rec.level,
       kind: rec.kind,
       checks_failed: rec.checks.filter((c) => !c.ok).length,
-      json: JSON.stringify(rec),
+      // Section texts live once, in `sections`; the JSON keeps the rest (getReport reassembles).
+      json: JSON.stringify(rec.sections.length > SECTION_SLOTS ? rec : { ...rec, sections: [] }),
     });
     for (const t of rec.themes) insTheme.run(t.label, rid);
     // More sections than slots is not a real report shape; fold the overflow into the last slot.
@@ -95,9 +95,8 @@ export function makeWriter(db: Database.Database): Writer {
     }
     secs.forEach((s, i) => {
       const sid = rid * SECTION_SLOTS + i;
-      const text = stripMarkers(s.text);
-      insSection.run(sid, s.key, text);
-      insFts.run(sid, gramsForIndex(text));
+      insSection.run(sid, s.key, s.title, s.text);
+      insFts.run(sid, gramsForIndex(s.text)); // markers are not letters: never indexed
     });
   };
 }

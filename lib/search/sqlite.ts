@@ -289,8 +289,16 @@ export class SqliteEngine implements SearchEngine {
   async getReport(id: string): Promise<ReportRecord | null> {
     const l = this.current();
     if (!l) return null;
-    const row = l.db.prepare(`SELECT json FROM reports WHERE id = ?`).get(id) as { json: string } | undefined;
-    return row ? (JSON.parse(row.json) as ReportRecord) : null;
+    const row = l.db.prepare(`SELECT rid, json FROM reports WHERE id = ?`).get(id) as { rid: number; json: string } | undefined;
+    if (!row) return null;
+    const rec = JSON.parse(row.json) as ReportRecord;
+    if (rec.sections.length === 0) {
+      const lo = row.rid * SECTION_SLOTS;
+      rec.sections = l.db
+        .prepare(`SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)
+        .all(lo, lo + SECTION_SLOTS - 1) as ReportRecord['sections'];
+    }
+    return rec;
   }
 
   async listAgencyReports(agency: string): Promise<AgencyReportRef[]> {
