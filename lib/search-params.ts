@@ -10,7 +10,8 @@ export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
 /** Deep pages are useless to people and costly to engines; the export twin covers bulk use. */
 export const MAX_PAGE = 500;
-export const MAX_QUERY_LENGTH = 500;
+/** Same as the engines' own limit (lib/search/fts-query.ts), so a long query is a clear 400 here. */
+export const MAX_QUERY_LENGTH = 200;
 const MAX_VALUES_PER_FACET = 50;
 const MAX_VALUE_LENGTH = 200;
 
@@ -60,6 +61,16 @@ function getOne(raw: RawParams, key: string): string | undefined {
   return all.length ? all[all.length - 1] : undefined;
 }
 
+/**
+ * Control characters (NUL, ESC, DEL …) and lone UTF-16 surrogates carry no search meaning and
+ * would end up raw in HTML, CSV and logs: each becomes a space or U+FFFD before validation.
+ */
+export function cleanText(s: string): string {
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 export type ParsedSearch = { ok: true; state: SearchState } | { ok: false; error: string };
 
 /** Validate query-string parameters. Unknown parameters are ignored (format, utm_* …). */
@@ -67,12 +78,12 @@ export function parseSearchParams(raw: RawParams): ParsedSearch {
   const filters: Record<string, string[]> = {};
   for (const f of FACETS) {
     // Empty values come from blank form fields; they mean "no filter", not an error.
-    const vals = [...new Set(getAll(raw, f).map((v) => v.trim()).filter(Boolean))];
+    const vals = [...new Set(getAll(raw, f).map((v) => cleanText(v).trim()).filter(Boolean))];
     if (vals.length) filters[f] = vals;
   }
   const blankToUndef = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   const parsed = schema.safeParse({
-    q: (getOne(raw, PARAM.q) ?? '').trim(),
+    q: cleanText(getOne(raw, PARAM.q) ?? '').trim(),
     sort: blankToUndef(getOne(raw, PARAM.sort)),
     page: blankToUndef(getOne(raw, PARAM.page)),
     perPage: blankToUndef(getOne(raw, PARAM.perPage)),
