@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { formatPeerSort, parsePeerSort, PEER_ROW_KEYS, peerValue, sortPeers, type PeerSort } from '@/lib/compare/peers';
+import { formatPeerSort, parsePeerSort, PEER_ROW_KEYS, peerValue, sortPeers, type PeerColumn, type PeerSort } from '@/lib/compare/peers';
 import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
+import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
+import { RATE_KEYS } from '@/lib/compare/rates';
 import { formatCell } from '@/lib/compare/numbers';
 import { agencyUrl, peerCompareJsonUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
 import { Twins } from '@/app/agencies/_components/Twins';
@@ -53,49 +55,74 @@ export default async function PeerComparePage({ searchParams }: Props) {
         <p className="text-sm text-stone-600">点击左列项目名称可按该项排序（再次点击切换升降序）；数字未知的机关排在最后。</p>
       </header>
       {cols.length > 0 && d.year !== null && (
-        <div className="overflow-x-auto">
-          <table className="figures-table" data-testid="peer-table">
-            <thead>
-              <tr>
-                <th scope="col">项目</th>
-                {cols.map((c) => (
-                  <th key={c.slug} scope="col" data-testid="peer-col" data-slug={c.slug}>
-                    <Link href={agencyUrl(c.slug)} className="text-brand-700 hover:underline">{c.agency}</Link>{' '}
-                    <Link href={reportUrl(c.id)} className="text-xs text-stone-500 hover:underline">原报告</Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {PEER_ROW_KEYS.map((k, i) => {
-                const part = figurePart(k);
-                const newPart = i === 0 || figurePart(PEER_ROW_KEYS[i - 1]!) !== part;
-                return [
-                  newPart && (
-                    <tr key={`h-${part}`}>
-                      <th colSpan={cols.length + 1} className="text-left">{PART_LABELS[part]}</th>
-                    </tr>
-                  ),
-                  <tr key={k} data-testid="peer-row" data-key={k} className={sort?.key === k ? 'bg-amber-50' : undefined}>
-                    <th scope="row" className="text-left font-normal">
-                      <SortLink k={k} sort={sort} slugs={d.slugs} year={d.year!} />
-                    </th>
-                    {cols.map((c) => {
-                      const v = peerValue(c, k);
-                      return (
-                        <td key={c.slug} className="num" data-slug={c.slug}>
-                          {v === null ? '—' : part === 'rates' ? `${v}%` : String(v)}
-                        </td>
-                      );
-                    })}
-                  </tr>,
-                ];
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">主要数字</h2>
+            <PeerTable cols={cols} rowKeys={[...KEY_FIGURE_KEYS, ...RATE_KEYS]} rowTestId="peer-key-row" sort={sort} slugs={d.slugs} year={d.year} />
+          </section>
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">全部数字</h2>
+            <PeerTable cols={cols} rowKeys={PEER_ROW_KEYS} rowTestId="peer-row" sort={sort} slugs={d.slugs} year={d.year} grouped testId="peer-table" />
+          </section>
+        </>
       )}
     </article>
+  );
+}
+
+function PeerTable(props: {
+  cols: PeerColumn[];
+  rowKeys: readonly string[];
+  rowTestId: string;
+  sort: PeerSort | null;
+  slugs: string[];
+  year: number;
+  grouped?: boolean;
+  testId?: string;
+}) {
+  const { cols, rowKeys, rowTestId, sort, slugs, year, grouped, testId } = props;
+  return (
+    <div className="overflow-x-auto">
+      <table className="figures-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">项目</th>
+            {cols.map((c) => (
+              <th key={c.slug} scope="col" data-testid={testId ? 'peer-col' : undefined} data-slug={c.slug}>
+                <Link href={agencyUrl(c.slug)} className="text-brand-700 hover:underline">{c.agency}</Link>{' '}
+                <Link href={reportUrl(c.id)} className="text-xs text-stone-500 hover:underline">原报告</Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rowKeys.map((k, i) => {
+            const part = figurePart(k);
+            const newPart = grouped && (i === 0 || figurePart(rowKeys[i - 1]!) !== part);
+            return [
+              newPart && (
+                <tr key={`h-${part}`}>
+                  <th colSpan={cols.length + 1} className="text-left">{PART_LABELS[part]}</th>
+                </tr>
+              ),
+              <tr key={k} data-testid={rowTestId} data-key={k} className={sort?.key === k ? 'bg-amber-50' : undefined}>
+                <th scope="row" className="text-left font-normal">
+                  <SortLink k={k} sort={sort} slugs={slugs} year={year} />
+                </th>
+                {cols.map((c) => {
+                  const v = peerValue(c, k);
+                  return (
+                    <td key={c.slug} className="num" data-slug={c.slug}>
+                      {v === null ? '—' : part === 'rates' ? `${v}%` : String(v)}
+                    </td>
+                  );
+                })}
+              </tr>,
+            ];
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

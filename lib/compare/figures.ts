@@ -66,3 +66,19 @@ export function flattenFigures(f: Figures | null | undefined): FlatFigures {
     for (const col of APPEAL_COLUMNS) out[`appeals.${g}.${col}`] = num(f?.appeals?.[g]?.[col]);
   return out;
 }
+
+/** The figures a reader looks at first (summary tables on comparison pages); all others follow. */
+export const KEY_FIGURE_KEYS: readonly string[] = [
+  'requests.new_received.total',
+  'requests.total_processed.total',
+  'requests.granted.total',
+  'requests.partially_granted.total',
+  'requests.unavailable_not_held.total',
+  'requests.carried_forward.total',
+  'appeals.review.total',
+  'appeals.review.corrected',
+  'active.licensing',
+  'active.penalty',
+  'active.coercion',
+  'active.normative_documents.in_force',
+];

@@ -6,6 +6,7 @@ import { buildTimeline, type Timeline } from '@/lib/compare/timeline';
 import { RATE_KEYS, RATE_LABELS, RATE_NOTES } from '@/lib/compare/rates';
 import { figureLabel } from '@/lib/compare/labels';
 import { formatCell } from '@/lib/compare/numbers';
+import { figureChange, headline, HEADLINE_KEY } from '@/lib/compare/yoy';
 import { LEVEL_LABELS, checkLabel } from '@/lib/labels';
 import { agencyJsonUrl, compareFormAction, compareUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
 import { getAgencyDirectory } from '@/lib/agency/queries';
@@ -59,8 +60,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const last = ys.at(-1);
   const title = `${r.value.agency.agency} 政府信息公开年度报告 ${first ? `${first.year}–${last!.year}` : ''}`.trim();
   const n = (y: (typeof ys)[number]) => formatCell(y.figures['requests.new_received.total'] ?? null);
+  const prev = ys.at(-2);
+  // The headline change of the latest two years leads, as on the comparison page.
+  const lead = prev && last
+    ? `${headline(r.value.agency.agency, prev.year, last.year, figureChange(HEADLINE_KEY, prev.figures[HEADLINE_KEY] ?? null, last.figures[HEADLINE_KEY] ?? null))}。`
+    : '';
   const description = ys.length
-    ? `${regionText(r.value.agency.region)}。已收录 ${ys.length} 个年度；新收政府信息公开申请：${ys.map((y) => `${y.year}年 ${n(y)}`).join('，')}。`
+    ? `${lead}${regionText(r.value.agency.region)}。已收录 ${ys.length} 个年度；新收政府信息公开申请：${ys.map((y) => `${y.year}年 ${n(y)}`).join('，')}。`
     : `${r.value.agency.agency}：暂无带年度的报告。`;
   return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary', title, description } };
 }

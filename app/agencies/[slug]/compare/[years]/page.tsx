@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { compareYears, HEADLINE_KEY, type FigureChange, type YearComparison } from '@/lib/compare/yoy';
+import { compareYears, type FigureChange, type YearComparison } from '@/lib/compare/yoy';
+import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
 import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
 import { RATE_LABELS, RATE_NOTES, type RateKey } from '@/lib/compare/rates';
 import { formatCell, formatDelta, formatPct } from '@/lib/compare/numbers';
@@ -15,21 +16,6 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string; years: string }> };
 
-/** Figures shown first; every other figure follows in the full table. */
-const KEY_FIGURES = [
-  HEADLINE_KEY,
-  'requests.total_processed.total',
-  'requests.granted.total',
-  'requests.partially_granted.total',
-  'requests.unavailable_not_held.total',
-  'requests.carried_forward.total',
-  'appeals.review.total',
-  'appeals.review.corrected',
-  'active.licensing',
-  'active.penalty',
-  'active.coercion',
-  'active.normative_documents.in_force',
-];
 
 async function load(slug: string, years: string) {
   const r = await loadYearPair(decodeURIComponent(slug), years);
@@ -89,7 +75,7 @@ async function YearComparePageBody({ params }: Props) {
 
       <section aria-labelledby="key-h" className="space-y-2">
         <h2 id="key-h" className="text-lg font-semibold">主要数字</h2>
-        <FigureTable rows={KEY_FIGURES.map((k) => byKey.get(k)!)} yA={yA} yB={yB} testId="key-figures" />
+        <FigureTable rows={KEY_FIGURE_KEYS.map((k) => byKey.get(k)!)} yA={yA} yB={yB} testId="key-figures" />
       </section>
 
       <section aria-labelledby="rates-h" className="space-y-2">
