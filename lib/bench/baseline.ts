@@ -1,0 +1,74 @@
+/**
+ * The exact-substring baseline for recall and precision, computed without the search index:
+ * a report matches a query when, for every query term, one of its sections' text (as the parser
+ * produced it, read back whole through the engine's getReport) contains the term, and the report passes the
+ * query's filters (read from the record too). Terms are split as the engine splits them
+ * (queryTerms); text is ASCII-case-folded like the engine's tokenizer.
+ */
+import { queryTerms } from '../search/fts-query';
+import { stripMarkers } from '../search/highlight';
+import type { FacetName, SearchEngine } from '../search/types';
+import type { ReportRecord } from '../types';
+import { facetFilterEntries, type BenchQuery } from './queries';
+
+export interface Baseline {
+  /** report id → its index in the bitmaps */
+  posOf: Map<string, number>;
+  /** per query: one byte per report, 1 = the report matches */
+  match: Uint8Array[];
+  counts: number[];
+  seconds: number;
+}
+
+const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** A record's values for one facet, straight from the record (independent of the engine's tables). */
+export function recordFacetValues(r: ReportRecord, f: FacetName): string[] {
+  switch (f) {
+    case 'agency':
+      return [r.agency];
+    case 'year':
+      return r.year == null ? [] : [String(r.year)];
+    case 'province':
+      return r.region?.province ? [r.region.province] : [];
+    case 'city':
+      return r.region?.city ? [r.region.city] : [];
+    case 'level':
+      return r.level ? [r.level] : [];
+    case 'kind':
+      return [r.kind];
+    case 'theme':
+      return r.themes.map((t) => t.label);
+    case 'checks':
+      return [r.checks.some((c) => !c.ok) ? 'failed' : 'ok'];
+  }
+}
+
+export async function computeBaseline(engine: SearchEngine, queries: BenchQuery[]): Promise<Baseline> {
+  const t0 = performance.now();
+  const terms = queries.map((q) => queryTerms(q.q));
+  const filters = queries.map((q) => facetFilterEntries(q.filters).map(([f, v]) => [f, new Set(v)] as const));
+  const distinct = [...new Set(terms.flat())];
+  // Every report the engine holds, through its interface only (no storage details).
+  const ids: string[] = [];
+  for (const a of await engine.listAgencies()) for (const r of await engine.listAgencyReports(a.agency)) ids.push(r.id);
+  const posOf = new Map(ids.map((id, i) => [id, i]));
+  const match = queries.map(() => new Uint8Array(ids.length));
+  const counts = queries.map(() => 0);
+  const present = new Set<string>();
+  for (let n = 0; n < ids.length; n++) {
+    const rec = await engine.getReport(ids[n]);
+    if (!rec) throw new Error(`engine lists report ${ids[n]} but getReport cannot find it`);
+    // Sections apart: a term never spans two sections in the engine either.
+    const secs = rec.sections.map((s) => foldAscii(stripMarkers(s.text)));
+    present.clear();
+    for (const t of distinct) if (secs.some((s) => s.includes(t))) present.add(t);
+    for (let i = 0; i < queries.length; i++) {
+      if (!terms[i].every((t) => present.has(t))) continue;
+      if (!filters[i].every(([f, vals]) => recordFacetValues(rec, f).some((v) => vals.has(v)))) continue;
+      match[i][n] = 1;
+      counts[i]++;
+    }
+  }
+  return { posOf, match, counts, seconds: (performance.now() - t0) / 1000 };
+}

@@ -1,0 +1,156 @@
+/**
+ * HTTP phase: `next start` on 127.0.0.1 and a free port, DATA_DIR pointing at the bench index,
+ * in its own process group (killed as a group at the end); autocannon against the search page
+ * and its JSON twin, each connection cycling through a rotating set of query URLs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { searchJsonUrl, searchUrl } from '../urls';
+import type { BenchQuery } from './queries';
+import { groupRssMB } from './proc';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+export interface HttpTarget {
+  name: string;
+  urls: number;
+  requestsPerSec: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export interface HttpResult {
+  skipped: false;
+  seconds: number;
+  connections: number;
+  startupMs: number;
+  targets: HttpTarget[];
+  serverRssMB: number;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export function hasBuild(): boolean {
+  return fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
+}
+
+export interface Server {
+  base: string;
+  pgid: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(dataDir: string, timeoutMs = 90_000): Promise<Server> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, SEARCH_ENGINE: 'sqlite', NODE_ENV: 'production', PORT: String(port) },
+    detached: true, // own process group: stop() kills next and anything it forked
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => (log = (log + d).slice(-4000)));
+  child.stderr!.on('data', (d) => (log = (log + d).slice(-4000)));
+  const pgid = child.pid!;
+  const base = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const stop = async () => {
+    if (exited) return;
+    const gone = new Promise<void>((r) => child.once('exit', () => r()));
+    try {
+      process.kill(-pgid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const t = setTimeout(() => {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {}
+    }, 5000);
+    await gone;
+    clearTimeout(t);
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited) throw new Error(`next start exited before answering:\n${log}`);
+    try {
+      const r = await fetch(`${base}/api/status`);
+      const body = (await r.json()) as { ok?: boolean };
+      if (r.ok && body.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not answer /api/status within ${timeoutMs / 1000} s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { base, pgid, stop };
+}
+
+/** The rotating URL set: every benchmark query as the search page and as /api/search. */
+export function benchUrls(queries: BenchQuery[]): { page: string[]; api: string[] } {
+  const states = queries.map((q) => ({ q: q.q, filters: q.filters ?? {}, sort: q.sort ?? 'relevance' }));
+  return { page: states.map((s) => searchUrl(s)), api: states.map((s) => searchJsonUrl(s)) };
+}
+
+async function load(base: string, name: string, paths: string[], connections: number, seconds: number): Promise<HttpTarget> {
+  const r = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  });
+  return {
+    name,
+    urls: paths.length,
+    requestsPerSec: r.requests.average,
+    requests: r.requests.total,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+export async function measureHttp(opts: { dataDir: string; queries: BenchQuery[]; seconds: number; connections: number }): Promise<HttpResult> {
+  const t0 = performance.now();
+  const server = await startServer(opts.dataDir);
+  const startupMs = performance.now() - t0;
+  try {
+    const urls = benchUrls(opts.queries);
+    // One pass over every URL first: route compilation and first-open costs are not load.
+    for (const u of [...urls.page, ...urls.api]) await (await fetch(server.base + u)).arrayBuffer();
+    const targets = [
+      await load(server.base, 'page /', urls.page, opts.connections, opts.seconds),
+      await load(server.base, '/api/search', urls.api, opts.connections, opts.seconds),
+    ];
+    const serverRssMB = groupRssMB(server.pgid);
+    return { skipped: false, seconds: opts.seconds, connections: opts.connections, startupMs, targets, serverRssMB };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Child process of the benchmark: the real indexer pipeline (lib/indexer, as `npm run index`
+ * runs it) on one folder into DATA_DIR, then one JSON line on stdout with its own peak RSS
+ * (process.resourceUsage covers every thread, worker threads included).
+ */
+import { createEngine } from '../search/index';
+import { indexDirectory } from '../indexer/run';
+import { env } from '../env';
+
+const dir = process.argv[2];
+const engine = createEngine({ kind: 'sqlite', dataDir: env().dataDir });
+const t0 = performance.now();
+const status = await indexDirectory({ dir, engine });
+await engine.close();
+const seconds = (performance.now() - t0) / 1000;
+process.stdout.write(
+  JSON.stringify({
+    seconds,
+    found: status.found,
+    indexed: status.indexed,
+    failed: status.failed,
+    swapped: status.swapped,
+    error: status.error ?? null,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

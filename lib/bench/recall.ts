@@ -1,0 +1,86 @@
+/**
+ * Recall and precision of the engine against the substring baseline: every result id is
+ * fetched (paging through at the largest page size), so a hit missing from page 37 counts.
+ */
+import type { SearchEngine } from '../search/types';
+import type { Baseline } from './baseline';
+import { queryLabel, type BenchQuery } from './queries';
+
+export const PAGE_SIZE = 100;
+
+export interface QueryQuality {
+  label: string;
+  expected: number;
+  returned: number;
+  /** returned reports that match the baseline */
+  correct: number;
+  /** result ids returned twice across pages (a paging bug) */
+  duplicates: number;
+  /** the engine's reported total differs from the ids it actually returned */
+  totalMismatch: boolean;
+  recall: number;
+  precision: number;
+}
+
+export interface QualityResult {
+  /** micro-averaged over all queries: Σcorrect / Σexpected */
+  recall: number;
+  /** Σcorrect / Σreturned */
+  precision: number;
+  minRecall: number;
+  minPrecision: number;
+  pagesFetched: number;
+  seconds: number;
+  perQuery: QueryQuality[];
+}
+
+export async function measureQuality(engine: SearchEngine, queries: BenchQuery[], base: Baseline): Promise<QualityResult> {
+  const t0 = performance.now();
+  let pages = 0;
+  const perQuery: QueryQuality[] = [];
+  for (let i = 0; i < queries.length; i++) {
+    const q = queries[i];
+    const seen = new Set<string>();
+    let duplicates = 0;
+    let total = 0;
+    for (let page = 1; ; page++) {
+      const res = await engine.search({ q: q.q, filters: q.filters, sort: q.sort, page, perPage: PAGE_SIZE, facets: [] });
+      pages++;
+      total = res.total;
+      for (const h of res.hits) {
+        if (seen.has(h.id)) duplicates++;
+        seen.add(h.id);
+      }
+      if (res.hits.length < PAGE_SIZE || page * PAGE_SIZE >= res.total) break;
+    }
+    let correct = 0;
+    for (const id of seen) {
+      const pos = base.posOf.get(id);
+      if (pos !== undefined && base.match[i][pos]) correct++;
+    }
+    const expected = base.counts[i];
+    perQuery.push({
+      label: queryLabel(q),
+      expected,
+      returned: seen.size,
+      correct,
+      duplicates,
+      totalMismatch: total !== seen.size + duplicates,
+      recall: expected ? correct / expected : 1,
+      precision: seen.size ? correct / seen.size : 1,
+    });
+  }
+  const sum = (f: (x: QueryQuality) => number) => perQuery.reduce((a, x) => a + f(x), 0);
+  const expected = sum((x) => x.expected);
+  const returned = sum((x) => x.returned);
+  const correct = sum((x) => x.correct);
+  return {
+    recall: expected ? correct / expected : 1,
+    precision: returned ? correct / returned : 1,
+    minRecall: Math.min(...perQuery.map((x) => x.recall)),
+    minPrecision: Math.min(...perQuery.map((x) => x.precision)),
+    pagesFetched: pages,
+    seconds: (performance.now() - t0) / 1000,
+    perQuery,
+  };
+}

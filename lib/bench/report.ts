@@ -1,0 +1,61 @@
+/** The benchmark's one plain-text table (aligned columns; CJK counted as two columns wide). */
+import type { BenchResult } from './run';
+
+/** Display width: East Asian wide characters take two terminal columns. */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
+
+export function alignTable(rows: string[][], rightCols: number[] = []): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  const line = (r: string[]) => r.map((cell, c) => pad(cell ?? '', widths[c], rightCols.includes(c))).join('  ').trimEnd();
+  const sep = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(rows[0]), sep, ...rows.slice(1).map(line)].join('\n');
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const ms = (s: { p50: number; p95: number; p99: number }) => `${f1(s.p50)} / ${f1(s.p95)} / ${f1(s.p99)}`;
+
+export function formatTable(r: BenchResult): string {
+  /** one or more targets ('a+b') shown in one cell: ok only when all are met */
+  const target = (names: string) => {
+    const ts = names.split('+').map((n) => r.targets.find((x) => x.name === n)).filter((t) => t !== undefined);
+    if (!ts.length) return ['', ''];
+    return [ts.map((t) => t.target).join(', '), ts.every((t) => t.ok) ? 'ok' : 'MISS'];
+  };
+  const rows: string[][] = [['phase', 'metric', 'value', 'target', '']];
+  const add = (phase: string, metric: string, value: string, tname?: string) => rows.push([phase, metric, value, ...(tname ? target(tname) : ['', ''])]);
+  const mb = r.corpus.bytes / 1048576;
+  add('corpus', 'reports / size', `${f0(r.corpus.reports)} / ${f1(mb)} MB`);
+  add('index', 'reports/s (end to end)', f0(r.indexing.reportsPerSec), 'indexing reports/s');
+  add('index', 'MB/s', f2(r.indexing.mbPerSec));
+  add('index', 'wall time s', f1(r.indexing.seconds));
+  add('index', 'indexer peak RSS MB', f0(r.indexing.peakRssMB), 'indexer peak RSS MB');
+  add('index', 'index size on disk MB', f1(r.index.bytes / 1048576));
+  add('search', `open + facet data ms`, f1(r.search.openMs));
+  add('search', `all p50/p95/p99 ms (${r.search.all.n})`, ms(r.search.all), 'search p95 ms+search p99 ms');
+  add('search', `cold (1st run) p50/p95/p99 ms`, ms(r.search.cold));
+  add('search', `warm p50/p95/p99 ms`, ms(r.search.warm));
+  for (const [kind, s] of Object.entries(r.search.byKind)) add('search', `  ${kind} p50/p95/p99 ms (${s!.n})`, ms(s!));
+  add('quality', 'recall % (worst query)', `${r.quality.recall * 100 === 100 ? '100' : (r.quality.recall * 100).toFixed(3)} (${(r.quality.minRecall * 100).toFixed(2)})`, 'recall %');
+  add('quality', 'precision % (worst query)', `${r.quality.precision * 100 === 100 ? '100' : (r.quality.precision * 100).toFixed(3)} (${(r.quality.minPrecision * 100).toFixed(2)})`, 'precision %');
+  add('quality', 'LIKE counts = baseline', r.like.countsAgree ? 'yes' : 'NO');
+  add('LIKE', 'p50/p95/p99 ms', ms(r.like.latency));
+  add('LIKE', 'LIKE ÷ engine (p50, p95)', `${f1(r.like.ratioP50)}× / ${f1(r.like.ratioP95)}×`);
+  if (r.http.skipped) add('HTTP', 'skipped', r.http.reason);
+  else {
+    for (const h of r.http.targets) {
+      add('HTTP', `${h.name} req/s`, f0(h.requestsPerSec));
+      add('HTTP', `${h.name} p50 / p99 ms`, `${h.p50} / ${h.p99}`, `HTTP ${h.name} p99 ms`);
+      add('HTTP', `${h.name} errors`, `${h.non2xx + h.errors + h.timeouts} (${h.non2xx} non-2xx, ${h.errors} err, ${h.timeouts} timeout)`, `HTTP ${h.name} errors`);
+    }
+    add('HTTP', 'server RSS after load MB', f0(r.http.serverRssMB), 'server RSS MB');
+  }
+  add('machine', 'cpus / load 1-5-15 (start → end)', `${r.machine.cpus} / ${r.machine.loadavg.start} → ${r.machine.loadavg.end}`);
+  return alignTable(rows, [2]);
+}
