@@ -15,6 +15,15 @@ async function search(page: Page, q: string) {
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(q)}`));
 }
 
+/** A facet value link, opening the facet's "其余 N 项" list first when it sits there. */
+async function facetValue(page: Page, facet: string, value: string) {
+  const loc = page.locator(`[data-testid=facet-value][data-facet=${facet}][data-value="${value}"]`);
+  await expect(loc).toHaveCount(1);
+  if (!(await loc.isVisible())) await page.getByTestId(`facet-${facet}`).locator('summary').click();
+  await expect(loc).toBeVisible();
+  return loc;
+}
+
 /** What the page shows, in the same shape the JSON twin gives. */
 async function pageView(page: Page) {
   const total = Number((await page.getByTestId('result-count').innerText()).replace(/[^\d]/g, ''));
@@ -59,7 +68,7 @@ test.describe('search page', () => {
   test('a facet narrows the results, shows as selected, and toggles back off', async ({ page }) => {
     await search(page, '时效性');
     const before = await pageView(page);
-    const city = page.locator('[data-testid=facet-value][data-facet=city][data-value="宁波市"]');
+    const city = await facetValue(page, 'city', '宁波市');
     const expected = Number((await city.getByTestId('facet-count').innerText()).replace(/[^\d]/g, ''));
     await city.click();
     await expect(page).toHaveURL(/[?&]city=%E5%AE%81%E6%B3%A2%E5%B8%82/);
@@ -70,14 +79,14 @@ test.describe('search page', () => {
     await expect(page.getByTestId('active-filter')).toHaveText(/城市：宁波市/);
     for (const r of await page.getByTestId('hit-region').allInnerTexts()) expect(r).toContain('宁波市');
     // Clicking the selected value again removes the filter.
-    await page.locator('[data-testid=facet-value][data-facet=city][data-value="宁波市"]').click();
+    await (await facetValue(page, 'city', '宁波市')).click();
     await expect(page).not.toHaveURL(/city=/);
     expect((await pageView(page)).total).toBe(before.total);
   });
 
   test('search → facet → report: table value and highlighted term; the copied URL reproduces the view', async ({ page }) => {
     await search(page, '依申请公开');
-    await page.locator('[data-testid=facet-value][data-facet=city][data-value="宁波市"]').click();
+    await (await facetValue(page, 'city', '宁波市')).click();
     await expect(page).toHaveURL(/city=/);
     const searchUrl = page.url();
     const view = await pageView(page);
@@ -182,7 +191,7 @@ test.describe('without JavaScript', () => {
     await page.getByTestId('search-input').fill('时效性');
     await page.getByTestId('search-submit').click();
     await expect(page).toHaveURL(/q=/);
-    await page.locator('[data-testid=facet-value][data-facet=theme][data-value="时效性"]').click();
+    await (await facetValue(page, 'theme', '时效性')).click();
     await expect(page).toHaveURL(/theme=/);
     await expect(page.getByTestId('active-filter')).toHaveCount(1);
     const agencies = await page.getByTestId('hit-agency').allInnerTexts();
