@@ -12,6 +12,10 @@ describe('server-rendered SVG charts', () => {
     expect(svg).toContain('2024');
     expect(svg).toContain('自然人');
     expect(svg).not.toMatch(/<script|on\w+=/i);
+    // Attribute values stay intact (a double quote in the font list would cut the style attribute).
+    const styles = svg.match(/style="[^"]*"/g) ?? [];
+    expect(styles.length).toBeGreaterThan(0);
+    for (const st of styles) expect(st).toMatch(/font-family:'WenQuanYi Micro Hei'.*sans-serif/);
   });
   it('escapes markup in labels', () => {
     const svg = renderChart({ title: '<b>x</b>', categories: ['<img src=x>'], type: 'line', series: [{ name: 'a&b', data: [1] }] });

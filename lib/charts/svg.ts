@@ -23,7 +23,8 @@ export interface ChartSpec {
   height?: number;
 }
 
-const FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+// Single quotes only: ECharts copies this into a double-quoted style attribute unescaped.
+const FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 function clean(label: string): string {
   return label.replace(/[\u0000-\u001f\u007f]/g, ' ');
