@@ -6,8 +6,8 @@ import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../types';
 import { gramsForIndex } from './fts-query';
 
-export const SCHEMA_VERSION = '2';
-/** Section rows get FTS rowid = report rowid * SECTION_SLOTS + section index. */
+export const SCHEMA_VERSION = '3';
+/** Section rows get sid = report rowid * SECTION_SLOTS + section index. */
 export const SECTION_SLOTS = 64;
 
 export const TABLES_SQL = `
@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS reports(
 );
 CREATE TABLE IF NOT EXISTS report_themes(label TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(label, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sections(sid INTEGER PRIMARY KEY, key TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS sec_fts USING fts5(grams, content='', contentless_delete=1, tokenize='ascii');
+-- One FTS row per report (rowid = reports.rid): "every term somewhere in the report" is one MATCH.
+CREATE VIRTUAL TABLE IF NOT EXISTS report_fts USING fts5(grams, content='', contentless_delete=1, tokenize='ascii');
 `;
 
 /** Secondary indexes: created after a bulk load (faster than maintaining them row by row). */
@@ -53,10 +54,10 @@ export function makeWriter(db: Database.Database): Writer {
   const delReport = db.prepare(`DELETE FROM reports WHERE rid = ?`);
   const delThemes = db.prepare(`DELETE FROM report_themes WHERE rid = ?`);
   const delSections = db.prepare(`DELETE FROM sections WHERE sid BETWEEN ? AND ?`);
-  const delFts = db.prepare(`DELETE FROM sec_fts WHERE rowid BETWEEN ? AND ?`);
+  const delFts = db.prepare(`DELETE FROM report_fts WHERE rowid = ?`);
   const insTheme = db.prepare(`INSERT OR IGNORE INTO report_themes(label, rid) VALUES (?, ?)`);
   const insSection = db.prepare(`INSERT INTO sections(sid, key, title, text) VALUES (?, ?, ?, ?)`);
-  const insFts = db.prepare(`INSERT INTO sec_fts(rowid, grams) VALUES (?, ?)`);
+  const insFts = db.prepare(`INSERT INTO report_fts(rowid, grams) VALUES (?, ?)`);
   const maxRid = db.prepare<[], { m: number | null }>(`SELECT max(rid) AS m FROM reports`);
   let next = (maxRid.get()?.m ?? 0) + 1;
 
@@ -67,7 +68,7 @@ export function makeWriter(db: Database.Database): Writer {
       // Replace in place, keeping the rowid so FTS rowids stay in the report's slot range.
       rid = old.rid;
       const lo = rid * SECTION_SLOTS;
-      delFts.run(lo, lo + SECTION_SLOTS - 1);
+      delFts.run(rid);
       delSections.run(lo, lo + SECTION_SLOTS - 1);
       delThemes.run(rid);
       delReport.run(rid);
@@ -93,10 +94,13 @@ export function makeWriter(db: Database.Database): Writer {
       const last = secs[SECTION_SLOTS - 1];
       secs[SECTION_SLOTS - 1] = { ...last, text: rec.sections.slice(SECTION_SLOTS - 1).map((s) => s.text).join('\n') };
     }
+    const grams: string[] = [];
     secs.forEach((s, i) => {
-      const sid = rid * SECTION_SLOTS + i;
-      insSection.run(sid, s.key, s.title, s.text);
-      insFts.run(sid, gramsForIndex(s.text)); // markers are not letters: never indexed
+      insSection.run(rid * SECTION_SLOTS + i, s.key, s.title, s.text);
+      // Each section's last character stands alone, so no bigram spans two sections.
+      // Markers (U+E000/E001) are not letters: never indexed.
+      grams.push(gramsForIndex(s.text));
     });
+    insFts.run(rid, grams.filter(Boolean).join(' '));
   };
 }

@@ -51,3 +51,29 @@ export function makeSnippet(text: string, terms: string[], size = SNIPPET_CHARS)
   out = squash(out).trim();
   return (start > 0 ? '…' : '') + out + (end < clean.length ? '…' : '');
 }
+
+/**
+ * The section to quote for a hit: the one holding the most distinct query terms, then the most
+ * occurrences per character (narrative over tables), then the earliest.
+ */
+export function bestSection<T extends { text: string }>(sections: T[], terms: string[]): T | undefined {
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const s of sections) {
+    const hay = foldAscii(s.text);
+    let distinct = 0;
+    let hits = 0;
+    for (const t of terms) {
+      let i = hay.indexOf(t);
+      if (i >= 0) distinct++;
+      while (i >= 0 && hits < 1000) {
+        hits++;
+        i = hay.indexOf(t, i + t.length);
+      }
+    }
+    if (!distinct) continue;
+    const score = distinct * 1e6 + (hits / Math.sqrt(hay.length + 50)) * 1e3;
+    if (score > bestScore) [best, bestScore] = [s, score];
+  }
+  return best;
+}

@@ -18,10 +18,10 @@ import {
   type SearchQuery,
   type SearchResult,
 } from './types';
-import { MAX_QUERY_CHARS, anyTermMatch, queryTerms, termMatch } from './fts-query';
+import { MAX_QUERY_CHARS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-schema';
-import { facetValues, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
-import { makeSnippet } from './sqlite-snippet';
+import { countFacet, filterPredicate, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
+import { bestSection, makeSnippet } from './sqlite-snippet';
 
 export interface SqliteEngineOptions {
   dataDir: string;
@@ -33,6 +33,8 @@ export interface SqliteEngineOptions {
 
 export const DEFAULT_DB_FILE = 'nianbao.sqlite';
 export const MAX_PER_PAGE = 100;
+/** Above this many matching reports, relevance skips bm25 (see search()). */
+export const RANK_MAX_REPORTS = 5000;
 
 interface Live {
   db: Database.Database;
@@ -143,7 +145,7 @@ export class SqliteEngine implements SearchEngine {
         onProgress?.({ done: indexed });
       }
       db.exec(INDEXES_SQL);
-      db.exec(`INSERT INTO sec_fts(sec_fts) VALUES ('optimize')`);
+      db.exec(`INSERT INTO report_fts(report_fts) VALUES ('optimize')`);
       db.exec('ANALYZE');
       db.pragma('journal_mode = DELETE');
       db.close();
@@ -188,90 +190,73 @@ export class SqliteEngine implements SearchEngine {
     const terms = queryTerms(q);
     if (q.trim() && terms.length === 0) return empty; // only punctuation: nothing can contain it as a word
 
-    // 1. Candidate reports with their best (lowest) bm25 score.
+    // 1. Reports containing every term (anywhere in the report, not necessarily in one section).
     let rows: FacetRow[];
     const score = new Map<number, number>();
     if (terms.length) {
-      let keep: Set<number> | null = null;
-      if (terms.length > 1) {
-        // Every term must occur somewhere in the report, not necessarily in the same section.
-        for (const t of terms) {
-          const s = new Set<number>();
-          for (const r of l.db
-            .prepare(`SELECT DISTINCT rowid / ${SECTION_SLOTS} AS rid FROM sec_fts WHERE sec_fts MATCH ?`)
-            .iterate(termMatch(t)) as Iterable<{ rid: number }>)
-            if (!keep || keep.has(r.rid)) s.add(r.rid);
-          keep = s;
-          if (!keep.size) break;
-        }
-      }
-      if (!keep || keep.size) {
-        const stmt = l.db.prepare(
-          `SELECT rowid / ${SECTION_SLOTS} AS rid, min(rank) AS s FROM sec_fts WHERE sec_fts MATCH ? GROUP BY 1`,
-        );
-        for (const r of stmt.iterate(anyTermMatch(terms)) as Iterable<{ rid: number; s: number }>)
-          if (!keep || keep.has(r.rid)) score.set(r.rid, r.s);
-      }
+      const match = terms.map(termMatch).join(' AND ');
+      // bm25 costs a pass over every match's statistics: worth it for a focused result set, not
+      // for a term found nearly everywhere (there, theme tier and recency order the hits).
+      const ranked = (query.sort ?? 'relevance') === 'relevance';
+      const rids = l.db.prepare(`SELECT rowid FROM report_fts WHERE report_fts MATCH ?`).pluck().all(match) as number[];
       rows = [];
-      for (const rid of score.keys()) {
+      for (const rid of rids) {
         const row = cache.byRid.get(rid);
         if (row) rows.push(row);
+      }
+      if (ranked && rows.length > 1 && rows.length <= RANK_MAX_REPORTS) {
+        const stmt = l.db.prepare(`SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
+        for (const r of stmt.iterate(match) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
     } else rows = cache.rows;
 
     // 2. Filters: AND across facets, OR within one facet.
     const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v && v.length) as [FacetName, string[]][];
     for (const [f] of filters) if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
-    if (filters.length) {
-      const sets = filters.map(([f, v]) => [f, new Set(v)] as const);
-      rows = rows.filter((r) => sets.every(([f, v]) => facetValues(r, f).some((x) => v.has(x))));
-    }
+    if (filters.length) rows = rows.filter(filterPredicate(cache, filters));
 
     // 3. Facet counts over the whole result set.
     const facets: SearchResult['facets'] = {};
     for (const f of wanted) {
-      const counts: Record<string, number> = {};
-      for (const r of rows) for (const v of facetValues(r, f)) counts[v] = (counts[v] ?? 0) + 1;
-      facets[f] = counts;
+      if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
+      facets[f] = countFacet(cache, f, rows);
     }
 
     // 4. Sort and page.
     const sort = query.sort ?? 'relevance';
-    const byAgency = (a: FacetRow, b: FacetRow) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : a.rid - b.rid);
-    const yearOf = (r: FacetRow, dflt: number) => r.year ?? dflt;
-    let cmp: (a: FacetRow, b: FacetRow) => number;
-    if (sort === 'year_asc') cmp = (a, b) => yearOf(a, 1e9) - yearOf(b, 1e9) || byAgency(a, b);
-    else if (sort === 'year_desc' || !terms.length) cmp = (a, b) => yearOf(b, -1e9) - yearOf(a, -1e9) || byAgency(a, b);
-    else {
+    let sorted: FacetRow[];
+    if (sort === 'year_asc' || sort === 'year_desc' || !terms.length) {
+      // Year orders are precomputed once per index version; keep those rows that matched.
+      const order = sort === 'year_asc' ? cache.yearAsc : cache.yearDesc;
+      if (rows === cache.rows) sorted = order;
+      else {
+        const inSet = new Uint8Array(cache.rows.length);
+        for (const r of rows) inSet[r.idx] = 1;
+        sorted = order.filter((r) => inSet[r.idx]);
+      }
+    } else {
       // A term that names a theme the report was tagged with ranks it first: the agency itself
       // says this is one of its problems, which beats a passing mention elsewhere.
-      const tier = (r: FacetRow) => (r.themes.some((t) => terms.includes(t)) ? 0 : 1);
-      cmp = (a, b) => tier(a) - tier(b) || score.get(a.rid)! - score.get(b.rid)! || yearOf(b, -1e9) - yearOf(a, -1e9) || byAgency(a, b);
+      const tierOf = (r: FacetRow) => (r.themes.some((t) => terms.includes(t)) ? 0 : 1);
+      // Sort keys computed once per row, not once per comparison.
+      const key = new Map<FacetRow, [number, number, number]>();
+      for (const r of rows) key.set(r, [tierOf(r), score.get(r.rid) ?? 0, cache.yearDescPos[r.idx]]);
+      sorted = [...rows].sort((a, b) => {
+        const x = key.get(a)!;
+        const y = key.get(b)!;
+        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      });
     }
-    const sorted = [...rows].sort(cmp);
     const pageRows = sorted.slice((page - 1) * perPage, page * perPage);
     return { total: rows.length, page, perPage, hits: pageRows.map((r) => this.hit(l, r, terms)), facets };
   }
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
     const lo = r.rid * SECTION_SLOTS;
-    let sec: { key: SectionKey; text: string } | undefined;
-    if (terms.length) {
-      const best = l.db
-        .prepare(
-          `SELECT rowid AS sid FROM sec_fts WHERE sec_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rank LIMIT 1`,
-        )
-        .get(anyTermMatch(terms), lo, lo + SECTION_SLOTS - 1) as { sid: number } | undefined;
-      if (best) sec = l.db.prepare(`SELECT key, text FROM sections WHERE sid = ?`).get(best.sid) as typeof sec;
-    }
-    if (!sec) {
-      // No query: show the start of the overview (or the first section with text).
-      sec = l.db
-        .prepare(
-          `SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? AND text <> '' ORDER BY (key = 'overview') DESC, sid LIMIT 1`,
-        )
-        .get(lo, lo + SECTION_SLOTS - 1) as typeof sec;
-    }
+    const secs = l.db
+      .prepare(`SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)
+      .all(lo, lo + SECTION_SLOTS - 1) as { key: SectionKey; text: string }[];
+    const sec = terms.length ? bestSection(secs, terms) : (secs.find((x) => x.key === 'overview' && x.text) ?? secs.find((x) => x.text));
     return {
       id: r.id,
       agency: r.agency,
