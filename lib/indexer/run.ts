@@ -3,11 +3,13 @@
  * of parsed records in memory), with per-file failures collected rather than fatal, and a
  * status file for /api/status. The CLI (scripts/index.ts) only wires this to the terminal.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseReportFile } from '../parse/index';
 import { isFailure, type ParseResult, type ReportRecord } from '../types';
 import type { SearchEngine } from '../search/types';
 import { findReportFiles } from './walk';
+import { createParsePool } from './pool';
 import { writeIndexStatus, type IndexFailure, type IndexStatus } from './status';
 
 export interface IndexProgress {
@@ -28,8 +30,13 @@ export interface IndexOptions {
   concurrency?: number;
   onProgress?: (p: IndexProgress) => void;
   onFailure?: (f: IndexFailure) => void;
-  /** the parser, replaceable in tests */
+  /** the parser, replaceable in tests (then always in this thread) */
   parse?: (file: string) => Promise<ParseResult>;
+  /**
+   * Parser threads: default one per CPU (at most 4) when there are 50+ files, else 0 (parse in
+   * this thread; a few files do not repay starting threads). The main thread writes the index.
+   */
+  workers?: number;
 }
 
 export class NothingToIndexError extends Error {}
@@ -41,9 +48,12 @@ export class NothingToIndexError extends Error {}
 export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
   const started = new Date();
   const t0 = Date.now();
-  const parse = opts.parse ?? parseReportFile;
-  const window = Math.max(1, opts.concurrency ?? 8);
   const files = await findReportFiles(opts.dir);
+  const workers = opts.parse ? 0 : (opts.workers ?? (files.length >= 50 ? Math.min(4, os.availableParallelism()) : 0));
+  const pool = workers > 0 ? createParsePool(workers) : null;
+  const parse = opts.parse ?? (pool ? pool.parse : parseReportFile);
+  // Enough files in flight to keep every parser thread busy while the index is being written.
+  const window = Math.max(1, opts.concurrency ?? 8, workers * 16);
   const failures: IndexFailure[] = [];
   const seenIds = new Map<string, string>();
   const stats = { done: 0, indexed: 0, warnings: 0, checksFailed: 0, duplicates: 0 };
@@ -84,23 +94,28 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
     }
   }
 
-  const records = parsed();
-  // Look for the first good record before touching the index: no reports → no swap.
-  const first = await records.next();
   let swapped = false;
   let error: string | undefined;
-  if (!first.done) {
-    const head = first.value;
-    async function* all(): AsyncGenerator<ReportRecord> {
-      yield head;
-      yield* records;
+  try {
+    const records = parsed();
+    // Look for the first good record before touching the index: no reports → no swap.
+    const first = await records.next();
+    if (!first.done) {
+      const head = first.value;
+      async function* all(): AsyncGenerator<ReportRecord> {
+        yield head;
+        yield* records;
+      }
+      try {
+        await opts.engine.rebuild(all());
+        swapped = true;
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
     }
-    try {
-      await opts.engine.rebuild(all());
-      swapped = true;
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-    }
+  } finally {
+    // Threads keep the process alive: always stop them.
+    await pool?.close();
   }
 
   const status: IndexStatus = {
