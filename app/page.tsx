@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { SORT_LABELS } from '@/lib/labels';
 import { searchReports } from '@/lib/queries';
 import type { SearchResult } from '@/lib/search/types';
-import { DEFAULT_STATE, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
+import { DEFAULT_STATE, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
 import { exportUrl, searchCsvUrl, searchJsonUrl, sortUrl } from '@/lib/urls';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -61,8 +61,12 @@ export default async function SearchPage({ searchParams }: Props) {
           {result.hits.length ? (
             <SearchHits hits={result.hits} q={state.q} />
           ) : (
-            <Notice testId="no-results" title="没有找到报告">
-              {result.total > 0 ? '此页没有结果，请回到第一页。' : '换一个检索词，或减少筛选条件试试。两个字的词（如“时效”）也能检索。'}
+            <Notice testId="no-results" title={isEmptyIndex(state, result) ? '索引中还没有报告' : '没有找到报告'}>
+              {isEmptyIndex(state, result)
+                ? '请先建立索引：npm run index -- 报告所在文件夹（或直接 npm start，自动生成演示数据）。'
+                : result.total > 0
+                  ? '此页没有结果，请回到第一页。'
+                  : '换一个检索词，或减少筛选条件试试。两个字的词（如“时效”）也能检索。'}
             </Notice>
           )}
           <Pagination state={state} total={result.total} />
@@ -70,6 +74,10 @@ export default async function SearchPage({ searchParams }: Props) {
       </div>
     </div>
   );
+}
+
+function isEmptyIndex(state: SearchState, result: SearchResult): boolean {
+  return result.total === 0 && !state.q && !hasFilters(state);
 }
 
 function ResultBar({ state, result }: { state: SearchState; result: SearchResult }) {
