@@ -98,3 +98,17 @@ describe('makeSnippet', () => {
     expect(makeSnippet('通过 Email 回复', ['email'])).toBe(`通过 ${S}Email${E} 回复`);
   });
 });
+
+describe('query limits', () => {
+  it('refuses, never truncates, queries with too many terms or characters', async () => {
+    const e = new SqliteEngine({ dataDir: dir });
+    await e.rebuild(FIXTURES);
+    const many = Array.from({ length: 33 }, (_, i) => `词${i}语`).join(' ');
+    await expect(e.search({ q: many })).rejects.toThrow(/at most 32/);
+    await expect(e.search({ q: '公'.repeat(201) })).rejects.toThrow(/longer than/);
+    await expect(e.search({ q: '', perPage: 101 })).rejects.toThrow(/perPage/);
+    await expect(e.search({ q: '', page: 0 })).rejects.toThrow(/page/);
+    await expect(e.search({ q: '', filters: { nope: ['x'] } as never })).rejects.toThrow(/unknown facet/);
+    await e.close();
+  });
+});

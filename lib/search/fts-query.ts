@@ -13,8 +13,8 @@ const RUN = /[\p{L}\p{N}]+/gu;
 
 /** Longest query accepted, in characters (a query longer than any useful phrase is a mistake or abuse). */
 export const MAX_QUERY_CHARS = 200;
-/** At most this many terms are used (more would only slow the query down). */
-export const MAX_TERMS = 12;
+/** More terms than this is refused (SearchInputError), never silently truncated. */
+export const MAX_TERMS = 32;
 
 function fold(s: string): string {
   // The FTS5 'ascii' tokenizer folds ASCII case only; fold the same way everywhere.
@@ -62,7 +62,6 @@ export function queryTerms(q: string): string[] {
     if (seen.has(t)) continue;
     seen.add(t);
     terms.push(t);
-    if (terms.length >= MAX_TERMS) break;
   }
   // A term inside another term adds nothing: "时效 时效性" needs only 时效性.
   return terms.filter((t) => !terms.some((o) => o !== t && o.includes(t)));
@@ -77,9 +76,4 @@ export function termMatch(term: string): string {
   const grams: string[] = [];
   for (let i = 0; i < chars.length - 1; i++) grams.push(chars[i] + chars[i + 1]);
   return grams.length === 1 ? quote(grams[0]) : `(${grams.map(quote).join(' + ')})`;
-}
-
-/** MATCH expression that any term satisfies (used for ranking sections). */
-export function anyTermMatch(terms: string[]): string {
-  return terms.map(termMatch).join(' OR ');
 }

@@ -18,7 +18,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from './types';
-import { MAX_QUERY_CHARS, queryTerms, termMatch } from './fts-query';
+import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-schema';
 import { countFacet, filterPredicate, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
 import { bestSection, makeSnippet } from './sqlite-snippet';
@@ -188,6 +188,7 @@ export class SqliteEngine implements SearchEngine {
     if (!l) return empty;
     const cache = this.cache(l);
     const terms = queryTerms(q);
+    if (terms.length > MAX_TERMS) throw new SearchInputError(`at most ${MAX_TERMS} search terms`);
     if (q.trim() && terms.length === 0) return empty; // only punctuation: nothing can contain it as a word
 
     // 1. Reports containing every term (anywhere in the report, not necessarily in one section).
