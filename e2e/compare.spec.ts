@@ -37,7 +37,8 @@ const cell = (v: number | null) => (v === null ? '—' : String(v));
 test('search hit → agency page → year comparison; the screen equals the JSON twin; CSV parses', async ({ page, request }) => {
   const a = await agencyWithYears(request);
   // 1. A search hit for the agency, then its report page, then the agency page.
-  await page.goto(`/?q=${encodeURIComponent(a.agency)}`);
+  // Filtered to the agency so its hits are on the first page whatever the ranking.
+  await page.goto(`/?q=${encodeURIComponent(a.agency)}&agency=${encodeURIComponent(a.agency)}`);
   const hit = page.getByTestId('hit').filter({ has: page.getByTestId('hit-agency').getByText(a.agency, { exact: true }) }).first();
   await hit.getByTestId('hit-link').click();
   await page.getByTestId('agency-link').click();

@@ -1,5 +1,6 @@
 /** Loading and URL parsing shared by the agency pages and their JSON/CSV twins. */
 import 'server-only';
+import { cache } from 'react';
 import { findAgency, getAgencyRecords } from '@/lib/agency/queries';
 import type { AgencySummary } from '@/lib/search/types';
 import type { ReportRecord } from '@/lib/types';
@@ -17,7 +18,8 @@ export interface AgencyData {
 }
 
 
-export async function loadAgency(slug: string, suffix = ''): Promise<Loaded<AgencyData>> {
+/** Cached per request: generateMetadata and the page share one lookup. */
+export const loadAgency = cache(async (slug: string, suffix = ''): Promise<Loaded<AgencyData>> => {
   const found = await findAgency({ slug });
   if (found.kind === 'redirect') return { kind: 'redirect', to: agencyUrl(found.slug) + suffix };
   if (found.kind === 'missing') {
@@ -32,7 +34,7 @@ export async function loadAgency(slug: string, suffix = ''): Promise<Loaded<Agen
   }
   const records = await getAgencyRecords({ agency: found.agency.agency });
   return { kind: 'ok', value: { slug: found.slug, agency: found.agency, records } };
-}
+});
 
 /** "2023-2024" → [2023, 2024]; null when it is not two four-digit years. */
 export function parseYearPair(s: string): [number, number] | null {
@@ -45,7 +47,7 @@ export interface YearPairData extends AgencyData {
   later: ReportRecord;
 }
 
-export async function loadYearPair(slug: string, years: string, suffix = ''): Promise<Loaded<YearPairData>> {
+export const loadYearPair = cache(async (slug: string, years: string, suffix = ''): Promise<Loaded<YearPairData>> => {
   const pair = parseYearPair(years);
   const a = await loadAgency(slug);
   if (a.kind === 'redirect') return pair ? { kind: 'redirect', to: compareUrl(a.to.split('/').pop()!, pair[0], pair[1]) + suffix } : a;
@@ -78,7 +80,7 @@ export async function loadYearPair(slug: string, years: string, suffix = ''): Pr
     };
   }
   return { kind: 'ok', value: { ...value, earlier, later } };
-}
+});
 
 export function consecutivePairs(years: number[]): [number, number][] {
   const ys = [...new Set(years)].sort((a, b) => a - b);
