@@ -20,6 +20,13 @@ describe('agency slugs (rule v2)', () => {
     expect(baseSlugV2({ agency: '广西壮族自治区人民政府', region: { province: '广西壮族自治区', city: null, county: null } })).toBe(
       'guangxi-renminzhengfu',
     );
+    // Place-name readings pinyin-pro gets wrong on its own.
+    expect(baseSlugV2({ agency: '殷都区工业和信息化局', region: { province: '河南省', city: '安阳市', county: '殷都区' } })).toBe(
+      'henan-anyang-yinduqu-gongyehexinxihuaju',
+    );
+    expect(baseSlugV2({ agency: '长寿区人民政府', region: { province: '重庆市', city: '重庆市', county: '长寿区' } })).toBe(
+      'chongqing-changshouqu-renminzhengfu',
+    );
     // A municipality is both province and city: its name is said once.
     expect(baseSlugV2({ agency: '北京市财政局', region: { province: '北京市', city: '北京市', county: null } })).toBe('beijing-caizhengju');
   });

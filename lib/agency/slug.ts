@@ -45,6 +45,26 @@ export function romanise(text: string): string {
   return out;
 }
 
+/**
+ * Readings pinyin-pro gets wrong in place names (殷都 → yindou, 长寿 → zhangshou), applied to the
+ * region segments only: in place names these characters are read du and chang.
+ */
+const PLACE_READINGS: Record<string, string> = { 都: 'du', 长: 'chang' };
+
+export function romanisePlace(place: string): string {
+  const parts = [...place].map((ch) => PLACE_READINGS[ch] ?? ch);
+  // Romanise runs between overrides, so context-dependent readings elsewhere are kept.
+  let out = '';
+  let run = '';
+  for (const [i, ch] of [...place].entries()) {
+    if (PLACE_READINGS[ch]) {
+      out += romanise(run).replace(/-/g, '') + parts[i];
+      run = '';
+    } else run += ch;
+  }
+  return out + romanise(run).replace(/-/g, '');
+}
+
 const PROVINCE_SUFFIX = /(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$/;
 
 function shortProvince(p: string): string {
@@ -78,10 +98,8 @@ export function nameWithoutRegion(a: SlugAgency): string {
 /** v2 without disambiguation: province-city-county-name, repeated segments dropped. */
 export function baseSlugV2(a: SlugAgency): string {
   const { province, city, county } = a.region;
-  const segs = [province && shortProvince(province), city && shortCity(city), county, nameWithoutRegion(a)]
-    .filter((s): s is string => !!s)
-    .map(romanise)
-    .filter(Boolean);
+  const places = [province && shortProvince(province), city && shortCity(city), county].filter((s): s is string => !!s);
+  const segs = [...places.map(romanisePlace), romanise(nameWithoutRegion(a))].filter(Boolean);
   const deduped = segs.filter((s, i) => s !== segs[i - 1]);
   // A name with nothing romanisable (e.g. only symbols) still needs a unique slug.
   return deduped.join('-') || `a-${slugV1(a)}`;
