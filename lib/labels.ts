@@ -156,15 +156,23 @@ export const SORT_LABELS: Record<SortOrder, string> = {
   year_asc: '年度（旧→新）',
 };
 
+/**
+ * Own keys only: values come from the URL, and `?level=toString` must not find
+ * Object.prototype.toString (rendering a function is a 500).
+ */
+function own(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Label of a facet value for display; unknown values are shown as they are. */
 export function facetValueLabel(facet: FacetName, value: string): string {
-  if (facet === 'level') return LEVEL_LABELS[value as Level] ?? value;
-  if (facet === 'kind') return KIND_LABELS[value as AgencyKind] ?? value;
-  if (facet === 'checks') return CHECK_VALUE_LABELS[value] ?? value;
+  if (facet === 'level') return own(LEVEL_LABELS, value) ?? value;
+  if (facet === 'kind') return own(KIND_LABELS, value) ?? value;
+  if (facet === 'checks') return own(CHECK_VALUE_LABELS, value) ?? value;
   if (facet === 'year') return `${value}年`;
   return value;
 }
 
 export function checkLabel(id: string): string {
-  return CHECK_LABELS[id] ?? id;
+  return own(CHECK_LABELS, id) ?? id;
 }

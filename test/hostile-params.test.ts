@@ -15,6 +15,8 @@ import { SqliteEngine } from '../lib/search/sqlite';
 import { parseSearchParams, cleanText } from '../lib/search-params';
 import { isFailure, type ReportRecord } from '../lib/types';
 import { isDecodablePath } from '../proxy';
+import { checkLabel, facetValueLabel } from '../lib/labels';
+import { figureLabel } from '../lib/compare/labels';
 
 let dir: string;
 let engine: SqliteEngine;
@@ -115,6 +117,17 @@ describe('hostile queries through parseSearchParams and the SQLite engine', () =
     expect(cleanText('a\uD800b\uDC00c😀')).toBe('a\uFFFDb\uFFFDc😀');
     const long = parseSearchParams(new URLSearchParams('q=' + 'a'.repeat(10_000)));
     expect(long.ok ? '' : long.error).toContain('检索词过长');
+  });
+});
+
+describe('labels of values from the URL', () => {
+  it('never resolve to Object.prototype members (a function rendered by React is a 500)', () => {
+    for (const v of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty']) {
+      for (const f of ['level', 'kind', 'checks', 'agency'] as const) expect(facetValueLabel(f, v)).toBe(v);
+      expect(checkLabel(v)).toBe(v);
+      expect(figureLabel(v)).toBe(v);
+    }
+    expect(facetValueLabel('level', 'county')).not.toBe('county');
   });
 });
 

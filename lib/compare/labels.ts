@@ -14,7 +14,8 @@ import { RATE_LABELS, type RateKey } from './rates';
 
 /** Short, self-contained label of one flattened key, e.g. "不予公开 · 属于国家秘密 · 总计". */
 export function figureLabel(key: string): string {
-  if (key in RATE_LABELS) return RATE_LABELS[key as RateKey];
+  // Own keys only: `'toString' in RATE_LABELS` is true.
+  if (Object.hasOwn(RATE_LABELS, key)) return RATE_LABELS[key as RateKey];
   const [part, a, b] = key.split('.');
   if (part === 'active') {
     if (a === 'rules' || a === 'normative_documents')

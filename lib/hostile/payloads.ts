@@ -51,6 +51,8 @@ export const INJECTION = [
   '__proto__',
   'constructor',
   'toString',
+  'valueOf',
+  'hasOwnProperty',
   '../../etc/passwd',
   '%2e%2e%2f',
 ] as const;

@@ -11,7 +11,8 @@ export const PROBE = 'xssprobe';
 
 /** Sentences that would execute if any page rendered report text as HTML. */
 export function hostileSentences(): string[] {
-  return MARKUP.map((m, i) => `${PROBE}${i}：本机关公开工作存在时效性不强的问题${m}，将加强培训。`);
+  // PROBE + one letter (xssprobea, xssprobeb …): each sentence findable alone, none a prefix of another.
+  return MARKUP.map((m, i) => `${PROBE}${String.fromCharCode(97 + i)}：本机关公开工作存在时效性不强的问题${m}，将加强培训。`);
 }
 
 /** Insert lines after the first line that starts with `heading`. */
