@@ -180,6 +180,34 @@ test.describe('search page', () => {
   });
 });
 
+test.describe('report page', () => {
+  test('a failed check is listed with its numbers and marked on the table; the twins carry the same figures', async ({ page, request }) => {
+    await page.goto(`/?agency=${encodeURIComponent('北仑区公共项目建设管理中心')}`); // seed 004
+    await page.getByTestId('hit-link').first().click();
+    await expect(page.getByTestId('report-title')).toContainText('北仑区公共项目建设管理中心 2024年');
+    const failed = page.locator('[data-testid=failed-check][data-check="narrative.requests"]');
+    await expect(failed).toContainText('未收到政府信息公开申请');
+    const cell = page.locator('[data-testid=figure][data-key="requests.new_received.total"]');
+    await expect(cell).toHaveText('1（校验未通过）'); // the note is for screen readers; colour shows it
+    await expect(cell).toHaveAttribute('data-failed', /narrative\.requests/);
+    // Themes with their evidence sentences.
+    await expect(page.locator('[data-testid=theme][data-theme=timeliness] [data-testid=theme-evidence]').first()).toContainText('时效性');
+
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const json = await (await request.get((await page.getByTestId('report-json').getAttribute('href'))!)).json();
+    expect(json.report.id).toBe(id);
+    expect(json.report.figures.requests.new_received.total).toBe(1);
+    const onPage = await page.getByTestId('figure').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-key'), e.textContent?.replace(/[,\s]|（校验未通过）/g, '')])),
+    );
+    const csv = await request.get((await page.getByTestId('report-csv').getAttribute('href'))!);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    expect(rows.length).toBe(Object.keys(onPage).length);
+    for (const r of rows) expect(onPage[r[3]!], r[3]).toBe(r[5] === '' ? '—' : r[5]);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
