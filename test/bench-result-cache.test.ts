@@ -1,0 +1,95 @@
+/**
+ * The SQLite engine's whole-result cache (lib/search/sqlite-results.ts): repeated queries and
+ * pages come from it, yet a result is never stale after an upsert or rebuild, from this handle
+ * or another one, and the cache stays within its bounds.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteEngine } from '../lib/search/sqlite';
+import { ResultCache, resultKey } from '../lib/search/sqlite-results';
+import { FIXTURES } from './engine-contract';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-rcache-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const extra = (id: string) => ({ ...FIXTURES[0], id, agency: `${id}机关`, themes: [{ id: 'x', label: '新主题', evidence: [] }] });
+
+describe('result cache', () => {
+  it('pages of one cached result are disjoint and complete, and equal an uncached run', async () => {
+    const e = new SqliteEngine({ dataDir: dir });
+    await e.rebuild(FIXTURES);
+    const all = await e.search({ q: '', perPage: 100 });
+    const paged = [];
+    for (let page = 1; page <= 3; page++) paged.push(...(await e.search({ q: '', perPage: 3, page })).hits.map((h) => h.id));
+    expect(paged).toEqual(all.hits.map((h) => h.id));
+    // A fresh handle (empty cache) gives the same answer.
+    const fresh = new SqliteEngine({ dataDir: dir });
+    expect(await fresh.search({ q: '', perPage: 100 })).toEqual(all);
+    await e.close();
+    await fresh.close();
+  });
+
+  it('is never stale: upsert on this handle, upsert and rebuild by another handle', async () => {
+    const site = new SqliteEngine({ dataDir: dir });
+    const writer = new SqliteEngine({ dataDir: dir });
+    await writer.rebuild(FIXTURES);
+    const q = { q: '', facets: ['theme' as const] };
+    const n = (await site.search(q)).total;
+    expect((await site.search(q)).facets.theme?.['新主题']).toBeUndefined();
+
+    await site.upsert([extra('a')]);
+    let r = await site.search(q);
+    expect(r.total).toBe(n + 1);
+    expect(r.facets.theme?.['新主题']).toBe(1);
+
+    await writer.upsert([extra('b')]);
+    r = await site.search(q);
+    expect(r.total).toBe(n + 2);
+    expect(r.facets.theme?.['新主题']).toBe(2);
+
+    await writer.rebuild(FIXTURES.slice(0, 2));
+    r = await site.search(q);
+    expect(r.total).toBe(2);
+    await site.close();
+    await writer.close();
+  });
+
+  it('shares frozen facet counts: a caller cannot corrupt the next answer', async () => {
+    const e = new SqliteEngine({ dataDir: dir });
+    await e.rebuild(FIXTURES);
+    const r = await e.search({ q: '', facets: ['year'] });
+    expect(() => {
+      (r.facets.year as Record<string, number>)['1999'] = 5;
+    }).toThrow(TypeError);
+    expect((await e.search({ q: '', facets: ['year'] })).facets.year?.['1999']).toBeUndefined();
+    await e.close();
+  });
+
+  it('keys ignore the order of terms, filter values and facets', () => {
+    expect(resultKey(['a', 'b'], [['year', ['2024', '2023']], ['province', ['x']]], 'relevance', ['year', 'city'])).toBe(
+      resultKey(['b', 'a'], [['province', ['x']], ['year', ['2023', '2024']]], 'relevance', ['city', 'year']),
+    );
+    expect(resultKey(['a'], [], 'relevance', [])).not.toBe(resultKey(['a'], [], 'year_desc', []));
+  });
+
+  it('evicts least recently used entries beyond its row and entry bounds', () => {
+    const rows = (n: number) => ({ sorted: new Array(n).fill(null), facets: {} });
+    const c = new ResultCache(10, 3);
+    c.set('a', rows(4));
+    c.set('b', rows(4));
+    c.get('a'); // a is now the most recent
+    c.set('c', rows(4)); // 12 rows > 10: b goes
+    expect([c.get('a'), c.get('b'), c.get('c')].map(Boolean)).toEqual([true, false, true]);
+    c.set('big', rows(11)); // larger than the whole cache: not kept
+    expect(c.get('big')).toBeUndefined();
+    c.set('d', rows(1));
+    c.set('e', rows(1)); // 4 entries > 3: the oldest (a) goes
+    expect(c.size).toBe(3);
+    expect(c.get('a')).toBeUndefined();
+  });
+});
