@@ -94,9 +94,10 @@ test('search hit → agency page → year comparison; the screen equals the JSON
     expect(byKey.get(f.key)?.slice(1, 3), f.key).toEqual([f.earlier === null ? '' : String(f.earlier), f.later === null ? '' : String(f.later)]);
   }
 
-  // 4. Screenshot for the docs.
+  // 4. Screenshot: into docs/ only with SCREENSHOTS=1, so ordinary runs leave the tree clean.
+  const out = process.env.SCREENSHOTS === '1' ? path.join('docs', 'screenshot-compare.png') : path.join('test-results', 'screenshot-compare.png');
   await page.setViewportSize({ width: 1280, height: 1600 });
-  await page.screenshot({ path: path.join('docs', 'screenshot-compare.png'), fullPage: false });
+  await page.screenshot({ path: out, fullPage: false });
 });
 
 test('missing year and unknown agency give a 404 that links to what exists', async ({ page, request }) => {
