@@ -48,6 +48,14 @@ interface Live {
   cache: FacetCache | null;
 }
 
+/** Prepared once per connection: a page of hits runs this once per hit. */
+const sectionStmts = new WeakMap<Database.Database, Database.Statement>();
+function sectionsStmt(db: Database.Database): Database.Statement {
+  let st = sectionStmts.get(db);
+  if (!st) sectionStmts.set(db, (st = db.prepare(`SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)));
+  return st;
+}
+
 export class SqliteEngine implements SearchEngine {
   readonly name = 'sqlite';
   readonly file: string;
@@ -281,9 +289,7 @@ export class SqliteEngine implements SearchEngine {
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
     const lo = r.rid * SECTION_SLOTS;
-    const secs = l.db
-      .prepare(`SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)
-      .all(lo, lo + SECTION_SLOTS - 1) as { key: SectionKey; text: string }[];
+    const secs = sectionsStmt(l.db).all(lo, lo + SECTION_SLOTS - 1) as { key: SectionKey; text: string }[];
     const sec = terms.length ? bestSection(secs, terms) : (secs.find((x) => x.key === 'overview' && x.text) ?? secs.find((x) => x.text));
     return {
       id: r.id,
