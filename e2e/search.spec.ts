@@ -208,6 +208,23 @@ test.describe('report page', () => {
   });
 });
 
+test('a report links the same agency\'s other years and the comparison with the year before', async ({ page }) => {
+  await page.goto('/?year=2024&sort=year_desc&per_page=50');
+  const seeds = new Set([SEED_001, ...TIMELINESS_SEEDS, '殷都区工业和信息化局', '宁波市鄞州区科学技术局（科协）']);
+  const hits = page.getByTestId('hit');
+  const agencies = await page.getByTestId('hit-agency').allInnerTexts();
+  const i = agencies.findIndex((a) => !seeds.has(a)); // generated agencies have several years
+  expect(i).toBeGreaterThanOrEqual(0);
+  await hits.nth(i).getByTestId('hit-link').click();
+  await expect(page.getByTestId('report-title')).toContainText('2024年');
+  const years = page.getByTestId('other-year');
+  expect(await years.count()).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('compare-previous')).toHaveAttribute('href', /^\/agencies\/[^/]+\/compare\/2023-2024$/);
+  await expect(page.getByTestId('agency-link')).toHaveAttribute('href', /^\/agencies\/[^/]+$/);
+  await years.first().click();
+  await expect(page.getByTestId('report-title')).not.toContainText('2024年');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
