@@ -235,16 +235,47 @@ test(`${HOSTILE_COUNT} generated hostile requests to /api/search and the search 
   expect(statuses.get('api 400') ?? 0).toBeGreaterThan(50);
 });
 
+test('hostile path segments and parameters on the other routes: no 5xx', async () => {
+  const segments = ['%ZZ', '%ED%A0%80', '%C0%AF', '%00', '..%2F..%2Fetc%2Fpasswd', '__proto__', 'constructor', 'toString', encodeURIComponent(MARKUP[1]), 'a'.repeat(2000), encodeURIComponent("'; DROP TABLE reports;--"), '2023-2024', '9999-0', '-1', ''];
+  const routes = [
+    (x: string) => `/reports/${x}`,
+    (x: string) => `/api/reports/${x}`,
+    (x: string) => `/api/reports/${x}?format=csv`,
+    (x: string) => `/agencies/${x}`,
+    (x: string) => `/api/agencies/${x}`,
+    (x: string) => `/agencies/${x}/compare`,
+    (x: string) => `/agencies/${x}/compare/${x}`,
+    (x: string) => `/api/agencies/${x}/compare/${x}`,
+    (x: string) => `/compare?agencies=${x},${x}&year=${x}&sort=${x}`,
+    (x: string) => `/api/compare?agencies=${x}&year=2024&sort=${x}:desc`,
+    (x: string) => `/api/export?year=${x}&level=${x}&format=${x}`,
+    (x: string) => `/agencies?q=${x}&page=${x}`,
+    (x: string) => `/api/agencies?q=${x}&page=${x}`,
+  ];
+  const problems: string[] = [];
+  await pool(
+    routes.flatMap((r) => segments.map(r)),
+    6,
+    async (p) => {
+      const res = await fetch(url(p), { redirect: 'manual' });
+      const body = await res.text();
+      if (res.status >= 500) problems.push(`${p.slice(0, 120)} → ${res.status} ${body.slice(0, 120)}`);
+      for (const re of LEAKS.slice(0, 3)) if (re.test(body)) problems.push(`${p.slice(0, 120)} → leaks ${re}`);
+    },
+  );
+  expect(problems).toEqual([]);
+});
+
 test('hostile queries in Chromium: the search page never runs injected script', async ({ page }) => {
   test.setTimeout(90_000);
   const g = await guard(page);
   // The requests carrying markup, plus markup in every facet and in the query together.
-  const withMarkup = hostileQueries({ seed: 'e2e', count: HOSTILE_COUNT }).filter((q) => /%3C|%22%3E/i.test(q));
+  const withMarkup = hostileQueries({ seed: 'e2e', count: HOSTILE_COUNT }).filter((q) => /%3C|%22%3E/i.test(q) && q.length < 8000); // longer ones get Node's 431, no page
   const all = ['q=' + MARKUP.map(encodeURIComponent).join('+'), ...['agency', 'year', 'theme', 'province', 'checks'].map((f) => `${f}=${encodeURIComponent(MARKUP[1])}&q=${encodeURIComponent(MARKUP[0])}`), ...withMarkup.slice(0, 40)];
   for (const q of all) {
     const r = await page.goto(url(`/?${q}`));
-    expect(r?.status() ?? 0, q).toBeLessThan(500);
-    expect(await pwned(page), q).toBeUndefined();
+    expect(r?.status() ?? 0, q.slice(0, 200)).toBeLessThan(500);
+    expect(await pwned(page), q.slice(0, 200)).toBeUndefined();
   }
   expect(g.dialogs).toEqual([]);
   expect(await g.violations()).toEqual([]);
