@@ -112,3 +112,29 @@ describe('query limits', () => {
     await e.close();
   });
 });
+
+describe('traditional characters', () => {
+  it('a 繁體 report is found by a simplified query and the snippet marks the original text', async () => {
+    const { SqliteEngine } = await import('../lib/search/sqlite');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-trad-'));
+    const engine = new SqliteEngine({ dataDir: dir });
+    const base = {
+      file: 'trad.txt', agency: '臺北測試局', year: 2024,
+      region: { province: null, city: null, county: null }, level: null, kind: 'other' as const,
+      figures: { active: null, requests: null, appeals: null }, checks: [], themes: [], warnings: [],
+    };
+    await engine.rebuild([
+      { ...base, id: 'trad1', sections: [{ key: 'problems' as const, title: '五、存在的主要問題', text: '政府資訊公開的時效性還不夠高。' }] },
+      { ...base, id: 'simp1', agency: '简体局', sections: [{ key: 'problems' as const, title: '五', text: '公开形式单一。' }] },
+    ]);
+    const r = await engine.search({ q: '时效性 还不够' });
+    expect(r.hits.map((h) => h.id)).toEqual(['trad1']);
+    expect(r.hits[0].snippet).toContain('\uE000時效性\uE001');
+    expect((await engine.search({ q: '時效性' })).hits.map((h) => h.id)).toEqual(['trad1']);
+    await engine.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -18,3 +18,26 @@ export function toSimplified(text: string): string {
   convert ??= Converter({ from: 'tw', to: 'cn' });
   return convert(text);
 }
+
+let charMap: Map<string, string> | null = null;
+
+/**
+ * Traditional → simplified for ONE character (same length, so offsets into the original text
+ * stay valid: snippets are cut from the original by positions found in the folded text).
+ * Built once from the same OpenCC converter, one character at a time (~150 ms), because
+ * converting a joined string lets phrase rules shift positions.
+ */
+export function simplifiedChar(ch: string): string {
+  if (!charMap) {
+    convert ??= Converter({ from: 'tw', to: 'cn' });
+    charMap = new Map();
+    for (const [a, b] of [[0x3400, 0x9fff], [0xf900, 0xfaff]] as const) {
+      for (let i = a; i <= b; i++) {
+        const c = String.fromCharCode(i);
+        const o = convert(c);
+        if (o !== c && o.length === 1) charMap.set(c, o);
+      }
+    }
+  }
+  return charMap.get(ch) ?? ch;
+}

@@ -8,6 +8,8 @@
  * syntax typed by a user can reach MATCH.
  */
 
+import { simplifiedChar } from '../read/normalize';
+
 /** Runs of letters and digits: what both indexing and query terms are made of. */
 const RUN = /[\p{L}\p{N}]+/gu;
 
@@ -16,9 +18,18 @@ export const MAX_QUERY_CHARS = 200;
 /** More terms than this is refused (SearchInputError), never silently truncated. */
 export const MAX_TERMS = 32;
 
-function fold(s: string): string {
-  // The FTS5 'ascii' tokenizer folds ASCII case only; fold the same way everywhere.
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+/**
+ * Search folding, the same for indexed text, queries and snippet positions: ASCII case, and
+ * traditional → simplified characters (a 繁體 report is found by a simplified query and vice
+ * versa). Character for character, so positions in folded text are positions in the original.
+ */
+export function fold(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code >= 0x3400 ? simplifiedChar(c) : c;
+  }
+  return out;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -37,7 +48,7 @@ export function gramsForIndex(text: string): string {
   for (const c of text) {
     const code = c.codePointAt(0)!;
     if (isWordChar(c, code)) {
-      const ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
+      const ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code >= 0x3400 ? simplifiedChar(c) : c;
       if (prev) out += prev + ch + ' ';
       prev = ch;
     } else if (prev) {

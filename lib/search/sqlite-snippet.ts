@@ -4,18 +4,18 @@
  * occurrence inside it wrapped in MARK_START/MARK_END.
  */
 import { MARK_END, MARK_START, stripMarkers } from './highlight';
+import { fold } from './fts-query';
 
 export const SNIPPET_CHARS = 80;
 const BEFORE = 24;
 
-const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** Collapse layout whitespace (table cells on their own lines, tabs) into single spaces. */
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 export function makeSnippet(text: string, terms: string[], size = SNIPPET_CHARS): string {
   const clean = stripMarkers(text);
-  const hay = foldAscii(clean);
+  const hay = fold(clean);
   const ts = [...terms].filter(Boolean).sort((a, b) => b.length - a.length);
   let first = -1;
   for (const t of ts) {
@@ -60,7 +60,7 @@ export function bestSection<T extends { text: string }>(sections: T[], terms: st
   let best: T | undefined;
   let bestScore = -1;
   for (const s of sections) {
-    const hay = foldAscii(s.text);
+    const hay = fold(s.text);
     let distinct = 0;
     let hits = 0;
     for (const t of terms) {
