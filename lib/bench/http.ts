@@ -52,16 +52,48 @@ export function hasBuild(): boolean {
   return fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
 }
 
+/**
+ * A private copy of the production build to serve from: other engineers' `next build` runs
+ * rewrite the shared .next at any time, which would break a server in the middle of the load
+ * test. The copy is taken under the same lock directory scripts/prestart.ts builds under;
+ * everything else in the project is symlinked.
+ */
+export function snapshotBuild(dest: string, timeoutMs = 15 * 60_000): void {
+  const lock = path.join(ROOT, '.next-build.lock');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for a build to finish (${lock})`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    if (!hasBuild()) throw new Error('no production build (.next/BUILD_ID): run `npm run build`');
+    fs.mkdirSync(dest, { recursive: true });
+    const skip = new Set(['cache', 'dev']); // build cache and `next dev` output: not served
+    fs.cpSync(path.join(ROOT, '.next'), path.join(dest, '.next'), {
+      recursive: true,
+      filter: (src) => !skip.has(path.relative(path.join(ROOT, '.next'), src).split(path.sep)[0]),
+    });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+  for (const e of fs.readdirSync(ROOT)) if (e !== '.next' && !e.startsWith('.next-')) fs.symlinkSync(path.join(ROOT, e), path.join(dest, e));
+}
+
 export interface Server {
   base: string;
   pgid: number;
   stop(): Promise<void>;
 }
 
-export async function startServer(dataDir: string, timeoutMs = 90_000): Promise<Server> {
+export async function startServer(dataDir: string, appDir = ROOT, timeoutMs = 90_000): Promise<Server> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', appDir, '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: appDir,
     env: { ...process.env, DATA_DIR: dataDir, SEARCH_ENGINE: 'sqlite', NODE_ENV: 'production', PORT: String(port) },
     detached: true, // own process group: stop() kills next and anything it forked
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -136,9 +168,10 @@ async function load(base: string, name: string, paths: string[], connections: nu
   };
 }
 
-export async function measureHttp(opts: { dataDir: string; queries: BenchQuery[]; seconds: number; connections: number }): Promise<HttpResult> {
+export async function measureHttp(opts: { dataDir: string; appDir: string; queries: BenchQuery[]; seconds: number; connections: number }): Promise<HttpResult> {
+  snapshotBuild(opts.appDir);
   const t0 = performance.now();
-  const server = await startServer(opts.dataDir);
+  const server = await startServer(opts.dataDir, opts.appDir);
   const startupMs = performance.now() - t0;
   try {
     const urls = benchUrls(opts.queries);

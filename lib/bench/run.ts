@@ -113,7 +113,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       }
       log(`HTTP: next start, ${opts.connections} connections × ${opts.httpSeconds} s per target`);
       loadavg.beforeHttp = loadAvg();
-      http = await measureHttp({ dataDir, queries, seconds: opts.httpSeconds, connections: opts.connections });
+      http = await measureHttp({ dataDir, appDir: path.join(work, 'app'), queries, seconds: opts.httpSeconds, connections: opts.connections });
       for (const t of http.targets) log(`  ${t.name}: ${t.requestsPerSec.toFixed(0)} req/s, p99 ${t.p99} ms, ${t.non2xx + t.errors} errors`);
     }
     loadavg.end = loadAvg();
