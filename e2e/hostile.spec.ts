@@ -252,14 +252,25 @@ test('hostile path segments and parameters on the other routes: no 5xx', async (
     (x: string) => `/agencies?q=${x}&page=${x}`,
     (x: string) => `/api/agencies?q=${x}&page=${x}`,
   ];
+  // A real report page with hostile highlight terms (?q= marks terms in the report's own text).
+  const ids: string[] = (await (await fetch(url(`/api/search?q=${PROBE}`))).json()).hits.map((h: { id: string }) => h.id);
+  expect(ids.length).toBe(HOSTILE_REPORTS);
+  const reportPages = hostileQueries({ seed: 'report-page', count: 150 })
+    .filter((q) => q.length < 8000)
+    .flatMap((q) => [`/reports/${ids[0]}?${q}`, `/api/reports/${ids[1]}?${q}`]);
+  const markup = MARKUP.filter((m) => m.includes('<'));
   const problems: string[] = [];
   await pool(
-    routes.flatMap((r) => segments.map(r)),
+    [...routes.flatMap((r) => segments.map(r)), ...reportPages],
     6,
     async (p) => {
       const res = await fetch(url(p), { redirect: 'manual' });
       const body = await res.text();
       if (res.status >= 500) problems.push(`${p.slice(0, 120)} → ${res.status} ${body.slice(0, 120)}`);
+      // Neither the report's own markup nor the query's appears unescaped anywhere in the HTML
+      // (text nodes, attributes, or the inline React payload).
+      if (p.startsWith('/reports/') && (res.headers.get('content-type') ?? '').includes('html'))
+        for (const m of markup) if (body.includes(m)) problems.push(`${p.slice(0, 120)} → contains raw ${m}`);
       for (const re of LEAKS.slice(0, 3)) if (re.test(body)) problems.push(`${p.slice(0, 120)} → leaks ${re}`);
     },
   );
