@@ -78,7 +78,7 @@ describe('result cache', () => {
   });
 
   it('evicts least recently used entries beyond its row and entry bounds', () => {
-    const rows = (n: number) => ({ sorted: new Array(n).fill(null), facets: {} });
+    const rows = (n: number) => ({ order: new Int32Array(n), facets: {} });
     const c = new ResultCache(10, 3);
     c.set('a', rows(4));
     c.set('b', rows(4));

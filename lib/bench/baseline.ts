@@ -3,9 +3,10 @@
  * a report matches a query when, for every query term, one of its sections' text (as the parser
  * produced it, read back whole through the engine's getReport) contains the term, and the report passes the
  * query's filters (read from the record too). Terms are split as the engine splits them
- * (queryTerms); text is ASCII-case-folded like the engine's tokenizer.
+ * (queryTerms) and text is folded as the engine folds it (fold: ASCII case, traditional →
+ * simplified) — that is the definition of a match, not an implementation detail.
  */
-import { queryTerms } from '../search/fts-query';
+import { fold, queryTerms } from '../search/fts-query';
 import { stripMarkers } from '../search/highlight';
 import type { FacetName, SearchEngine } from '../search/types';
 import type { ReportRecord } from '../types';
@@ -19,8 +20,6 @@ export interface Baseline {
   counts: number[];
   seconds: number;
 }
-
-const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** A record's values for one facet, straight from the record (independent of the engine's tables). */
 export function recordFacetValues(r: ReportRecord, f: FacetName): string[] {
@@ -60,7 +59,7 @@ export async function computeBaseline(engine: SearchEngine, queries: BenchQuery[
     const rec = await engine.getReport(ids[n]);
     if (!rec) throw new Error(`engine lists report ${ids[n]} but getReport cannot find it`);
     // Sections apart: a term never spans two sections in the engine either.
-    const secs = rec.sections.map((s) => foldAscii(stripMarkers(s.text)));
+    const secs = rec.sections.map((s) => fold(stripMarkers(s.text)));
     present.clear();
     for (const t of distinct) if (secs.some((s) => s.includes(t))) present.add(t);
     for (let i = 0; i < queries.length; i++) {

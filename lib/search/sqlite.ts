@@ -217,8 +217,8 @@ export class SqliteEngine implements SearchEngine {
       res = this.evaluate(l, cache, terms, filters, sort, wanted);
       results.set(key, res);
     }
-    const pageRows = res.sorted.slice((page - 1) * perPage, page * perPage);
-    return { total: res.sorted.length, page, perPage, hits: pageRows.map((r) => this.hit(l, r, terms)), facets: res.facets };
+    const pageRows = Array.from(res.order.subarray((page - 1) * perPage, page * perPage), (i) => cache.rows[i]);
+    return { total: res.order.length, page, perPage, hits: pageRows.map((r) => this.hit(l, r, terms)), facets: res.facets };
   }
 
   /** The whole ordered result set and its facet counts (no paging, no snippets). */
@@ -273,7 +273,7 @@ export class SqliteEngine implements SearchEngine {
         const keys = new Float64Array(rows.length);
         for (let i = 0; i < rows.length; i++) keys[i] = tierOf(rows[i]) * POS_SPAN + cache.yearDescPos[rows[i].idx];
         keys.sort();
-        return { sorted: Array.from(keys, (k) => cache.yearDesc[k % POS_SPAN]), facets };
+        return { order: Int32Array.from(keys, (k) => cache.yearDesc[k % POS_SPAN].idx), facets };
       }
       // Sort keys computed once per row, not once per comparison.
       const key = new Map<FacetRow, [number, number, number]>();
@@ -284,7 +284,7 @@ export class SqliteEngine implements SearchEngine {
         return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
       });
     }
-    return { sorted, facets };
+    return { order: Int32Array.from(sorted, (r) => r.idx), facets };
   }
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
