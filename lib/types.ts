@@ -133,6 +133,29 @@ export interface ReportRecord {
   checks: Check[];
   themes: ThemeHit[];
   warnings: string[];
+  /** where the file came from: lib/read's sha256/format/encoding plus the optional sidecar */
+  source?: ReportSource;
+  /** set on an older re-publication: the canonical (newest) report's id */
+  versionOf?: string;
+  /** on the canonical report when the same agency+year came in several versions: all of them, newest first */
+  versions?: ReportVersion[];
+}
+
+export interface ReportSource {
+  /** hex sha256 of the original file bytes */
+  sha256: string;
+  format: string;
+  encoding: string;
+  sourceUrl?: string;
+  capturedAt?: string;
+  bytes?: number;
+}
+
+export interface ReportVersion {
+  id: string;
+  sha256: string;
+  capturedAt?: string;
+  file: string;
 }
 
 /** What the parser CLI prints for a file that is not a report or cannot be read. */

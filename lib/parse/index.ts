@@ -3,10 +3,11 @@
  * a text that is not a report, or a file that cannot be read, comes back as `{ file, error }`.
  */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { readReportFile } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
-import type { Figures, ParseResult, ReportRecord } from '../types';
+import type { Figures, ParseResult, ReportRecord, ReportSource } from '../types';
 import { runChecks } from './checks';
 import { agencyKind, extractTitle, titleBlock } from './metadata';
 import { splitSections, toSections, type RawSection } from './sections';
@@ -99,15 +100,25 @@ function parse(text: string, file: string): ParseResult {
 /** Reads through lib/read (formats, encodings), then parses. Unreadable files → `{ file, error }`. */
 export async function parseReportFile(filePath: string): Promise<ParseResult> {
   let text: string;
+  let source: ReportSource;
   const readWarnings: string[] = [];
   try {
     const r = await readReportFile(filePath);
     text = r.text;
     readWarnings.push(...r.warnings);
+    source = { sha256: r.sha256, format: r.format, encoding: r.encoding };
+    if (r.provenance?.sourceUrl) source.sourceUrl = r.provenance.sourceUrl;
+    if (r.provenance?.capturedAt) source.capturedAt = r.provenance.capturedAt;
+    // the reader already stat'ed the file; a second stat is cheap and keeps ReadResult unchanged
+    const size = await stat(filePath).then((s) => s.size).catch(() => undefined);
+    if (size !== undefined) source.bytes = size;
   } catch (e) {
     return { file: filePath, error: e instanceof Error ? e.message : String(e) };
   }
   const res = parseReportText(text, filePath);
-  if ('warnings' in res) res.warnings.unshift(...readWarnings);
+  if ('warnings' in res) {
+    res.warnings.unshift(...readWarnings);
+    res.source = source;
+  }
   return res;
 }
