@@ -3,6 +3,8 @@
  * a lone surrogate as `%ED%A0%80`) makes Next's own parameter decoding throw, which it answers
  * with a bare 500 (and without the security headers). Such a URL is the client's mistake: 400.
  * Query strings need no check: URLSearchParams decodes leniently and the handlers validate.
+ * Second job: agency, comparison and report pages of something not held get their 404 status
+ * here, so the page can server-render its help (app/_lib/missing-page.ts says why).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 
@@ -17,10 +19,21 @@ export function isDecodablePath(rawPath: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest): NextResponse | undefined {
+export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
   // nextUrl.pathname is still percent-encoded here (Next decodes params after routing).
-  const raw = new URL(request.url).pathname;
-  if (isDecodablePath(raw)) return undefined;
+  const url = new URL(request.url);
+  const raw = url.pathname;
+  if (isDecodablePath(raw)) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    // Imported here so this module (isDecodablePath) stays importable outside a server build.
+    const { MISSING_HEADER, isMissingPage } = await import('./app/_lib/missing-page');
+    if (await isMissingPage(url)) {
+      const headers = new Headers(request.headers);
+      headers.set(MISSING_HEADER, '1');
+      return NextResponse.next({ status: 404, request: { headers } });
+    }
+    return undefined;
+  }
   const error = '网址编码有误（无效的百分号编码），请检查链接。';
   const headers = { 'cache-control': 'no-store' };
   // API callers get the usual JSON error shape; people get a line of text.

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { permanentRedirect } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { agencyUrl } from '@/lib/urls';
 import { regionText } from './_lib/format';
-import { settleMissing } from './_lib/missing';
+import { answeredMissing } from '../_lib/missing-page';
 import { NotFoundHelp } from './_components/NotFoundHelp';
 
 export const dynamic = 'force-dynamic';
@@ -26,12 +26,13 @@ export default async function AgenciesPage({ searchParams }: Props) {
   if (name) {
     const slug = dir.index.slugOf.get(name);
     if (slug) permanentRedirect(agencyUrl(slug));
-    settleMissing({
+    if (!(await answeredMissing())) notFound();
+    const info = {
       title: '未找到该机关',
       message: `没有名为“${name}”的机关的报告。`,
       links: dir.agencies.filter((a) => a.agency.includes(name) || name.includes(a.agency)).slice(0, 10).map((a) => ({ href: agencyUrl(dir.index.slugOf.get(a.agency)!), label: a.agency })),
-    });
-    return <NotFoundHelp fallbackTitle="未找到该机关" />;
+    };
+    return <NotFoundHelp info={info} fallbackTitle="未找到该机关" />;
   }
   const list = dir.agencies.filter((a) => !filter || a.agency.includes(filter) || regionText(a.region).includes(filter));
   return (

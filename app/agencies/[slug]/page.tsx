@@ -10,10 +10,11 @@ import { figureChange, headline, HEADLINE_KEY } from '@/lib/compare/yoy';
 import { LEVEL_LABELS, checkLabel } from '@/lib/labels';
 import { agencyJsonUrl, compareFormAction, compareUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
 import { getAgencyDirectory } from '@/lib/agency/queries';
+import { answeredMissing } from '../../_lib/missing-page';
 import { Chart } from '../_components/Chart';
+import { NotFoundHelp } from '../_components/NotFoundHelp';
 import { Twins } from '../_components/Twins';
 import { consecutivePairs, loadAgency } from '../_lib/load';
-import { settleMissing, withMissing } from '../_lib/missing';
 import { pctText, regionText } from '../_lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -40,15 +41,6 @@ const AGENCY_TABLE_KEYS = [
   'active.rules.in_force',
 ];
 
-async function load(slug: string) {
-  const r = await loadAgency(slug);
-  if (r.kind === 'redirect') permanentRedirect(r.to);
-  if (r.kind === 'missing') {
-    settleMissing(r);
-    notFound();
-  }
-  return r.value;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -72,12 +64,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AgencyPage({ params }: Props) {
-  return withMissing(() => AgencyPageBody({ params }));
-}
-
-async function AgencyPageBody({ params }: Props) {
   const { slug } = await params;
-  const data = await load(decodeURIComponent(slug));
+  const r = await loadAgency(decodeURIComponent(slug));
+  if (r.kind === 'redirect') permanentRedirect(r.to);
+  if (r.kind === 'missing') {
+    // Rendered here, not by not-found.tsx, so it is in the server HTML (app/_lib/missing-page).
+    if (!(await answeredMissing())) notFound();
+    return <NotFoundHelp info={r} fallbackTitle="未找到该机关" />;
+  }
+  const data = r.value;
   const t = buildTimeline(data.agency.agency, data.records);
   const charts = t.years.length ? agencyCharts(t) : [];
   const latest = t.years.at(-1);

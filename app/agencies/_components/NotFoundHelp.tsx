@@ -1,10 +1,18 @@
 import Link from 'next/link';
 import { searchUrl } from '@/lib/urls';
-import { awaitMissing } from '../_lib/missing';
 
-/** Body of the 404 pages of agency and comparison URLs: what is missing and what exists. */
-export async function NotFoundHelp({ fallbackTitle }: { fallbackTitle: string }) {
-  const info = await awaitMissing();
+/** What is missing and what exists instead (the `missing` case of _lib/load's Loaded). */
+export interface MissingInfo {
+  title: string;
+  message: string;
+  links: { href: string; label: string; testId?: string }[];
+}
+
+/**
+ * Body of the 404 pages of agency and comparison URLs. Pages render it themselves with `info`
+ * (status 404 set by proxy.ts); not-found.tsx renders it without, after a bare notFound().
+ */
+export function NotFoundHelp({ info, fallbackTitle }: { info?: MissingInfo; fallbackTitle: string }) {
   return (
     <section className="max-w-3xl space-y-4" data-testid="not-found">
       <h1 className="text-2xl font-bold">{info?.title ?? fallbackTitle}</h1>

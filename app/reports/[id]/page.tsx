@@ -12,6 +12,8 @@ import { getAgencyReports, getReportById } from '@/lib/queries';
 import { MAX_QUERY_LENGTH } from '@/lib/search-params';
 import type { Check, ReportRecord, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
+import { answeredMissing } from '../../_lib/missing-page';
+import { ReportMissing } from './ReportMissing';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -48,7 +50,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { id } = await params;
   const q = firstString((await searchParams).q);
   const report = await getReportById({ id });
-  if (!report) notFound();
+  if (!report) {
+    // Rendered here, not by not-found.tsx, so it is in the server HTML (app/_lib/missing-page).
+    if (!(await answeredMissing())) notFound();
+    return <ReportMissing />;
+  }
   const [others, slug] = await Promise.all([
     getAgencyReports({ agency: report.agency }).catch(() => []),
     slugForAgencyName({ name: report.agency }).catch(() => null),

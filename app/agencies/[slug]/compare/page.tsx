@@ -1,6 +1,5 @@
 import { redirect } from 'next/navigation';
 import { agencyUrl, compareUrl } from '@/lib/urls';
-import { withMissing } from '../../_lib/missing';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +11,6 @@ export default async function CompareForm({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  // The agency segment's not-found boundary waits on this request's settlement (see _lib/missing).
-  await withMissing(async () => undefined);
   const { slug } = await params;
   const sp = await searchParams;
   const a = Number(sp.a);

@@ -7,9 +7,10 @@ import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
 import { RATE_LABELS, RATE_NOTES, type RateKey } from '@/lib/compare/rates';
 import { formatCell, formatDelta, formatPct } from '@/lib/compare/numbers';
 import { agencyUrl, compareJsonUrl, reportUrl } from '@/lib/urls';
+import { answeredMissing } from '../../../../_lib/missing-page';
+import { NotFoundHelp } from '../../../_components/NotFoundHelp';
 import { Twins } from '../../../_components/Twins';
 import { loadYearPair } from '../../../_lib/load';
-import { settleMissing, withMissing } from '../../../_lib/missing';
 import { pctText } from '../../../_lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -17,15 +18,6 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ slug: string; years: string }> };
 
 
-async function load(slug: string, years: string) {
-  const r = await loadYearPair(decodeURIComponent(slug), years);
-  if (r.kind === 'redirect') permanentRedirect(r.to);
-  if (r.kind === 'missing') {
-    settleMissing(r);
-    notFound();
-  }
-  return r.value;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, years } = await params;
@@ -45,12 +37,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function YearComparePage({ params }: Props) {
-  return withMissing(() => YearComparePageBody({ params }));
-}
-
-async function YearComparePageBody({ params }: Props) {
   const { slug, years } = await params;
-  const data = await load(slug, years);
+  const r = await loadYearPair(decodeURIComponent(slug), years);
+  if (r.kind === 'redirect') permanentRedirect(r.to);
+  if (r.kind === 'missing') {
+    // Rendered here, not by not-found.tsx, so it is in the server HTML (app/_lib/missing-page).
+    if (!(await answeredMissing())) notFound();
+    return <NotFoundHelp info={r} fallbackTitle="没有可比较的年度" />;
+  }
+  const data = r.value;
   const c = compareYears(data.earlier, data.later);
   const yA = c.earlier.year!;
   const yB = c.later.year!;
