@@ -40,6 +40,10 @@ export interface FacetCache {
   yearAsc: FacetRow[];
   /** row idx → position in yearDesc (the final tie-break of relevance) */
   yearDescPos: Int32Array;
+  /** the year orders as row positions, and rid → row idx + 1 (0: no such report) */
+  yearDescIdx: Int32Array;
+  yearAscIdx: Int32Array;
+  idxOfRid: Int32Array;
 }
 
 /** The facet values of one report (several for themes; none when unknown). */
@@ -110,11 +114,15 @@ export function loadFacetCache(db: Database.Database): FacetCache {
   const yearAsc = [...rows].sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || byAgency(a, b));
   const yearDescPos = new Int32Array(rows.length);
   yearDesc.forEach((r, i) => (yearDescPos[r.idx] = i));
-  return { rows, byRid, columns, yearDesc, yearAsc, yearDescPos };
+  const idxOfRid = new Int32Array(rows.reduce((m, r) => Math.max(m, r.rid), 0) + 1);
+  for (const r of rows) idxOfRid[r.rid] = r.idx + 1;
+  const yearDescIdx = Int32Array.from(yearDesc, (r) => r.idx);
+  const yearAscIdx = Int32Array.from(yearAsc, (r) => r.idx);
+  return { rows, byRid, columns, yearDesc, yearAsc, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid };
 }
 
-/** A predicate for "row has one of these values" per facet, ANDed across facets. */
-export function filterPredicate(cache: FacetCache, filters: [FacetName, string[]][]): (r: FacetRow) => boolean {
+/** A predicate on row idx for "row has one of these values" per facet, ANDed across facets. */
+export function filterPredicate(cache: FacetCache, filters: [FacetName, string[]][]): (idx: number) => boolean {
   const tests = filters.map(([f, vals]) => {
     const col = cache.columns[f];
     const want = new Uint8Array(col.values.length);
@@ -127,15 +135,19 @@ export function filterPredicate(cache: FacetCache, filters: [FacetName, string[]
       return false;
     };
   });
-  return (r) => tests.every((t) => t(r.idx));
+  return (idx) => tests.every((t) => t(idx));
 }
 
 /** value → count over these rows (values with no rows are left out). */
-export function countFacet(cache: FacetCache, f: FacetName, rows: FacetRow[]): Record<string, number> {
+export function countFacet(cache: FacetCache, f: FacetName, idxs: Int32Array): Record<string, number> {
   const col = cache.columns[f];
   const n = new Int32Array(col.values.length);
   const { start, codes } = col;
-  for (const r of rows) for (let k = start[r.idx]; k < start[r.idx + 1]; k++) n[codes[k]]++;
+  // Typed arrays only (row positions in, counts out): no object per row is touched.
+  for (let j = 0; j < idxs.length; j++) {
+    const i = idxs[j];
+    for (let k = start[i]; k < start[i + 1]; k++) n[codes[k]]++;
+  }
   const out: Record<string, number> = {};
   for (let c = 0; c < n.length; c++) if (n[c]) out[col.values[c]] = n[c];
   return out;

@@ -223,8 +223,10 @@ export class SqliteEngine implements SearchEngine {
 
   /** The whole ordered result set and its facet counts (no paging, no snippets). */
   private evaluate(l: Live, cache: FacetCache, terms: string[], filters: [FacetName, string[]][], sort: SortOrder, wanted: FacetName[]): CachedResult {
+    // Rows are handled as positions in cache.rows (typed arrays), not objects: at 100,000
+    // reports, object-per-row loops were most of a broad query's time.
     // 1. Reports containing every term (anywhere in the report, not necessarily in one section).
-    let rows: FacetRow[];
+    let idx: Int32Array;
     const score = new Map<number, number>();
     if (terms.length) {
       const match = terms.map(termMatch).join(' AND ');
@@ -232,59 +234,56 @@ export class SqliteEngine implements SearchEngine {
       // for a term found nearly everywhere (there, theme tier and recency order the hits).
       const ranked = sort === 'relevance';
       const rids = l.db.prepare(`SELECT rowid FROM report_fts WHERE report_fts MATCH ?`).pluck().all(match) as number[];
-      rows = [];
+      const out = new Int32Array(rids.length);
+      let n = 0;
       for (const rid of rids) {
-        const row = cache.byRid.get(rid);
-        if (row) rows.push(row);
+        const i = rid < cache.idxOfRid.length ? cache.idxOfRid[rid] : 0;
+        if (i) out[n++] = i - 1;
       }
-      if (ranked && rows.length > 1 && rows.length <= RANK_MAX_REPORTS) {
+      idx = out.subarray(0, n);
+      if (ranked && n > 1 && n <= RANK_MAX_REPORTS) {
         const stmt = l.db.prepare(`SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
         for (const r of stmt.iterate(match) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
-    } else rows = cache.rows;
+    } else idx = cache.yearDescIdx; // every row (order does not matter until step 4)
 
     // 2. Filters: AND across facets, OR within one facet.
-    if (filters.length) rows = rows.filter(filterPredicate(cache, filters));
+    if (filters.length) idx = idx.filter(filterPredicate(cache, filters));
 
     // 3. Facet counts over the whole result set.
     const facets: SearchResult['facets'] = {};
-    for (const f of wanted) {
-      facets[f] = countFacet(cache, f, rows);
-    }
+    for (const f of wanted) facets[f] = countFacet(cache, f, idx);
 
     // 4. Sort.
-    let sorted: FacetRow[];
     if (sort === 'year_asc' || sort === 'year_desc' || !terms.length) {
       // Year orders are precomputed once per index version; keep those rows that matched.
-      const order = sort === 'year_asc' ? cache.yearAsc : cache.yearDesc;
-      if (rows === cache.rows) sorted = order;
-      else {
-        const inSet = new Uint8Array(cache.rows.length);
-        for (const r of rows) inSet[r.idx] = 1;
-        sorted = order.filter((r) => inSet[r.idx]);
-      }
-    } else {
-      // A term that names a theme the report was tagged with ranks it first: the agency itself
-      // says this is one of its problems, which beats a passing mention elsewhere.
-      const tierOf = (r: FacetRow) => (r.themes.some((t) => terms.includes(t)) ? 0 : 1);
-      if (!score.size) {
-        // No bm25 (a huge result set): tier, then year order, packed into one number per row and
-        // sorted natively — the same order as the comparator below, 100,000 rows in a few ms.
-        const keys = new Float64Array(rows.length);
-        for (let i = 0; i < rows.length; i++) keys[i] = tierOf(rows[i]) * POS_SPAN + cache.yearDescPos[rows[i].idx];
-        keys.sort();
-        return { order: Int32Array.from(keys, (k) => cache.yearDesc[k % POS_SPAN].idx), facets };
-      }
-      // Sort keys computed once per row, not once per comparison.
-      const key = new Map<FacetRow, [number, number, number]>();
-      for (const r of rows) key.set(r, [tierOf(r), score.get(r.rid) ?? 0, cache.yearDescPos[r.idx]]);
-      sorted = [...rows].sort((a, b) => {
-        const x = key.get(a)!;
-        const y = key.get(b)!;
-        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-      });
+      const order = sort === 'year_asc' ? cache.yearAscIdx : cache.yearDescIdx;
+      if (idx.length === cache.rows.length) return { order, facets };
+      const inSet = new Uint8Array(cache.rows.length);
+      for (const i of idx) inSet[i] = 1;
+      return { order: order.filter((i) => inSet[i] === 1), facets };
     }
-    return { order: Int32Array.from(sorted, (r) => r.idx), facets };
+    // A term that names a theme the report was tagged with ranks it first: the agency itself
+    // says this is one of its problems, which beats a passing mention elsewhere.
+    const themes = cache.columns.theme;
+    const named = new Uint8Array(themes.values.length);
+    themes.values.forEach((v, c) => (named[c] = terms.includes(v) ? 1 : 0));
+    const tierOf = (i: number) => {
+      for (let k = themes.start[i]; k < themes.start[i + 1]; k++) if (named[themes.codes[k]]) return 0;
+      return 1;
+    };
+    if (!score.size) {
+      // No bm25 (a huge result set): tier, then year order, packed into one number per row and
+      // sorted natively (100,000 rows in a few ms).
+      const keys = new Float64Array(idx.length);
+      for (let j = 0; j < idx.length; j++) keys[j] = tierOf(idx[j]) * POS_SPAN + cache.yearDescPos[idx[j]];
+      keys.sort();
+      return { order: Int32Array.from(keys, (k) => cache.yearDescIdx[k % POS_SPAN]), facets };
+    }
+    // Sort keys computed once per row, not once per comparison.
+    const list = Array.from(idx, (i) => ({ i, tier: tierOf(i), s: score.get(cache.rows[i].rid) ?? 0, pos: cache.yearDescPos[i] }));
+    list.sort((x, y) => x.tier - y.tier || x.s - y.s || x.pos - y.pos);
+    return { order: Int32Array.from(list, (x) => x.i), facets };
   }
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
