@@ -46,6 +46,7 @@ describe('indexDirectory', () => {
     const status = await indexDirectory({ dir: corpus, engine, dataDir, onFailure: (f) => seen.push(f.file) });
     expect(status).toMatchObject({ found: 14, indexed: 12, failed: 2, swapped: true, engine: 'sqlite', duplicates: 0 });
     expect(status.failures.map((f) => f.file).sort()).toEqual(['empty.txt', 'menu.html']);
+    expect(status.skipped).toEqual([{ file: 'notes.md', reason: '不支持的格式 .md：仅读取 .txt .html .htm .docx .pdf' }]);
     expect(seen.sort()).toEqual(['empty.txt', 'menu.html']);
     for (const f of status.failures) expect(f.reason.length).toBeGreaterThan(2);
     expect(await readIndexStatus(dataDir)).toEqual(status);
@@ -74,13 +75,13 @@ describe('indexDirectory', () => {
     await engine.close();
   });
 
-  it('counts duplicates (same agency and year in two files): the later file wins', async () => {
+  it('counts duplicates (the same bytes twice): indexed once', async () => {
     writeCorpus(corpus, 2);
     const [a] = await findReportFiles(corpus);
     fs.copyFileSync(a, path.join(corpus, 'zz-copy.txt'));
     const engine = new SqliteEngine({ dataDir });
     const status = await indexDirectory({ dir: corpus, engine, dataDir });
-    expect(status).toMatchObject({ found: 3, indexed: 3, duplicates: 1 });
+    expect(status).toMatchObject({ found: 3, indexed: 2, duplicates: 1, versions: 0 });
     expect((await engine.search({ q: '' })).total).toBe(2);
     await engine.close();
   });

@@ -19,6 +19,9 @@ export function formatProgress(p: IndexProgress, width = 24): string {
   return `${bar} ${p.done}/${p.total} files  ${rate.toFixed(0)} files/s  ${p.indexed} indexed  ${p.failed} failed`;
 }
 
+/** Skipped files listed in the summary; the status file has all of them. */
+const SKIPPED_SHOWN = 20;
+
 export function makeReporter(out: Out, opts: { plainEveryMs?: number; now?: () => number } = {}) {
   const now = opts.now ?? Date.now;
   const every = opts.plainEveryMs ?? 2000;
@@ -51,8 +54,13 @@ export function makeReporter(out: Out, opts: { plainEveryMs?: number; now?: () =
       const lines = [
         `${s.swapped ? '✓' : '✗'} ${s.indexed} indexed, ${s.failed} failed, ${s.warnings} warnings, ${s.checksFailed} with failed checks` +
           (s.duplicates ? `, ${s.duplicates} duplicates` : '') +
+          (s.versions ? `, ${s.versions} older versions` : '') +
+          (s.skipped?.length ? `, ${s.skipped.length} skipped` : '') +
           ` — ${s.found} files in ${s.seconds.toFixed(1)} s (${s.seconds > 0 ? Math.round(s.found / s.seconds) : s.found} files/s)`,
       ];
+      const skipped = s.skipped ?? [];
+      for (const f of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`– ${f.file}: ${f.reason}`);
+      if (skipped.length > SKIPPED_SHOWN) lines.push(`– … and ${skipped.length - SKIPPED_SHOWN} more (see index-status.json)`);
       if (!s.found) lines.push(`No report files (.txt .html .htm .docx .pdf) found in ${s.source}; the index was not changed.`);
       else if (!s.swapped && s.error) lines.push(`The index could not be rebuilt (${s.error}); the previous index is still live.`);
       else if (!s.swapped) lines.push('No file could be read as a report; the index was not changed.');

@@ -8,9 +8,10 @@ import path from 'node:path';
 import { parseReportFile } from '../parse/index';
 import { isFailure, type ParseResult, type ReportRecord } from '../types';
 import type { SearchEngine } from '../search/types';
-import { findReportFiles } from './walk';
+import { findReportFiles, type SkippedFile } from './walk';
 import { createParsePool } from './pool';
 import { writeIndexStatus, type IndexFailure, type IndexStatus } from './status';
+import { VersionTracker, type VersionMeta } from './versions';
 
 export interface IndexProgress {
   total: number;
@@ -48,15 +49,16 @@ export class NothingToIndexError extends Error {}
 export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
   const started = new Date();
   const t0 = Date.now();
-  const files = await findReportFiles(opts.dir);
+  const skipped: SkippedFile[] = [];
+  const files = await findReportFiles(opts.dir, skipped);
   const workers = opts.parse ? 0 : (opts.workers ?? (files.length >= 50 ? Math.min(4, os.availableParallelism()) : 0));
   const pool = workers > 0 ? createParsePool(workers) : null;
   const parse = opts.parse ?? (pool ? pool.parse : parseReportFile);
   // Enough files in flight to keep every parser thread busy while the index is being written.
   const window = Math.max(1, opts.concurrency ?? 8, workers * 16);
   const failures: IndexFailure[] = [];
-  const seenIds = new Map<string, string>();
-  const stats = { done: 0, indexed: 0, warnings: 0, checksFailed: 0, duplicates: 0 };
+  const versions = new VersionTracker();
+  const stats = { done: 0, indexed: 0, warnings: 0, checksFailed: 0, duplicates: 0, versions: 0 };
   const progress = () =>
     opts.onProgress?.({ total: files.length, done: stats.done, indexed: stats.indexed, failed: failures.length, elapsedMs: Date.now() - t0 });
 
@@ -80,15 +82,34 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
       } else {
         // Paths relative to the corpus folder: portable, and no server paths on pages.
         res.file = rel;
-        if (seenIds.has(res.id)) {
+        const meta: VersionMeta = { file: rel, abs: path.resolve(opts.dir, rel), sha256: res.source?.sha256 ?? '', capturedAt: res.source?.capturedAt };
+        const seen = versions.get(res.id);
+        if (seen && (!meta.sha256 || seen.some((v) => v.sha256 === meta.sha256))) {
+          // The same bytes twice (or a parser without sha256): one report, keep the first file.
           stats.duplicates++;
-          res.warnings.push(`与 ${seenIds.get(res.id)} 是同一机关同一年度的报告，以本文件为准`);
+        } else {
+          if (seen) {
+            stats.versions++;
+            const canonical = await versions.canonical(res.id);
+            if ((await versions.compare(meta, canonical)) > 0) {
+              // The newcomer is newer: it takes the canonical id (replacing the holder in the index),
+              // and the previous holder is read again and indexed under its version id.
+              const older = await parse(canonical.abs).catch((e) => ({ file: canonical.abs, error: String(e) }));
+              if (!isFailure(older)) {
+                older.file = canonical.file;
+                yield asVersion(older, res.id, canonical.sha256);
+              }
+              versions.add(res.id, meta, true);
+            } else {
+              versions.add(res.id, meta, false);
+              asVersion(res, res.id, meta.sha256);
+            }
+          } else versions.add(res.id, meta, true);
+          stats.indexed++;
+          stats.warnings += res.warnings.length;
+          if (res.checks.some((c) => !c.ok)) stats.checksFailed++;
+          yield res;
         }
-        seenIds.set(res.id, rel);
-        stats.indexed++;
-        stats.warnings += res.warnings.length;
-        if (res.checks.some((c) => !c.ok)) stats.checksFailed++;
-        yield res;
       }
       progress();
     }
@@ -109,6 +130,8 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
       try {
         await opts.engine.rebuild(all());
         swapped = true;
+        // Canonical records learn their versions once every file has been seen (rare: small upsert).
+        await attachVersions(opts.engine, versions);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -129,11 +152,40 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
     warnings: stats.warnings,
     checksFailed: stats.checksFailed,
     duplicates: stats.duplicates,
+    versions: stats.versions,
     swapped,
     seconds: (Date.now() - t0) / 1000,
     failures,
+    skipped,
     ...(error ? { error } : {}),
   };
   await writeIndexStatus(status, opts.dataDir);
   return status;
+}
+
+/** An older re-publication: indexed under `${id}-${sha256.slice(0, 8)}`, pointing at the canonical id. */
+function asVersion(rec: ReportRecord, canonicalId: string, sha256: string): ReportRecord {
+  rec.id = versionId(canonicalId, sha256);
+  rec.versionOf = canonicalId;
+  return rec;
+}
+
+export function versionId(canonicalId: string, sha256: string): string {
+  return `${canonicalId}-${sha256.slice(0, 8)}`;
+}
+
+async function attachVersions(engine: SearchEngine, versions: VersionTracker): Promise<void> {
+  const updates: ReportRecord[] = [];
+  for (const [id, list] of versions.repeated()) {
+    const rec = await engine.getReport(id);
+    if (!rec) continue;
+    rec.versions = list.map((v) => ({
+      id: v.canonical ? id : versionId(id, v.sha256),
+      sha256: v.sha256,
+      ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}),
+      file: v.file,
+    }));
+    updates.push(rec);
+  }
+  if (updates.length) await engine.upsert(updates);
 }

@@ -22,12 +22,16 @@ export interface IndexStatus {
   warnings: number;
   /** reports with at least one failed check */
   checksFailed: number;
-  /** files that repeated an agency+year already seen (the later file wins) */
+  /** files with the same bytes as a file already indexed for that agency+year (skipped) */
   duplicates: number;
+  /** older re-publications kept under a version id (same agency+year, different bytes) */
+  versions?: number;
   /** false when nothing was indexed and the live index was left as it was */
   swapped: boolean;
   seconds: number;
   failures: IndexFailure[];
+  /** files not read because of their extension (.doc, .xls, .zip …), each with a one-line reason */
+  skipped?: IndexFailure[];
   /** the engine's error when the rebuild itself failed (the old index stays live) */
   error?: string;
 }

@@ -19,6 +19,7 @@ function publicIndex(index: unknown): unknown {
     ...s,
     source: path.basename(s.source),
     failures: (s.failures ?? []).map((f) => ({ file: strip(f.file), reason: strip(f.reason) })),
+    skipped: (s.skipped ?? []).map((f) => ({ file: strip(f.file), reason: f.reason })),
     ...(s.error ? { error: strip(s.error) } : {}),
   };
 }

@@ -1,0 +1,117 @@
+/**
+ * Provenance and re-publications through the real indexer into a real SQLite index: a report with
+ * a sidecar, the same report re-published with one figure changed (later capturedAt), an exact
+ * byte copy, and a legacy .doc. Text: our invented fixture report, one number altered.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { indexDirectory } from '../lib/indexer/run';
+import { readIndexStatus } from '../lib/indexer/status';
+import { SqliteEngine } from '../lib/search/sqlite';
+import { toRecordDocument } from '../lib/search/meili-map';
+
+const ORIGINAL = fs.readFileSync(path.resolve(__dirname, 'fixtures/read/report.txt'), 'utf8');
+const REPUBLISHED = ORIGINAL.replace('主动公开政府信息213条', '主动公开政府信息214条');
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+let tmp: string;
+let corpus: string;
+let dataDir: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-versions-'));
+  corpus = path.join(tmp, 'reports');
+  dataDir = path.join(tmp, 'data');
+  fs.mkdirSync(corpus);
+});
+afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function write(name: string, text: string, sidecar?: object) {
+  fs.writeFileSync(path.join(corpus, name), text);
+  if (sidecar) fs.writeFileSync(path.join(corpus, `${name}.json`), JSON.stringify(sidecar));
+}
+
+describe('provenance and re-publications', () => {
+  it('sanity: the altered copy differs only in that figure', () => {
+    expect(REPUBLISHED).not.toBe(ORIGINAL);
+    expect(REPUBLISHED.replace('214条', '213条')).toBe(ORIGINAL);
+  });
+
+  // Both walk orders: the newer file met second (the holder moves to a version id) and first.
+  for (const [oldName, newName] of [
+    ['a-2024.txt', 'b-2024-republished.txt'],
+    ['b-2024.txt', 'a-2024-republished.txt'],
+  ]) {
+    it(`newest keeps the id, the older one is kept as a version (old: ${oldName}, new: ${newName})`, async () => {
+      write(oldName, ORIGINAL, { sourceUrl: 'https://example.gov.cn/old.html', capturedAt: '2025-01-10T08:00:00Z' });
+      write(newName, REPUBLISHED, { sourceUrl: 'https://example.gov.cn/new.html', capturedAt: '2025-03-01T08:00:00Z' });
+      write('c-copy.txt', ORIGINAL); // same bytes as the old version: a duplicate, not a version
+      fs.writeFileSync(path.join(corpus, 'd-legacy.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+
+      const engine = new SqliteEngine({ dataDir });
+      const status = await indexDirectory({ dir: corpus, engine, dataDir });
+      expect(status).toMatchObject({ found: 3, indexed: 2, failed: 0, duplicates: 1, versions: 1, swapped: true });
+      expect(status.skipped).toEqual([{ file: 'd-legacy.doc', reason: '不支持的格式 .doc：请另存为 .docx 或 PDF' }]);
+      expect(await readIndexStatus(dataDir)).toEqual(status);
+
+      const all = await engine.search({ q: '', perPage: 10 });
+      expect(all.total).toBe(2);
+      const canonicalHit = all.hits.find((h) => !/-[0-9a-f]{8}$/.test(h.id))!;
+      const id = canonicalHit.id;
+      const oldId = `${id}-${sha(ORIGINAL).slice(0, 8)}`;
+      expect(all.hits.map((h) => h.id).sort()).toEqual([id, oldId].sort());
+
+      const canonical = (await engine.getReport(id))!;
+      expect(canonical.file).toBe(newName);
+      expect(canonical.versionOf).toBeUndefined();
+      expect(canonical.sections.find((s) => s.key === 'overview')!.text).toContain('214条');
+      expect(canonical.source).toEqual({
+        sha256: sha(REPUBLISHED),
+        format: 'txt',
+        encoding: 'utf-8',
+        sourceUrl: 'https://example.gov.cn/new.html',
+        capturedAt: '2025-03-01T08:00:00Z',
+        bytes: Buffer.byteLength(REPUBLISHED),
+      });
+      expect(canonical.versions).toEqual([
+        { id, sha256: sha(REPUBLISHED), capturedAt: '2025-03-01T08:00:00Z', file: newName },
+        { id: oldId, sha256: sha(ORIGINAL), capturedAt: '2025-01-10T08:00:00Z', file: oldName },
+      ]);
+
+      const older = (await engine.getReport(oldId))!;
+      expect(older.versionOf).toBe(id);
+      expect(older.file).toBe(oldName);
+      expect(older.agency).toBe(canonical.agency);
+      expect(older.sections.find((s) => s.key === 'overview')!.text).toContain('213条');
+      expect(older.source?.sourceUrl).toBe('https://example.gov.cn/old.html');
+
+      // Both are found by the figure that changed.
+      expect((await engine.search({ q: '214条' })).hits.map((h) => h.id)).toEqual([id]);
+      expect((await engine.search({ q: '213条' })).hits.map((h) => h.id)).toEqual([oldId]);
+
+      // The Meilisearch record document stores the whole record: provenance and versions survive.
+      const doc = JSON.parse(toRecordDocument(canonical).record);
+      expect(doc.source).toEqual(canonical.source);
+      expect(doc.versions).toEqual(canonical.versions);
+      await engine.close();
+    });
+  }
+
+  it('without sidecars the newer mtime wins', async () => {
+    write('a.txt', REPUBLISHED);
+    write('b.txt', ORIGINAL);
+    fs.utimesSync(path.join(corpus, 'b.txt'), new Date('2024-01-01'), new Date('2024-01-01'));
+    const engine = new SqliteEngine({ dataDir });
+    const status = await indexDirectory({ dir: corpus, engine, dataDir });
+    expect(status).toMatchObject({ indexed: 2, versions: 1, duplicates: 0 });
+    expect(status.skipped).toEqual([]);
+    const hit = (await engine.search({ q: '214条' })).hits[0];
+    const rec = (await engine.getReport(hit.id))!;
+    expect(rec.versionOf).toBeUndefined();
+    expect(rec.source?.capturedAt).toBeUndefined();
+    expect(rec.versions?.map((v) => v.file)).toEqual(['a.txt', 'b.txt']);
+    await engine.close();
+  });
+});
