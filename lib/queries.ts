@@ -9,6 +9,7 @@ import type { ReportRecord } from './types';
 import type { SearchState } from './search-params';
 import { AppError, fromEngineError } from './errors';
 import { readIndexStatus } from './indexer/status';
+import { withoutOlderVersions } from './versions';
 
 export async function searchReports({ state }: { state: SearchState }): Promise<SearchResult> {
   try {
@@ -32,10 +33,10 @@ export async function getReportById({ id }: { id: string }): Promise<ReportRecor
   }
 }
 
-/** The same agency's reports (every year held), oldest first. */
+/** The same agency's reports (every year held, older re-publications left out), oldest first. */
 export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
   try {
-    return await getEngine().listAgencyReports(agency);
+    return withoutOlderVersions(await getEngine().listAgencyReports(agency));
   } catch (e) {
     throw fromEngineError(e, 'report');
   }

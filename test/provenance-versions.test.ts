@@ -12,6 +12,10 @@ import { indexDirectory } from '../lib/indexer/run';
 import { readIndexStatus } from '../lib/indexer/status';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { toRecordDocument } from '../lib/search/meili-map';
+import { withoutOlderVersions } from '../lib/versions';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { Provenance, Versions } from '../app/reports/[id]/Provenance';
 
 const ORIGINAL = fs.readFileSync(path.resolve(__dirname, 'fixtures/read/report.txt'), 'utf8');
 const REPUBLISHED = ORIGINAL.replace('主动公开政府信息213条', '主动公开政府信息214条');
@@ -87,6 +91,11 @@ describe('provenance and re-publications', () => {
       expect(older.sections.find((s) => s.key === 'overview')!.text).toContain('213条');
       expect(older.source?.sourceUrl).toBe('https://example.gov.cn/old.html');
 
+      // Agency listings (other years, timelines) show one report per year.
+      const refs = await engine.listAgencyReports(canonical.agency);
+      expect(refs).toHaveLength(2);
+      expect(withoutOlderVersions(refs).map((r) => r.id)).toEqual([id]);
+
       // Both are found by the figure that changed.
       expect((await engine.search({ q: '214条' })).hits.map((h) => h.id)).toEqual([id]);
       expect((await engine.search({ q: '213条' })).hits.map((h) => h.id)).toEqual([oldId]);
@@ -113,5 +122,36 @@ describe('provenance and re-publications', () => {
     expect(rec.source?.capturedAt).toBeUndefined();
     expect(rec.versions?.map((v) => v.file)).toEqual(['a.txt', 'b.txt']);
     await engine.close();
+  });
+});
+
+describe('report page: provenance and versions blocks', () => {
+  const source = { sha256: 'ab'.repeat(32), format: 'pdf', encoding: 'binary', sourceUrl: 'https://example.gov.cn/r.html', capturedAt: '2025-03-01T08:00:00Z' };
+  const html = (el: React.ReactElement) => renderToStaticMarkup(el);
+
+  it('links only http(s) sources, with rel noopener noreferrer nofollow; full sha256 in the title', () => {
+    const out = html(createElement(Provenance, { source }));
+    expect(out).toContain('data-testid="provenance"');
+    expect(out).toMatch(/<a href="https:\/\/example\.gov\.cn\/r\.html"[^>]*rel="noopener noreferrer nofollow"/);
+    expect(out).toContain(`title="${'ab'.repeat(32)}"`);
+    expect(out).toContain('2025-03-01');
+    expect(out).toContain('PDF / binary');
+    const bad = html(createElement(Provenance, { source: { ...source, sourceUrl: 'javascript:alert(1)' } }));
+    expect(bad).not.toContain('<a ');
+    expect(html(createElement(Provenance, { source: undefined }))).toBe('');
+  });
+
+  it('tells each version about the others', () => {
+    const versions = [
+      { id: 'x', sha256: '1'.repeat(64), capturedAt: '2025-03-01T08:00:00Z', file: 'new.txt' },
+      { id: 'x-11111111', sha256: '2'.repeat(64), file: 'old.txt' },
+    ];
+    const onNew = html(createElement(Versions, { versions, current: 'x' }));
+    expect(onNew).toContain('此报告有旧版本');
+    expect(onNew).toContain('href="/reports/x-11111111"');
+    const onOld = html(createElement(Versions, { versions, current: 'x-11111111' }));
+    expect(onOld).toContain('此报告有新版本');
+    expect(onOld).toContain('href="/reports/x"');
+    expect(html(createElement(Versions, { versions: undefined, current: 'x' }))).toBe('');
   });
 });

@@ -9,6 +9,7 @@ import type { ReportRecord } from '../types';
 import type { SearchState } from '../search-params';
 import { fromEngineError } from '../errors';
 import { buildSlugIndex, resolveSlug, similarAgencies, type SlugIndex } from './slug';
+import { withoutOlderVersions } from '../versions';
 
 async function engineCall<T>(f: () => Promise<T>): Promise<T> {
   try {
@@ -57,9 +58,10 @@ export async function slugForAgencyName({ name }: { name: string }): Promise<str
 export async function getAgencyRecords({ agency }: { agency: string }): Promise<ReportRecord[]> {
   return engineCall(async () => {
     const engine = getEngine();
-    const refs = await engine.listAgencyReports(agency);
+    const refs = withoutOlderVersions(await engine.listAgencyReports(agency));
     const recs = await Promise.all(refs.map((r) => engine.getReport(r.id)));
-    return recs.filter((r): r is ReportRecord => r !== null);
+    // one report per year: older re-publications (versionOf set) stay out of timelines
+    return recs.filter((r): r is ReportRecord => r !== null && !r.versionOf);
   });
 }
 

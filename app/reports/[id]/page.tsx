@@ -14,6 +14,7 @@ import type { Check, ReportRecord, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 import { answeredMissing } from '../../_lib/missing-page';
 import { ReportMissing } from './ReportMissing';
+import { Provenance, Versions } from './Provenance';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -55,9 +56,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
     if (!(await answeredMissing())) notFound();
     return <ReportMissing />;
   }
-  const [others, slug] = await Promise.all([
+  const [others, slug, versions] = await Promise.all([
     getAgencyReports({ agency: report.agency }).catch(() => []),
     slugForAgencyName({ name: report.agency }).catch(() => null),
+    // an older version learns its siblings from the canonical record's list
+    report.versionOf ? getReportById({ id: report.versionOf }).then((c) => c?.versions, () => undefined) : report.versions,
   ]);
   const terms = queryTerms(q);
   const previous = [...others].reverse().find((o) => o.year !== null && report.year !== null && o.year < report.year);
@@ -109,7 +112,10 @@ export default async function ReportPage({ params, searchParams }: Props) {
             <a href={reportCsvUrl(report.id)} className="text-brand-700" data-testid="report-csv">统计数据 CSV</a>
           </dd>
         </dl>
+        <Provenance source={report.source} />
       </header>
+
+      <Versions versions={versions} current={report.id} />
 
       {others.length > 1 && (
         <nav aria-label="该机关其他年度" className="text-sm" data-testid="other-years">
