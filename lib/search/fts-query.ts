@@ -24,12 +24,29 @@ export const MAX_TERMS = 32;
  * versa). Character for character, so positions in folded text are positions in the original.
  */
 export function fold(s: string): string {
+  // Fast path: most text has nothing to fold (simplified Chinese, lower-case ASCII); checking
+  // with a flag table is far cheaper than rebuilding the string character by character.
+  const t = foldTable();
+  let i = 0;
+  while (i < s.length && !t[s.charCodeAt(i)]) i++;
+  if (i === s.length) return s;
   let out = '';
   for (const c of s) {
     const code = c.codePointAt(0)!;
     out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code >= 0x3400 ? simplifiedChar(c) : c;
   }
   return out;
+}
+
+let table: Uint8Array | null = null;
+/** UTF-16 unit → 1 when fold changes it (A–Z, traditional characters in the BMP). */
+function foldTable(): Uint8Array {
+  if (table) return table;
+  const t = new Uint8Array(0x10000);
+  for (let c = 65; c <= 90; c++) t[c] = 1;
+  for (const [a, b] of [[0x3400, 0x9fff], [0xf900, 0xfaff]] as const)
+    for (let c = a; c <= b; c++) if (simplifiedChar(String.fromCharCode(c)) !== String.fromCharCode(c)) t[c] = 1;
+  return (table = t);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
