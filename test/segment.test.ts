@@ -23,3 +23,10 @@ describe('segmentation', () => {
     expect(new Set(t).size).toBe(t.length);
   });
 });
+
+describe('user dictionary sub-words', () => {
+  it('政务新媒体 also yields 新媒体, so Meilisearch (word matching) finds 新媒体 inside it', async () => {
+    const { segmentForIndex } = await import('../lib/segment/index');
+    expect(segmentForIndex('加强政务新媒体管理').split(' ')).toEqual(expect.arrayContaining(['政务新媒体', '新媒体']));
+  });
+});
