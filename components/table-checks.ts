@@ -6,6 +6,7 @@
 import {
   APPEAL_GROUPS,
   APPLICANT_COLUMNS,
+  REQUEST_ROWS,
   type AppealFigures,
   type Cell,
   type RequestFigures,
@@ -13,29 +14,10 @@ import {
 } from '@/lib/types';
 
 /** Rows （一）…（六） that make up （七）总计. */
-export const PROCESSED_ROWS: RequestRowKey[] = [
-  'granted',
-  'partially_granted',
-  'denied_state_secret',
-  'denied_prohibited_by_law',
-  'denied_three_safeties',
-  'denied_third_party',
-  'denied_internal_affairs',
-  'denied_process_info',
-  'denied_enforcement_files',
-  'denied_admin_query',
-  'unavailable_not_held',
-  'unavailable_needs_creation',
-  'unavailable_unclear',
-  'rejected_complaint',
-  'rejected_duplicate',
-  'rejected_publication',
-  'rejected_excessive',
-  'rejected_confirmation',
-  'other_no_correction',
-  'other_no_fee',
-  'other_other',
-];
+export const PROCESSED_ROWS: RequestRowKey[] = REQUEST_ROWS.slice(
+  REQUEST_ROWS.indexOf('granted'),
+  REQUEST_ROWS.indexOf('total_processed'),
+);
 
 function sum(cells: Cell[]): number | null {
   let s = 0;
