@@ -54,8 +54,10 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
   const workers = opts.parse ? 0 : (opts.workers ?? (files.length >= 50 ? Math.min(4, os.availableParallelism()) : 0));
   const pool = workers > 0 ? createParsePool(workers) : null;
   const parse = opts.parse ?? (pool ? pool.parse : parseReportFile);
-  // Enough files in flight to keep every parser thread busy while the index is being written.
-  const window = Math.max(1, opts.concurrency ?? 8, workers * 16);
+  // With parser threads, enough files in flight to keep them busy through a whole synchronous
+  // write batch (engine.rebuild flushes 500 records at a time; the threads would idle otherwise).
+  // Parsed records are ~30 KB: 1,000 ahead is ~30 MB.
+  const window = Math.max(1, opts.concurrency ?? 8, workers ? 1000 : 0);
   const failures: IndexFailure[] = [];
   const versions = new VersionTracker();
   const stats = { done: 0, indexed: 0, warnings: 0, checksFailed: 0, duplicates: 0, versions: 0 };

@@ -60,12 +60,14 @@ function isWordChar(ch: string, code: number): boolean {
 
 /** Bigram text for the FTS column (hot path of indexing: one pass, no regex per run). */
 export function gramsForIndex(text: string): string {
+  const t = foldTable();
   let out = '';
   let prev = '';
   for (const c of text) {
     const code = c.codePointAt(0)!;
     if (isWordChar(c, code)) {
-      const ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code >= 0x3400 ? simplifiedChar(c) : c;
+      // The flag table skips the map lookup for the (usual) characters fold leaves alone.
+      const ch = code > 0xffff || !t[code] ? c : code <= 90 ? String.fromCharCode(code + 32) : simplifiedChar(c);
       if (prev) out += prev + ch + ' ';
       prev = ch;
     } else if (prev) {
