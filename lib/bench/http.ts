@@ -33,6 +33,8 @@ export interface HttpResult {
   connections: number;
   startupMs: number;
   targets: HttpTarget[];
+  /** after one request per URL (engine open, facet data and result cache filled), before load */
+  serverRssWarmMB: number;
   serverRssMB: number;
 }
 
@@ -177,12 +179,13 @@ export async function measureHttp(opts: { dataDir: string; appDir: string; queri
     const urls = benchUrls(opts.queries);
     // One pass over every URL first: route compilation and first-open costs are not load.
     for (const u of [...urls.page, ...urls.api]) await (await fetch(server.base + u)).arrayBuffer();
+    const serverRssWarmMB = groupRssMB(server.pgid);
     const targets = [
       await load(server.base, 'page /', urls.page, opts.connections, opts.seconds),
       await load(server.base, '/api/search', urls.api, opts.connections, opts.seconds),
     ];
     const serverRssMB = groupRssMB(server.pgid);
-    return { skipped: false, seconds: opts.seconds, connections: opts.connections, startupMs, targets, serverRssMB };
+    return { skipped: false, seconds: opts.seconds, connections: opts.connections, startupMs, targets, serverRssWarmMB, serverRssMB };
   } finally {
     await server.stop();
   }

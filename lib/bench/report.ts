@@ -54,7 +54,7 @@ export function formatTable(r: BenchResult): string {
       add('HTTP', `${h.name} p50 / p99 ms`, `${h.p50} / ${h.p99}`, `HTTP ${h.name} p99 ms`);
       add('HTTP', `${h.name} errors`, `${h.non2xx + h.errors + h.timeouts} (${h.non2xx} non-2xx, ${h.errors} err, ${h.timeouts} timeout)`, `HTTP ${h.name} errors`);
     }
-    add('HTTP', 'server RSS after load MB', f0(r.http.serverRssMB), 'server RSS MB');
+    add('HTTP', 'server RSS warmed up → after load MB', `${f0(r.http.serverRssWarmMB)} → ${f0(r.http.serverRssMB)}`, 'server RSS MB');
   }
   add('machine', 'cpus / load 1-5-15 (start → end)', `${r.machine.cpus} / ${r.machine.loadavg.start} → ${r.machine.loadavg.end}`);
   return alignTable(rows, [2]);
