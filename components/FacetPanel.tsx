@@ -7,20 +7,34 @@ import { FacetFilter, FacetLinks, type FacetItem } from './FacetFilter';
 /** Display order: what researchers narrow by most comes first. */
 const ORDER: FacetName[] = ['theme', 'checks', 'year', 'province', 'city', 'level', 'kind', 'agency'];
 const TOP_N = 12;
-/** Values passed to the client filter box; beyond this the box would be a page weight problem. */
-const CLIENT_MAX = 2000;
+/**
+ * Most values a facet renders (links, or the client filter box). At national scale the agency
+ * facet has tens of thousands of values: building a toggle URL for each, and sorting them with
+ * localeCompare, cost hundreds of ms a page. Beyond this, the facet says how many it left out.
+ */
+export const FACET_MAX = 300;
 
-export function facetItems(state: SearchState, facet: FacetName, counts: Record<string, number> | undefined): FacetItem[] {
+/** Ties broken by code point: a collator on tens of thousands of ties is far too slow per request. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function facetItems(
+  state: SearchState,
+  facet: FacetName,
+  counts: Record<string, number> | undefined,
+  max = FACET_MAX,
+): FacetItem[] {
   const selected = state.filters[facet] ?? [];
   const entries = Object.entries(counts ?? {});
   // A selected value that no longer has hits must stay visible, or it could not be unselected.
   for (const v of selected) if (!(v in (counts ?? {}))) entries.push([v, 0]);
   entries.sort(
     facet === 'year'
-      ? (a, b) => b[0].localeCompare(a[0])
-      : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'),
+      ? (a, b) => byCode(b[0], a[0])
+      : (a, b) => b[1] - a[1] || byCode(a[0], b[0]),
   );
-  const items = entries.map(([value, count]) => ({
+  // Selected values are always kept, whatever their rank.
+  const shown = entries.filter(([v], i) => i < max || selected.includes(v));
+  const items = shown.map(([value, count]) => ({
     value,
     label: facetValueLabel(facet, value),
     count,
@@ -36,6 +50,7 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
     <nav aria-label="分面筛选" className="space-y-5" data-testid="facets">
       {ORDER.map((facet) => {
         const items = facetItems(state, facet, result.facets[facet]);
+        const valueCount = Object.keys(result.facets[facet] ?? {}).length;
         const timedOut = result.facetsTimedOut?.includes(facet);
         if (!items.length && !timedOut) return null;
         const hasSelection = (state.filters[facet]?.length ?? 0) > 0;
@@ -52,7 +67,7 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
             {timedOut ? (
               <p className="text-xs text-stone-500">统计超时，未显示计数</p>
             ) : facet === 'agency' ? (
-              <FacetFilter facet={facet} items={items.slice(0, CLIENT_MAX)} topN={TOP_N} />
+              <FacetFilter facet={facet} items={items} topN={TOP_N} />
             ) : items.length > TOP_N ? (
               <>
                 <FacetLinks facet={facet} items={items.slice(0, TOP_N)} />
@@ -63,6 +78,11 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
               </>
             ) : (
               <FacetLinks facet={facet} items={items} />
+            )}
+            {valueCount > items.length && (
+              <p className="mt-1 text-xs text-stone-500" data-testid={`facet-more-${facet}`}>
+                仅列出数量最多的 {items.length} 项（共 {valueCount} 项），可在检索框中输入名称缩小范围
+              </p>
             )}
           </section>
         );

@@ -27,3 +27,16 @@ describe('facetItems', () => {
     expect(facetItems(DEFAULT_STATE, 'theme', undefined)).toEqual([]);
   });
 });
+
+describe('facet items at national scale', () => {
+  it('renders at most FACET_MAX values, most frequent first, and always keeps selected ones', async () => {
+    const { facetItems: items, FACET_MAX } = await import('../components/FacetPanel');
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 20_000; i++) counts[`机关${i}`] = (i % 7) + 1;
+    const state = { ...DEFAULT_STATE, filters: { agency: ['机关0'] } };
+    const out = items(state, 'agency', counts);
+    expect(out.length).toBe(FACET_MAX + 1);
+    expect(out[0]).toMatchObject({ value: '机关0', selected: true, count: 1 });
+    expect(out.slice(1).every((i) => i.count === 7)).toBe(true);
+  });
+});
