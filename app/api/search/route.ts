@@ -1,6 +1,7 @@
 /**
  * JSON twin of the search page: same parameters (lib/search-params.ts), same results.
  * `?format=csv` gives this page of hits as CSV (the bulk figures export is /api/export).
+ * `facet_limit=N` (default 100, 0 = all) caps the values listed per facet; counts stay exact.
  */
 import { toCsv, contentDisposition } from '@/lib/compare/csv';
 import { AppError, errorResponse } from '@/lib/errors';
@@ -9,7 +10,7 @@ import { snippetParts } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
 import { parseSearchParams } from '@/lib/search-params';
 import { reportUrl } from '@/lib/urls';
-import { searchResultJson } from './serialize';
+import { DEFAULT_FACET_LIMIT, searchResultJson } from './serialize';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,12 +20,17 @@ export async function GET(req: Request): Promise<Response> {
   if (format !== 'json' && format !== 'csv') {
     return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
   }
+  const limitParam = params.get('facet_limit');
+  const facetLimit = limitParam === null ? DEFAULT_FACET_LIMIT : Number(limitParam);
+  if (!Number.isInteger(facetLimit) || facetLimit < 0 || facetLimit > 1_000_000) {
+    return errorResponse(new AppError('bad_request:api', 'facet_limit 应为 0（全部）或正整数'));
+  }
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));
   try {
     const result = await searchReports({ state: parsed.state });
     if (format === 'csv') return csvResponse(result, parsed.state.q);
-    return Response.json(searchResultJson(result, parsed.state.q), { headers: { 'cache-control': 'no-store' } });
+    return Response.json(searchResultJson(result, parsed.state.q, facetLimit), { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e, 'search');
   }

@@ -4,7 +4,32 @@ import { snippetParts, snippetToHtml } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
 import { reportUrl } from '@/lib/urls';
 
-export function searchResultJson(result: SearchResult, q: string) {
+/** Values per facet in the JSON unless `facet_limit` says otherwise (0 = all). */
+export const DEFAULT_FACET_LIMIT = 100;
+
+/**
+ * The most frequent `limit` values of each facet (counts unchanged, so never wrong), plus how many
+ * values each cut facet had. Why: at national scale the agency facet has ~20,000 values, which made
+ * every response ~660 KB.
+ */
+export function limitFacets(facets: SearchResult['facets'], limit: number) {
+  const out: SearchResult['facets'] = {};
+  const valueCounts: Record<string, number> = {};
+  for (const [facet, counts] of Object.entries(facets) as [keyof SearchResult['facets'], Record<string, number>][]) {
+    const entries = Object.entries(counts ?? {});
+    if (limit <= 0 || entries.length <= limit) {
+      out[facet] = counts;
+      continue;
+    }
+    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    out[facet] = Object.fromEntries(entries.slice(0, limit));
+    valueCounts[facet] = entries.length;
+  }
+  return { facets: out, facetValueCounts: valueCounts };
+}
+
+export function searchResultJson(result: SearchResult, q: string, facetLimit = DEFAULT_FACET_LIMIT) {
+  const { facets, facetValueCounts } = limitFacets(result.facets, facetLimit);
   return {
     ok: true as const,
     q,
@@ -26,7 +51,9 @@ export function searchResultJson(result: SearchResult, q: string) {
       snippet: snippetToHtml(h.snippet),
       snippetText: snippetParts(h.snippet).map((p) => p.text).join(''),
     })),
-    facets: result.facets,
+    facets,
+    /** facets cut to `facet_limit` values → how many values they have in all */
+    facetValueCounts,
     facetsTimedOut: result.facetsTimedOut ?? [],
   };
 }
