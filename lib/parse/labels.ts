@@ -1,5 +1,9 @@
-/** Short Chinese row/column names used in warnings and check details (kept local: lib/parse has no UI deps). */
-import type { AppealColumn, AppealGroup, ApplicantColumn, RequestRowKey } from '../types';
+/**
+ * Short Chinese row/group names used in warnings and check details. Column names are the table's
+ * own headings, shared with the pages (lib/labels.ts holds no UI code, only strings).
+ */
+import type { AppealGroup, RequestRowKey } from '../types';
+export { APPLICANT_COLUMN_LABELS as APPLICANT_NAMES, APPEAL_COLUMN_LABELS as APPEAL_COLUMN_NAMES } from '../labels';
 
 export const REQUEST_ROW_NAMES: Record<RequestRowKey, string> = {
   new_received: '一、本年新收',
@@ -29,26 +33,8 @@ export const REQUEST_ROW_NAMES: Record<RequestRowKey, string> = {
   carried_forward: '四、结转下年度继续办理',
 };
 
-export const APPLICANT_NAMES: Record<ApplicantColumn, string> = {
-  natural_person: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  public_interest: '社会公益组织',
-  legal_services: '法律服务机构',
-  other_org: '其他',
-  total: '总计',
-};
-
 export const APPEAL_GROUP_NAMES: Record<AppealGroup, string> = {
   review: '行政复议',
   litigation_direct: '未经复议直接起诉',
   litigation_after_review: '复议后起诉',
-};
-
-export const APPEAL_COLUMN_NAMES: Record<AppealColumn, string> = {
-  upheld: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
-  total: '总计',
 };
