@@ -29,21 +29,28 @@ export interface FacetColumn {
   codeOf: Map<string, number>;
   start: Int32Array; // row idx → first position in `codes`
   codes: Int32Array;
+  /**
+   * row idx → its one code (-1: none), when no row has two values (every facet but themes).
+   * Why: counting and filtering then skip the CSR indirection, the hot loop of a broad query.
+   */
+  single: Int32Array | null;
 }
 
 export interface FacetCache {
   rows: FacetRow[];
-  byRid: Map<number, FacetRow>;
   columns: Record<FacetName, FacetColumn>;
-  /** newest first, reports without a year last, then agency and rowid: the year_desc order */
-  yearDesc: FacetRow[];
-  yearAsc: FacetRow[];
-  /** row idx → position in yearDesc (the final tie-break of relevance) */
+  /** row idx → position in the year_desc order (the final tie-break of relevance) */
   yearDescPos: Int32Array;
-  /** the year orders as row positions, and rid → row idx + 1 (0: no such report) */
+  /**
+   * The year orders as row positions (year_desc: newest first, reports without a year last, then
+   * agency and rowid), and rid → row idx + 1 (0: no such report). Rows are in rid order, so
+   * ascending idx is ascending rid.
+   */
   yearDescIdx: Int32Array;
   yearAscIdx: Int32Array;
   idxOfRid: Int32Array;
+  /** facet counts over every row, filled on first use (countAll) */
+  allCounts: Partial<Record<FacetName, Readonly<Record<string, number>>>>;
 }
 
 /** The facet values of one report (several for themes; none when unknown). */
@@ -73,9 +80,12 @@ function column(rows: FacetRow[], f: FacetName): FacetColumn {
   const codeOf = new Map<string, number>();
   const start = new Int32Array(rows.length + 1);
   const codes: number[] = [];
+  let single: Int32Array | null = new Int32Array(rows.length).fill(-1);
   for (let i = 0; i < rows.length; i++) {
     start[i] = codes.length;
-    for (const v of facetValues(rows[i], f)) {
+    const vs = facetValues(rows[i], f);
+    if (vs.length > 1) single = null;
+    for (const v of vs) {
       let c = codeOf.get(v);
       if (c === undefined) {
         c = values.length;
@@ -83,10 +93,11 @@ function column(rows: FacetRow[], f: FacetName): FacetColumn {
         codeOf.set(v, c);
       }
       codes.push(c);
+      if (single) single[i] = c;
     }
   }
   start[rows.length] = codes.length;
-  return { values, codeOf, start, codes: Int32Array.from(codes) };
+  return { values, codeOf, start, codes: Int32Array.from(codes), single };
 }
 
 export function loadFacetCache(db: Database.Database): FacetCache {
@@ -118,36 +129,64 @@ export function loadFacetCache(db: Database.Database): FacetCache {
   for (const r of rows) idxOfRid[r.rid] = r.idx + 1;
   const yearDescIdx = Int32Array.from(yearDesc, (r) => r.idx);
   const yearAscIdx = Int32Array.from(yearAsc, (r) => r.idx);
-  return { rows, byRid, columns, yearDesc, yearAsc, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid };
+  return { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, allCounts: {} };
 }
 
-/** A predicate on row idx for "row has one of these values" per facet, ANDed across facets. */
-export function filterPredicate(cache: FacetCache, filters: [FacetName, string[]][]): (idx: number) => boolean {
-  const tests = filters.map(([f, vals]) => {
+/**
+ * The rows of `idxs` (order kept) that have one of the wanted values of every filtered facet:
+ * AND across facets, OR within one. One byte mask over all rows per facet, so the per-row test
+ * is a few array reads, not a closure call.
+ */
+export function applyFilters(cache: FacetCache, filters: [FacetName, string[]][], idxs: Int32Array): Int32Array {
+  const n = cache.rows.length;
+  const pass = new Uint8Array(n); // row idx → number of filtered facets it satisfies
+  for (const [f, vals] of filters) {
     const col = cache.columns[f];
     const want = new Uint8Array(col.values.length);
     for (const v of vals) {
       const c = col.codeOf.get(v);
       if (c !== undefined) want[c] = 1;
     }
-    return (i: number) => {
-      for (let k = col.start[i]; k < col.start[i + 1]; k++) if (want[col.codes[k]]) return true;
-      return false;
-    };
-  });
-  return (idx) => tests.every((t) => t(idx));
+    const { single, start, codes } = col;
+    if (single) {
+      for (let i = 0; i < n; i++) if (single[i] >= 0 && want[single[i]]) pass[i]++;
+    } else {
+      for (let i = 0; i < n; i++)
+        for (let k = start[i]; k < start[i + 1]; k++)
+          if (want[codes[k]]) {
+            pass[i]++;
+            break;
+          }
+    }
+  }
+  const need = filters.length;
+  const out = new Int32Array(idxs.length);
+  let m = 0;
+  for (let j = 0; j < idxs.length; j++) if (pass[idxs[j]] === need) out[m++] = idxs[j];
+  return out.slice(0, m);
+}
+
+/** countFacet over every row, computed once per index version; frozen, as it is shared. */
+export function countAll(cache: FacetCache, f: FacetName): Record<string, number> {
+  return (cache.allCounts[f] ??= Object.freeze(countFacet(cache, f, cache.yearDescIdx))) as Record<string, number>;
 }
 
 /** value → count over these rows (values with no rows are left out). */
 export function countFacet(cache: FacetCache, f: FacetName, idxs: Int32Array): Record<string, number> {
   const col = cache.columns[f];
   const n = new Int32Array(col.values.length);
-  const { start, codes } = col;
+  const { start, codes, single } = col;
   // Typed arrays only (row positions in, counts out): no object per row is touched.
-  for (let j = 0; j < idxs.length; j++) {
-    const i = idxs[j];
-    for (let k = start[i]; k < start[i + 1]; k++) n[codes[k]]++;
-  }
+  if (single) {
+    for (let j = 0; j < idxs.length; j++) {
+      const c = single[idxs[j]];
+      if (c >= 0) n[c]++;
+    }
+  } else
+    for (let j = 0; j < idxs.length; j++) {
+      const i = idxs[j];
+      for (let k = start[i]; k < start[i + 1]; k++) n[codes[k]]++;
+    }
   const out: Record<string, number> = {};
   for (let c = 0; c < n.length; c++) if (n[c]) out[col.values[c]] = n[c];
   return out;

@@ -21,7 +21,8 @@ import {
 } from './types';
 import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-schema';
-import { countFacet, filterPredicate, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
+import { applyFilters, countAll, countFacet, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
+import { rowsMatchingAll } from './sqlite-terms';
 import { bestSection, makeSnippet } from './sqlite-snippet';
 import { resultKey, resultsFor, type CachedResult } from './sqlite-results';
 
@@ -37,8 +38,6 @@ export const DEFAULT_DB_FILE = 'nianbao.sqlite';
 export const MAX_PER_PAGE = 100;
 /** Above this many matching reports, relevance skips bm25 (see search()). */
 export const RANK_MAX_REPORTS = 5000;
-/** Larger than any position in the year order (packs tier and position into one sort key). */
-const POS_SPAN = 2 ** 31;
 
 interface Live {
   db: Database.Database;
@@ -229,39 +228,43 @@ export class SqliteEngine implements SearchEngine {
     let idx: Int32Array;
     const score = new Map<number, number>();
     if (terms.length) {
-      const match = terms.map(termMatch).join(' AND ');
+      idx = rowsMatchingAll(l.db, cache, terms);
       // bm25 costs a pass over every match's statistics: worth it for a focused result set, not
       // for a term found nearly everywhere (there, theme tier and recency order the hits).
-      const ranked = sort === 'relevance';
-      const rids = l.db.prepare(`SELECT rowid FROM report_fts WHERE report_fts MATCH ?`).pluck().all(match) as number[];
-      const out = new Int32Array(rids.length);
-      let n = 0;
-      for (const rid of rids) {
-        const i = rid < cache.idxOfRid.length ? cache.idxOfRid[rid] : 0;
-        if (i) out[n++] = i - 1;
-      }
-      idx = out.subarray(0, n);
-      if (ranked && n > 1 && n <= RANK_MAX_REPORTS) {
+      if (sort === 'relevance' && idx.length > 1 && idx.length <= RANK_MAX_REPORTS) {
         const stmt = l.db.prepare(`SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
-        for (const r of stmt.iterate(match) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
+        for (const r of stmt.iterate(terms.map(termMatch).join(' AND ')) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
     } else idx = cache.yearDescIdx; // every row (order does not matter until step 4)
 
     // 2. Filters: AND across facets, OR within one facet.
-    if (filters.length) idx = idx.filter(filterPredicate(cache, filters));
+    if (filters.length) idx = applyFilters(cache, filters, idx);
 
     // 3. Facet counts over the whole result set.
+    const n = cache.rows.length;
     const facets: SearchResult['facets'] = {};
-    for (const f of wanted) facets[f] = countFacet(cache, f, idx);
+    // Every report matches (a near-universal term, or no query): the counts are the corpus's own,
+    // computed once per index version. Exact, and it skips building a 20,000-key agency object.
+    for (const f of wanted) facets[f] = idx.length === n ? countAll(cache, f) : countFacet(cache, f, idx);
 
     // 4. Sort.
+    // Year orders are precomputed once per index version: walking one and keeping the rows in the
+    // result set orders any result in O(reports), with no comparison sort.
+    const inSet = (): Uint8Array => {
+      const m = new Uint8Array(n);
+      for (let j = 0; j < idx.length; j++) m[idx[j]] = 1;
+      return m;
+    };
+    const walk = (order: Int32Array, mark: Uint8Array, tiers: number[]): Int32Array => {
+      const out = new Int32Array(idx.length);
+      let k = 0;
+      for (const t of tiers) for (let p = 0; p < order.length; p++) if (mark[order[p]] === t) out[k++] = order[p];
+      return out;
+    };
     if (sort === 'year_asc' || sort === 'year_desc' || !terms.length) {
-      // Year orders are precomputed once per index version; keep those rows that matched.
       const order = sort === 'year_asc' ? cache.yearAscIdx : cache.yearDescIdx;
-      if (idx.length === cache.rows.length) return { order, facets };
-      const inSet = new Uint8Array(cache.rows.length);
-      for (const i of idx) inSet[i] = 1;
-      return { order: order.filter((i) => inSet[i] === 1), facets };
+      if (idx.length === n) return { order, facets };
+      return { order: walk(order, inSet(), [1]), facets };
     }
     // A term that names a theme the report was tagged with ranks it first: the agency itself
     // says this is one of its problems, which beats a passing mention elsewhere.
@@ -273,12 +276,11 @@ export class SqliteEngine implements SearchEngine {
       return 1;
     };
     if (!score.size) {
-      // No bm25 (a huge result set): tier, then year order, packed into one number per row and
-      // sorted natively (100,000 rows in a few ms).
-      const keys = new Float64Array(idx.length);
-      for (let j = 0; j < idx.length; j++) keys[j] = tierOf(idx[j]) * POS_SPAN + cache.yearDescPos[idx[j]];
-      keys.sort();
-      return { order: Int32Array.from(keys, (k) => cache.yearDescIdx[k % POS_SPAN]), facets };
+      // No bm25 (a huge result set): tier, then year order. Mark 2 = tier 0, 1 = tier 1.
+      if (idx.length === n && !named.includes(1)) return { order: cache.yearDescIdx, facets };
+      const mark = inSet();
+      if (named.includes(1)) for (let j = 0; j < idx.length; j++) if (tierOf(idx[j]) === 0) mark[idx[j]] = 2;
+      return { order: walk(cache.yearDescIdx, mark, [2, 1]), facets };
     }
     // Sort keys computed once per row, not once per comparison.
     const list = Array.from(idx, (i) => ({ i, tier: tierOf(i), s: score.get(cache.rows[i].rid) ?? 0, pos: cache.yearDescPos[i] }));
