@@ -1,4 +1,5 @@
 import { FACET_LABELS, facetValueLabel } from '@/lib/labels';
+import { compareRanked, facetOrder, facetSize, rankValues } from '@/lib/search/facet-rank';
 import type { FacetName, SearchResult } from '@/lib/search/types';
 import type { SearchState } from '@/lib/search-params';
 import { clearFacetUrl, toggleFacetUrl } from '@/lib/urls';
@@ -11,11 +12,9 @@ const TOP_N = 12;
  * Most values a facet renders (links, or the client filter box). At national scale the agency
  * facet has tens of thousands of values: building a toggle URL for each, and sorting them with
  * localeCompare, cost hundreds of ms a page. Beyond this, the facet says how many it left out.
+ * At most RANK_MEMO (lib/search/facet-rank.ts), so the ranking comes from its memo.
  */
 export const FACET_MAX = 300;
-
-/** Ties broken by code point: a collator on tens of thousands of ties is far too slow per request. */
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function facetItems(
   state: SearchState,
@@ -24,22 +23,25 @@ export function facetItems(
   max = FACET_MAX,
 ): FacetItem[] {
   const selected = state.filters[facet] ?? [];
-  const entries = Object.entries(counts ?? {});
-  // A selected value that no longer has hits must stay visible, or it could not be unselected.
-  for (const v of selected) if (!(v in (counts ?? {}))) entries.push([v, 0]);
-  entries.sort(
-    facet === 'year'
-      ? (a, b) => byCode(b[0], a[0])
-      : (a, b) => b[1] - a[1] || byCode(a[0], b[0]),
-  );
+  const isSelected = new Set(selected);
+  const order = facetOrder(facet);
+  // The facet's top `max` (memoized per counts object, lib/search/facet-rank.ts), plus the
+  // selected values outside it: a selected value that no longer has hits must stay visible
+  // (count 0), or it could not be unselected. Ranked together, so a zero-count selected value
+  // takes a place among the first `max` exactly as in a full sort.
+  const top = rankValues(counts, max, order);
+  const inTop = new Set(top.map(([v]) => v));
+  const countOf = (v: string) => (counts && Object.hasOwn(counts, v) ? counts[v]! : 0);
+  const extra = [...isSelected].filter((v) => !inTop.has(v)).map((v) => [v, countOf(v)] as const);
+  const entries = extra.length ? [...top, ...extra].sort(compareRanked(order)) : top;
   // Selected values are always kept, whatever their rank.
-  const shown = entries.filter(([v], i) => i < max || selected.includes(v));
+  const shown = entries.filter(([v], i) => i < max || isSelected.has(v));
   const items = shown.map(([value, count]) => ({
     value,
     label: facetValueLabel(facet, value),
     count,
     href: toggleFacetUrl(state, facet, value),
-    selected: selected.includes(value),
+    selected: isSelected.has(value),
   }));
   // Selected values first, so the current narrowing is always visible at the top.
   return [...items.filter((i) => i.selected), ...items.filter((i) => !i.selected)];
@@ -50,7 +52,7 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
     <nav aria-label="分面筛选" className="space-y-5" data-testid="facets">
       {ORDER.map((facet) => {
         const items = facetItems(state, facet, result.facets[facet]);
-        const valueCount = Object.keys(result.facets[facet] ?? {}).length;
+        const valueCount = facetSize(result.facets[facet]);
         const timedOut = result.facetsTimedOut?.includes(facet);
         if (!items.length && !timedOut) return null;
         const hasSelection = (state.filters[facet]?.length ?? 0) > 0;

@@ -40,3 +40,33 @@ describe('facet items at national scale', () => {
     expect(out.slice(1).every((i) => i.count === 7)).toBe(true);
   });
 });
+
+describe('facet items from the memoized ranking', () => {
+  /** The ranking as a full sort of every value (how facetItems worked before the memo). */
+  function reference(state: typeof DEFAULT_STATE, facet: 'agency' | 'year', counts: Record<string, number>, max: number) {
+    const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const selected = state.filters[facet] ?? [];
+    const entries = Object.entries(counts);
+    for (const v of selected) if (!Object.hasOwn(counts, v)) entries.push([v, 0]);
+    entries.sort(facet === 'year' ? (a, b) => byCode(b[0], a[0]) : (a, b) => b[1] - a[1] || byCode(a[0], b[0]));
+    const shown = entries.filter(([v], i) => i < max || selected.includes(v)).map(([v, c]) => [v, c, selected.includes(v)] as const);
+    return [...shown.filter((i) => i[2]), ...shown.filter((i) => !i[2])];
+  }
+
+  it('lists what a full sort would, for selections inside, beyond and outside the counts', () => {
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 3_000; i++) counts[`机关${(i * 7919) % 3001}`] = 1 + ((i * 31) % 9);
+    const frozen = Object.freeze({ ...counts });
+    const selections = [[], ['机关5'], ['无此机关'], ['无此机关', '机关17', 'toString'], Object.keys(counts).slice(-3)];
+    for (const agency of selections) {
+      const state = { ...DEFAULT_STATE, filters: { agency } };
+      for (const max of [1, 10, 300]) {
+        const want = reference(state, 'agency', counts, max);
+        for (const c of [counts, frozen]) expect(facetItems(state, 'agency', c, max).map((i) => [i.value, i.count, i.selected])).toEqual(want);
+      }
+    }
+    const years = Object.freeze({ '2021': 3, '2024': 1, '2023': 7 });
+    const state = { ...DEFAULT_STATE, filters: { year: ['2020'] } };
+    expect(facetItems(state, 'year', years, 2).map((i) => [i.value, i.count, i.selected])).toEqual(reference(state, 'year', years, 2));
+  });
+});

@@ -1,5 +1,6 @@
 /** The JSON shape of a search result, shared by /api/search and the e2e "twin equals page" test. */
 import { SECTION_SHORT_LABELS } from '@/lib/labels';
+import { facetSize, rankValues } from '@/lib/search/facet-rank';
 import { snippetParts, snippetToHtml } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
 import { reportUrl } from '@/lib/urls';
@@ -16,14 +17,14 @@ export function limitFacets(facets: SearchResult['facets'], limit: number) {
   const out: SearchResult['facets'] = {};
   const valueCounts: Record<string, number> = {};
   for (const [facet, counts] of Object.entries(facets) as [keyof SearchResult['facets'], Record<string, number>][]) {
-    const entries = Object.entries(counts ?? {});
-    if (limit <= 0 || entries.length <= limit) {
+    const size = limit > 0 ? facetSize(counts) : 0;
+    if (limit <= 0 || size <= limit) {
       out[facet] = counts;
       continue;
     }
-    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    out[facet] = Object.fromEntries(entries.slice(0, limit));
-    valueCounts[facet] = entries.length;
+    // Ranked once per counts object (lib/search/facet-rank.ts), not sorted per request.
+    out[facet] = Object.fromEntries(rankValues(counts, limit, 'count'));
+    valueCounts[facet] = size;
   }
   return { facets: out, facetValueCounts: valueCounts };
 }
