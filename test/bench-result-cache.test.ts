@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteEngine } from '../lib/search/sqlite';
-import { ResultCache, resultKey } from '../lib/search/sqlite-results';
+import { BYTES_PER_FACET_VALUE, ResultCache, resultBytes, resultKey, resultsFor } from '../lib/search/sqlite-results';
 import { FIXTURES } from './engine-contract';
 
 let dir: string;
@@ -77,9 +77,9 @@ describe('result cache', () => {
     expect(resultKey(['a'], [], 'relevance', [])).not.toBe(resultKey(['a'], [], 'year_desc', []));
   });
 
-  it('evicts least recently used entries beyond its row and entry bounds', () => {
+  it('evicts least recently used entries beyond its byte and entry bounds', () => {
     const rows = (n: number) => ({ order: new Int32Array(n), facets: {} });
-    const c = new ResultCache(10, 3);
+    const c = new ResultCache(40, 3); // 40 bytes: 10 rows
     c.set('a', rows(4));
     c.set('b', rows(4));
     c.get('a'); // a is now the most recent
@@ -91,5 +91,25 @@ describe('result cache', () => {
     c.set('e', rows(1)); // 4 entries > 3: the oldest (a) goes
     expect(c.size).toBe(3);
     expect(c.get('a')).toBeUndefined();
+  });
+
+  it('counts facet values as well as rows, and trusts a producer that knows what is shared', () => {
+    expect(resultBytes({ order: new Int32Array(10), facets: { year: { '2023': 1, '2024': 2 } } })).toBe(40 + 2 * BYTES_PER_FACET_VALUE);
+    expect(resultBytes({ order: new Int32Array(10), facets: {}, bytes: 0 })).toBe(0);
+    const c = new ResultCache(1000, 10);
+    c.set('facets', { order: new Int32Array(1), facets: { agency: Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`a${i}`, 1])) } });
+    expect(c.heldBytes).toBe(4 + 3 * BYTES_PER_FACET_VALUE);
+  });
+
+  it('does not charge a result for the index-wide order and counts it shares', async () => {
+    const e = new SqliteEngine({ dataDir: dir });
+    await e.rebuild(FIXTURES);
+    // The empty query shares the precomputed year order and the corpus-wide counts.
+    await e.search({ q: '' });
+    const cache = (e as unknown as { live: { cache: Parameters<typeof resultsFor>[0] } }).live.cache;
+    expect(resultsFor(cache).heldBytes).toBe(0);
+    await e.search({ q: '培训' });
+    expect(resultsFor(cache).heldBytes).toBeGreaterThan(0);
+    await e.close();
   });
 });

@@ -2,8 +2,8 @@
  * Whole-result cache of the SQLite engine: a query's ordered matches and facet counts, keyed by
  * its terms, filters, sort and facets. It hangs off the FacetCache (one per index version, dropped
  * whenever the index changes), so it can never outlive the data it was computed from. Paging
- * and repeated popular queries then cost a slice plus the page's snippets. Bounded by the rows
- * held (4 bytes each), least recently used out first.
+ * and repeated popular queries then cost a slice plus the page's snippets. Bounded by an estimate
+ * of the bytes held (row positions and facet entries), least recently used out first.
  */
 import type { FacetCache } from './sqlite-cache';
 import type { FacetName, SearchResult, SortOrder } from './types';
@@ -12,50 +12,72 @@ export interface CachedResult {
   /** the ordered result set as positions in FacetCache.rows (4 bytes a row) */
   order: Int32Array;
   facets: SearchResult['facets'];
+  /**
+   * What this entry alone keeps alive, when the producer knows better than resultBytes (order
+   * arrays and facet objects shared with the index-wide data cost nothing extra).
+   */
+  bytes?: number;
+}
+
+/** A facet value in a counts object: key slot, value and hash-table slack (measured ~40-60). */
+export const BYTES_PER_FACET_VALUE = 48;
+
+export function resultBytes(e: CachedResult): number {
+  if (e.bytes !== undefined) return e.bytes;
+  let n = e.order.byteLength;
+  for (const counts of Object.values(e.facets)) n += Object.keys(counts ?? {}).length * BYTES_PER_FACET_VALUE;
+  return n;
 }
 
 /**
- * 32 MB at most: every query of a 60-query working set over 100,000 reports. Sized above the
- * working set on purpose: a cyclic access pattern larger than an LRU cache misses every time.
+ * 48 MB at most: every query of a 60-query working set over 100,000 reports (about 30 MB). Sized
+ * above the working set on purpose: a cyclic access pattern larger than an LRU cache misses
+ * every time; and bounded, because the web server's memory is (docs/benchmark.md).
  */
-export const MAX_CACHED_ROWS = 8_000_000;
+export const MAX_CACHED_BYTES = 48 * 1024 * 1024;
 export const MAX_CACHED_RESULTS = 500;
 
 export class ResultCache {
-  private readonly map = new Map<string, CachedResult>();
-  private rows = 0;
+  private readonly map = new Map<string, { e: CachedResult; bytes: number }>();
+  private bytes = 0;
   constructor(
-    private readonly maxRows = MAX_CACHED_ROWS,
+    private readonly maxBytes = MAX_CACHED_BYTES,
     private readonly maxEntries = MAX_CACHED_RESULTS,
   ) {}
 
   get(key: string): CachedResult | undefined {
-    const e = this.map.get(key);
-    if (e) {
+    const slot = this.map.get(key);
+    if (slot) {
       // Re-insert: Map order is the recency order.
       this.map.delete(key);
-      this.map.set(key, e);
+      this.map.set(key, slot);
     }
-    return e;
+    return slot?.e;
   }
 
   set(key: string, e: CachedResult): void {
-    if (e.order.length > this.maxRows) return;
+    const bytes = resultBytes(e);
+    if (bytes > this.maxBytes) return;
     const old = this.map.get(key);
     if (old) {
-      this.rows -= old.order.length;
+      this.bytes -= old.bytes;
       this.map.delete(key);
     }
     // Shared between requests: frozen, so a caller that mutates counts fails loudly.
     for (const counts of Object.values(e.facets)) Object.freeze(counts);
     Object.freeze(e.facets);
-    this.map.set(key, e);
-    this.rows += e.order.length;
+    this.map.set(key, { e, bytes });
+    this.bytes += bytes;
     for (const [k, v] of this.map) {
-      if (this.rows <= this.maxRows && this.map.size <= this.maxEntries) break;
+      if (this.bytes <= this.maxBytes && this.map.size <= this.maxEntries) break;
       this.map.delete(k);
-      this.rows -= v.order.length;
+      this.bytes -= v.bytes;
     }
+  }
+
+  /** estimated bytes held */
+  get heldBytes(): number {
+    return this.bytes;
   }
 
   get size(): number {

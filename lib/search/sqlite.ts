@@ -24,7 +24,7 @@ import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-s
 import { applyFilters, countAll, countFacet, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { bestSection, makeSnippet } from './sqlite-snippet';
-import { resultKey, resultsFor, type CachedResult } from './sqlite-results';
+import { BYTES_PER_FACET_VALUE, resultKey, resultsFor, type CachedResult } from './sqlite-results';
 
 export interface SqliteEngineOptions {
   dataDir: string;
@@ -53,6 +53,14 @@ function sectionsStmt(db: Database.Database): Database.Statement {
   let st = sectionStmts.get(db);
   if (!st) sectionStmts.set(db, (st = db.prepare(`SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)));
   return st;
+}
+
+/** Bytes a cached result keeps alive beyond the index-wide data it may share (sqlite-results.ts). */
+function ownBytes(cache: FacetCache, res: CachedResult): number {
+  const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, ...Object.values(cache.allCounts)]);
+  let n = shared.has(res.order) ? 0 : res.order.byteLength;
+  for (const counts of Object.values(res.facets)) if (!shared.has(counts)) n += Object.keys(counts ?? {}).length * BYTES_PER_FACET_VALUE;
+  return n;
 }
 
 export class SqliteEngine implements SearchEngine {
@@ -214,6 +222,7 @@ export class SqliteEngine implements SearchEngine {
     let res = results.get(key);
     if (!res) {
       res = this.evaluate(l, cache, terms, filters, sort, wanted);
+      res.bytes = ownBytes(cache, res);
       results.set(key, res);
     }
     const pageRows = Array.from(res.order.subarray((page - 1) * perPage, page * perPage), (i) => cache.rows[i]);
