@@ -3,7 +3,6 @@
  * a text that is not a report, or a file that cannot be read, comes back as `{ file, error }`.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { readReportFile } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
@@ -109,9 +108,7 @@ export async function parseReportFile(filePath: string): Promise<ParseResult> {
     source = { sha256: r.sha256, format: r.format, encoding: r.encoding };
     if (r.provenance?.sourceUrl) source.sourceUrl = r.provenance.sourceUrl;
     if (r.provenance?.capturedAt) source.capturedAt = r.provenance.capturedAt;
-    // the reader already stat'ed the file; a second stat is cheap and keeps ReadResult unchanged
-    const size = await stat(filePath).then((s) => s.size).catch(() => undefined);
-    if (size !== undefined) source.bytes = size;
+    source.bytes = r.bytes;
   } catch (e) {
     return { file: filePath, error: e instanceof Error ? e.message : String(e) };
   }

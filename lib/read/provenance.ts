@@ -2,7 +2,7 @@
  * Optional sidecar next to a report: `<file>.json` (e.g. report.pdf.json) holding
  * { "sourceUrl": "https://…", "capturedAt": "2025-03-01T08:00:00Z" }. Missing sidecar → undefined.
  */
-import { readFile } from 'node:fs/promises';
+import fs from 'node:fs';
 import { ReadError } from './errors';
 import type { Provenance } from './types';
 
@@ -12,8 +12,10 @@ export function sidecarPath(filePath: string): string {
 
 export async function readProvenance(filePath: string, warnings: string[]): Promise<Provenance | undefined> {
   let raw: string;
+  // Most reports have no sidecar: a failed open throws (stack trace and all) for every file.
+  if (!fs.existsSync(sidecarPath(filePath))) return undefined;
   try {
-    raw = await readFile(sidecarPath(filePath), 'utf8');
+    raw = fs.readFileSync(sidecarPath(filePath), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ReadError(filePath, 'bad_sidecar', `sidecar ${sidecarPath(filePath)} unreadable (${(e as Error).message})`, 'fix or remove the .json sidecar');

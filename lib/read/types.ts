@@ -15,6 +15,8 @@ export interface ReadResult {
   encoding: string;
   /** hex sha256 of the original file bytes */
   sha256: string;
+  /** size of the file in bytes */
+  bytes: number;
   /** non-fatal findings (detected encoding guessed, extension mismatch, …) */
   warnings: string[];
   provenance?: Provenance;
