@@ -54,14 +54,15 @@ export function rankValues(counts: FacetCounts | undefined, n: number, order: Ra
 /** How many values the facet has (memoized with the ranking for frozen counts). */
 export function facetSize(counts: FacetCounts | undefined): number {
   if (!counts) return 0;
-  return Object.isFrozen(counts) ? ranking(counts, 'count').size : Object.keys(counts).length;
+  return memo.count.get(counts)?.size ?? (Object.isFrozen(counts) ? ranking(counts, 'count').size : Object.keys(counts).length);
 }
 
 function ranking(counts: FacetCounts, order: RankOrder): Ranking {
-  // Only a frozen object is sure not to change under the memo.
-  const frozen = Object.isFrozen(counts);
-  const hit = frozen ? memo[order].get(counts) : undefined;
+  const hit = memo[order].get(counts);
   if (hit) return hit;
+  // Only a frozen object is sure not to change under the memo. Asked only on a miss: on an
+  // object with 20,000 properties isFrozen checks each one (~0.2 ms), a WeakMap hit is free.
+  const frozen = Object.isFrozen(counts);
   const r: Ranking = { top: Object.freeze(computeTop(counts, RANK_MEMO, order)), size: Object.keys(counts).length };
   if (frozen) memo[order].set(counts, r);
   return r;
