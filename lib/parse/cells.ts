@@ -22,12 +22,37 @@ const CJK = /[\u3400-\u9fff]/;
 
 /** Width and bracket variants collapse (（→(, ０→0); spaces inside labels are layout noise. */
 export function normLabel(s: string): string {
+  if (isPlain(s)) return s;
   return s.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+}
+
+/**
+ * Only printable ASCII (no space) and CJK unified ideographs: NFKC leaves such a string alone and
+ * there is no whitespace to drop. Most cells are like this (numbers, plain labels); checking is
+ * far cheaper than normalising.
+ */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export function classify(raw: string): Cell {
   const norm = normLabel(raw);
   if (norm === '') return { raw, kind: 'blank', norm, value: null };
+  // the usual cell, a plain count: what the general path below concludes, without its regexes
+  if (isDigits(norm)) return { raw, kind: 'number', norm, value: Number(norm) };
   const num = norm.replace(/,/g, '').replace(/(件|条|个|项|次|万元)$/, '');
   if (NUMBER.test(num)) return { raw, kind: 'number', norm, value: Number(num) };
   if (SLASH.test(norm)) return { raw, kind: 'slash', norm, value: null };
@@ -37,12 +62,15 @@ export function classify(raw: string): Cell {
 }
 
 function splitLine(line: string): string[] {
-  const t = line.replace(/\r$/, '');
+  const t = line.endsWith('\r') ? line.slice(0, -1) : line;
   if (t.trim() === '') return t.includes('\t') ? [''] : [];
   if (t.includes('|')) {
     const inner = t.trim();
-    if (/^\|?[\s:|-]+\|?$/.test(inner) && inner.includes('-')) return []; // markdown rule |---|
-    return inner.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+    if (inner.includes('-') && /^\|?[\s:|-]+\|?$/.test(inner)) return []; // markdown rule |---|
+    // the row's outer pipes (at most one each side) are not cell borders to split at
+    const a = inner.startsWith('|') ? 1 : 0;
+    const rest = inner.slice(a);
+    return (rest.endsWith('|') ? rest.slice(0, -1) : rest).split('|').map((c) => c.trim());
   }
   if (t.includes('\t')) {
     const parts = t.split('\t');

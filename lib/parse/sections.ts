@@ -33,15 +33,25 @@ function headingText(line: string): string | null {
 
 export function splitSections(text: string): RawSection[] {
   const lines = text.split('\n');
+  // A heading missing from the report makes the next search rescan the same lines: each line's
+  // heading core is worked out once (undefined = not yet, null = not a heading).
+  const cores: (string | null | undefined)[] = new Array(lines.length);
+  const coreOf = (i: number): string | null => {
+    let core = cores[i];
+    if (core === undefined) {
+      const t = headingText(lines[i]);
+      core = cores[i] = t === null ? null : t.normalize('NFKC').replace(NUMBERING, '').replace(/\s+/g, '');
+    }
+    return core;
+  };
   const found: { key: SectionKey; title: string; line: number }[] = [];
   let from = 0;
   for (const h of HEADINGS) {
     for (let i = from; i < lines.length; i++) {
-      const t = headingText(lines[i]);
-      if (!t) continue;
-      const core = t.normalize('NFKC').replace(NUMBERING, '').replace(/\s+/g, '');
+      const core = coreOf(i);
+      if (core === null) continue;
       if (h.re.test(core)) {
-        found.push({ key: h.key, title: t, line: i });
+        found.push({ key: h.key, title: headingText(lines[i])!, line: i });
         from = i + 1;
         break;
       }
@@ -60,9 +70,12 @@ export function splitSections(text: string): RawSection[] {
 
 /** Display/search text: cells of a table row joined by spaces, empty lines dropped. */
 export function cleanText(raw: string): string {
+  // Neither pattern matches a line break: replacing in the whole text is replacing line by line.
   return raw
+    .replace(/\|/g, ' ')
+    .replace(/[\t\u00a0\u3000 ]+/g, ' ')
     .split('\n')
-    .map((l) => l.replace(/\|/g, ' ').replace(/[\t\u00a0\u3000 ]+/g, ' ').trim())
+    .map((l) => l.trim())
     .filter((l) => l !== '')
     .join('\n');
 }

@@ -29,12 +29,24 @@ function cellValue(c: Cell, where: string, warn: Warn): Num {
   return null;
 }
 
+/**
+ * Each label joined to the one before it (a label broken across two cells, "…缴纳" + "费用…"),
+ * built once per segment: every row pattern is tried against them.
+ */
+function joinedPairs(labels: string[]): string[] {
+  const out = new Array<string>(labels.length);
+  out[0] = '';
+  // one string per pair (V8 flattens it once, on the first test), not a new one per pattern
+  for (let i = 1; i < labels.length; i++) out[i] = labels[i - 1] + labels[i];
+  return out;
+}
+
 /** Index of the label cell a pattern matches last (rightmost wins: header cells come first). */
-function matchAt(labels: string[], re: RegExp): number {
+function matchAt(labels: string[], pairs: string[], re: RegExp): number {
   for (let i = labels.length - 1; i >= 0; i--) {
     if (re.test(labels[i])) return i;
-    // a label broken across two cells ("…缴纳" + "费用…")
-    if (i > 0 && re.test(labels[i - 1] + labels[i]) && !re.test(labels[i - 1])) return i;
+    // a label broken across two cells
+    if (i > 0 && re.test(pairs[i]) && !re.test(labels[i - 1])) return i;
   }
   return -1;
 }
@@ -74,8 +86,9 @@ export function parseActive(text: string, warn: Warn): ActiveFigures | ActiveFig
   const found = new Map<string, Num[]>();
   for (const seg of segments(cells)) {
     let best: { key: string; n: number; at: number } | null = null;
+    const pairs = joinedPairs(seg.labels);
     for (const row of ACTIVE_ROWS) {
-      const at = matchAt(seg.labels, row.re);
+      const at = matchAt(seg.labels, pairs, row.re);
       if (at >= 0 && (!best || at > best.at)) best = { key: row.key, n: row.n, at };
     }
     if (!best || found.has(best.key)) continue;
@@ -183,9 +196,10 @@ function allowed(key: RequestRowKey, last: number): boolean {
 
 function classifyRequestRow(seg: Segment, last: number): { key: RequestRowKey; at: number } | null {
   let best: { key: RequestRowKey; at: number } | null = null;
+  const pairs = joinedPairs(seg.labels);
   for (const key of REQUEST_ROWS) {
     if (!allowed(key, last)) continue;
-    const at = matchAt(seg.labels, REQUEST_PATTERNS[key]);
+    const at = matchAt(seg.labels, pairs, REQUEST_PATTERNS[key]);
     if (at >= 0 && (!best || at > best.at)) best = { key, at };
   }
   return best;
