@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteEngine } from '../lib/search/sqlite';
-import { TermSetCache, intersectSorted } from '../lib/search/sqlite-terms';
+import Database from 'better-sqlite3';
+import { TermSetCache, intersectSorted, matchRowids } from '../lib/search/sqlite-terms';
 import { fold, queryTerms } from '../lib/search/fts-query';
 import { FIXTURES } from './engine-contract';
 
@@ -25,6 +26,20 @@ describe('intersectSorted', () => {
     expect([...intersectSorted(rows(1, 3, 5, 7, 9), rows(0, 3, 4, 9, 10))]).toEqual([3, 9]);
     expect([...intersectSorted(rows(), rows(1, 2))]).toEqual([]);
     expect([...intersectSorted(rows(2), rows(2))]).toEqual([2]);
+  });
+});
+
+describe('matchRowids', () => {
+  it('returns every matching rowid, multi-digit and in order, and nothing for no match', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE report_fts USING fts5(grams, content='', contentless_delete=1, tokenize='ascii')`);
+    const ins = db.prepare('INSERT INTO report_fts(rowid, grams) VALUES (?, ?)');
+    const rids = [1, 9, 10, 99, 1000, 123456, 2147483];
+    for (const r of rids) ins.run(r, r % 2 ? '公开 开展' : '公开');
+    expect([...matchRowids(db, '"公开"')]).toEqual(rids);
+    expect([...matchRowids(db, '"开展"')]).toEqual(rids.filter((r) => r % 2));
+    expect([...matchRowids(db, '"没有"')]).toEqual([]);
+    db.close();
   });
 });
 

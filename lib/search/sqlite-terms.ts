@@ -63,15 +63,40 @@ function termSetsFor(cache: FacetCache): TermSetCache {
 const stmts = new WeakMap<Database.Database, Database.Statement>();
 function matchStmt(db: Database.Database): Database.Statement {
   let st = stmts.get(db);
-  if (!st) stmts.set(db, (st = db.prepare(`SELECT rowid FROM report_fts WHERE report_fts MATCH ?`).pluck()));
+  if (!st) stmts.set(db, (st = db.prepare(`SELECT group_concat(rowid) FROM report_fts WHERE report_fts MATCH ?`).pluck()));
   return st;
 }
 
+/**
+ * The rowids matching an FTS5 expression. Why one comma-joined string and not one row per match:
+ * handing 100,000 rows to JavaScript one by one cost 4-5 times what FTS5 spent finding them
+ * (measured: 25 ms vs count(*) 5 ms for a term in every report; the string and its parse, 10 ms).
+ */
+export function matchRowids(db: Database.Database, expr: string): Int32Array {
+  const s = matchStmt(db).get(expr) as string | null;
+  if (!s) return new Int32Array(0);
+  let n = 1;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 44) n++;
+  const out = new Int32Array(n);
+  let k = 0;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44) {
+      out[k++] = v;
+      v = 0;
+    } else v = v * 10 + (c - 48);
+  }
+  out[k] = v;
+  return out;
+}
+
 /** FTS5 rowids → ascending row positions (rowids of rows the cache does not hold are dropped). */
-function toRows(cache: FacetCache, rids: number[]): Int32Array {
+function toRows(cache: FacetCache, rids: Int32Array): Int32Array {
   const out = new Int32Array(rids.length);
   let n = 0;
-  for (const rid of rids) {
+  for (let j = 0; j < rids.length; j++) {
+    const rid = rids[j];
     const i = rid < cache.idxOfRid.length ? cache.idxOfRid[rid] : 0;
     if (i) out[n++] = i - 1;
   }
@@ -117,13 +142,12 @@ export function rowsMatchingAll(db: Database.Database, cache: FacetCache, terms:
     if (s) known.push(s);
     else unknown.push(t);
   }
-  const stmt = matchStmt(db);
   if (unknown.length === 1) {
-    const s = toRows(cache, stmt.all(termMatch(unknown[0])) as number[]);
+    const s = toRows(cache, matchRowids(db, termMatch(unknown[0])));
     sets.set(unknown[0], s);
     known.push(s);
   } else if (unknown.length > 1) {
-    known.push(toRows(cache, stmt.all(unknown.map(termMatch).join(' AND ')) as number[]));
+    known.push(toRows(cache, matchRowids(db, unknown.map(termMatch).join(' AND '))));
   }
   // Smallest first: each intersection is then bounded by the rarest term.
   known.sort((a, b) => a.length - b.length);
