@@ -70,6 +70,23 @@ describe('result cache', () => {
     await e.close();
   });
 
+  it('keeps the first pages of hits, handing out copies a caller cannot use to change the next answer', async () => {
+    const e = new SqliteEngine({ dataDir: dir });
+    await e.rebuild(FIXTURES);
+    const first = await e.search({ q: '公开', perPage: 2 });
+    const again = await e.search({ q: '公开', perPage: 2 });
+    expect(again).toEqual(first);
+    again.hits[0].themes.push('改过');
+    again.hits[0].region.province = '改过';
+    again.hits[0].snippet = '改过';
+    expect(await e.search({ q: '公开', perPage: 2 })).toEqual(first);
+    const cache = (e as unknown as { live: { cache: Parameters<typeof resultsFor>[0] } }).live.cache;
+    const held = resultsFor(cache).heldBytes;
+    await e.search({ q: '公开', perPage: 2, page: 2 });
+    expect(resultsFor(cache).heldBytes).toBeGreaterThan(held); // the new page is charged to the entry
+    await e.close();
+  });
+
   it('keys ignore the order of terms, filter values and facets', () => {
     expect(resultKey(['a', 'b'], [['year', ['2024', '2023']], ['province', ['x']]], 'relevance', ['year', 'city'])).toBe(
       resultKey(['b', 'a'], [['province', ['x']], ['year', ['2023', '2024']]], 'relevance', ['city', 'year']),
@@ -91,6 +108,9 @@ describe('result cache', () => {
     c.set('e', rows(1)); // 4 entries > 3: the oldest (a) goes
     expect(c.size).toBe(3);
     expect(c.get('a')).toBeUndefined();
+    c.charge('e', 36); // c(16) + d(4) + e(4 + 36) = 60 > 40: c and d go, e stays
+    expect([c.get('c'), c.get('d'), c.get('e')].map(Boolean)).toEqual([false, false, true]);
+    expect(c.heldBytes).toBe(40);
   });
 
   it('counts facet values as well as rows, and trusts a producer that knows what is shared', () => {
@@ -104,8 +124,9 @@ describe('result cache', () => {
   it('does not charge a result for the index-wide order and counts it shares', async () => {
     const e = new SqliteEngine({ dataDir: dir });
     await e.rebuild(FIXTURES);
-    // The empty query shares the precomputed year order and the corpus-wide counts.
-    await e.search({ q: '' });
+    // The empty query shares the precomputed year order and the corpus-wide counts (page 4 is
+    // beyond the cached pages of hits, so nothing else is charged either).
+    await e.search({ q: '', perPage: 1, page: 4 });
     const cache = (e as unknown as { live: { cache: Parameters<typeof resultsFor>[0] } }).live.cache;
     expect(resultsFor(cache).heldBytes).toBe(0);
     await e.search({ q: '培训' });

@@ -6,7 +6,7 @@
  * of the bytes held (row positions and facet entries), least recently used out first.
  */
 import type { FacetCache } from './sqlite-cache';
-import type { FacetName, SearchResult, SortOrder } from './types';
+import type { FacetName, SearchHit, SearchResult, SortOrder } from './types';
 
 export interface CachedResult {
   /** the ordered result set as positions in FacetCache.rows (4 bytes a row) */
@@ -17,6 +17,8 @@ export interface CachedResult {
    * arrays and facet objects shared with the index-wide data cost nothing extra).
    */
   bytes?: number;
+  /** hits of the first pages, by `${page}/${perPage}` (added after the entry is stored: see charge) */
+  pages?: Map<string, SearchHit[]>;
 }
 
 /** A facet value in a counts object: key slot, value and hash-table slack (measured ~40-60). */
@@ -70,6 +72,19 @@ export class ResultCache {
     this.bytes += bytes;
     for (const [k, v] of this.map) {
       if (this.bytes <= this.maxBytes && this.map.size <= this.maxEntries) break;
+      this.map.delete(k);
+      this.bytes -= v.bytes;
+    }
+  }
+
+  /** An entry grew after it was stored (a page of hits): count it, evicting others if needed. */
+  charge(key: string, bytes: number): void {
+    const slot = this.map.get(key);
+    if (!slot) return;
+    slot.bytes += bytes;
+    this.bytes += bytes;
+    for (const [k, v] of this.map) {
+      if (this.bytes <= this.maxBytes || k === key) break;
       this.map.delete(k);
       this.bytes -= v.bytes;
     }

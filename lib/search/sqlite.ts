@@ -21,7 +21,7 @@ import {
 } from './types';
 import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-schema';
-import { applyFilters, countAll, countFacet, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
+import { applyFilters, countAll, countFacet, facetSize, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { bestSection, makeSnippet } from './sqlite-snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, resultsFor, type CachedResult } from './sqlite-results';
@@ -55,11 +55,23 @@ function sectionsStmt(db: Database.Database): Database.Statement {
   return st;
 }
 
+/** Pages of hits kept with a cached result (most visits stop at the first pages). */
+const CACHED_PAGES = 3;
+
+const copyHit = (h: SearchHit): SearchHit => ({ ...h, region: { ...h.region }, themes: [...h.themes] });
+
+/** Rough bytes of a page of hits: strings at 2 bytes a character plus the objects around them. */
+function hitsBytes(hits: SearchHit[]): number {
+  let n = 0;
+  for (const h of hits) n += 400 + 2 * (h.id.length + h.agency.length + h.snippet.length) + 40 * h.themes.length;
+  return n;
+}
+
 /** Bytes a cached result keeps alive beyond the index-wide data it may share (sqlite-results.ts). */
 function ownBytes(cache: FacetCache, res: CachedResult): number {
   const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, ...Object.values(cache.allCounts)]);
   let n = shared.has(res.order) ? 0 : res.order.byteLength;
-  for (const counts of Object.values(res.facets)) if (!shared.has(counts)) n += Object.keys(counts ?? {}).length * BYTES_PER_FACET_VALUE;
+  for (const counts of Object.values(res.facets)) if (counts && !shared.has(counts)) n += facetSize(counts) * BYTES_PER_FACET_VALUE;
   return n;
 }
 
@@ -225,8 +237,18 @@ export class SqliteEngine implements SearchEngine {
       res.bytes = ownBytes(cache, res);
       results.set(key, res);
     }
-    const pageRows = Array.from(res.order.subarray((page - 1) * perPage, page * perPage), (i) => cache.rows[i]);
-    return { total: res.order.length, page, perPage, hits: pageRows.map((r) => this.hit(l, r, terms)), facets: res.facets };
+    // The first pages' hits (snippets need each hit's section texts: ~8 ms a page) are kept with
+    // the result; callers get copies, so nobody can change what the next caller sees.
+    const pageKey = `${page}/${perPage}`;
+    let hits = res.pages?.get(pageKey);
+    if (!hits) {
+      hits = Array.from(res.order.subarray((page - 1) * perPage, page * perPage), (i) => this.hit(l, cache.rows[i], terms));
+      if (page <= CACHED_PAGES) {
+        (res.pages ??= new Map()).set(pageKey, hits);
+        results.charge(key, hitsBytes(hits));
+      }
+    }
+    return { total: res.order.length, page, perPage, hits: hits.map(copyHit), facets: res.facets };
   }
 
   /** The whole ordered result set and its facet counts (no paging, no snippets). */
