@@ -78,6 +78,7 @@ test('security headers on pages, API, 404s and 400s', async ({ request }) => {
     ['/', 200],
     ['/?q=' + encodeURIComponent('时效性'), 200],
     ['/api/search?q=' + encodeURIComponent('时效性'), 200],
+    ['/api/search/facet?facet=agency', 200],
     ['/api/status', 200],
     ['/no-such-page', 404],
     ['/api/no-such-route', 404],

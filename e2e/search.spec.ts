@@ -178,6 +178,19 @@ test.describe('search page', () => {
     await expect(page).toHaveURL(/agency=/);
     for (const a of await page.getByTestId('hit-agency').allInnerTexts()) expect(a).toBe(SEED_001);
   });
+
+  test('the filter box fetches the agency list from /api/search/facet: the page ships only its first values', async ({ page, request }) => {
+    await page.goto(`/?q=${encodeURIComponent('公开')}`);
+    const onPage = await page.locator('[data-testid=facet-value][data-facet=agency]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+    expect(onPage.length).toBeGreaterThan(0);
+    const res = await request.get(`/api/search/facet?q=${encodeURIComponent('公开')}&facet=agency`);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { items: { value: string; href: string; count: number }[] };
+    expect(body.items.length).toBeGreaterThan(onPage.length);
+    expect(body.items.slice(0, onPage.length).map((i) => i.value)).toEqual(onPage);
+    expect(body.items[0]!.href).toMatch(/^\/\?q=.*&agency=/);
+    expect((await request.get('/api/search/facet?facet=nope')).status()).toBe(400);
+  });
 });
 
 test.describe('report page', () => {

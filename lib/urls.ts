@@ -46,6 +46,13 @@ export function searchCsvUrl(state: SearchStateInput = {}): string {
   return `/api/search?${qs ? `${qs}&` : ''}format=csv`;
 }
 
+/** Every value a facet lists on this search page, with toggle URLs, as JSON (the agency filter box). */
+export function facetValuesJsonUrl(state: SearchStateInput, facet: FacetName): string {
+  // Toggling goes back to page 1, so the page does not matter; sort and per_page carry over.
+  const qs = searchQueryString({ ...full(state), page: 1 });
+  return `/api/search/facet?${qs ? `${qs}&` : ''}facet=${facet}`;
+}
+
 /** Add the value to the facet's selection, or remove it if already selected; back to page 1. */
 export function toggleFacetUrl(state: SearchStateInput, facet: FacetName, value: string): string {
   const s = full(state);

@@ -5,6 +5,7 @@ import {
   compareJsonUrl,
   compareUrl,
   exportUrl,
+  facetValuesJsonUrl,
   pageUrl,
   peerCompareJsonUrl,
   peerCompareUrl,
@@ -123,5 +124,15 @@ describe('report, agency and comparison URLs', () => {
     expect(peerCompareUrl(['a', 'b', 'c'], 2024)).toBe('/compare?agencies=a,b,c&year=2024');
     expect(peerCompareUrl(['a', 'b'], 2024, { sort: 'x' })).toBe('/compare?agencies=a,b&year=2024&sort=x');
     expect(peerCompareJsonUrl(['a', 'b'], 2024, 'csv')).toBe('/api/compare?agencies=a,b&year=2024&format=csv');
+  });
+});
+
+describe('facetValuesJsonUrl', () => {
+  it('carries the search state (not the page) and names the facet', () => {
+    const s = state({ q: '公开', filters: { year: ['2024'] }, sort: 'year_desc', page: 4, perPage: 50 });
+    const url = facetValuesJsonUrl(s, 'agency');
+    expect(url).toBe(`/api/search/facet?${searchUrl({ ...s, page: 1 }).slice(2)}&facet=agency`);
+    expect(back(url)).toEqual({ ...s, page: 1 });
+    expect(facetValuesJsonUrl(state({}), 'city')).toBe('/api/search/facet?facet=city');
   });
 });
