@@ -58,26 +58,89 @@ function isWordChar(ch: string, code: number): boolean {
   return WORD_CHAR.test(ch);
 }
 
-/** Bigram text for the FTS column (hot path of indexing: one pass, no regex per run). */
-export function gramsForIndex(text: string): string {
+let unitTable: Uint16Array | null = null;
+/**
+ * Per UTF-16 unit: 0 = not a letter or digit, else the unit it indexes as (itself, or folded).
+ * Built once (~65k regex tests); a lone surrogate is not a letter, pairs are handled apart.
+ */
+function units(): Uint16Array {
+  if (unitTable) return unitTable;
   const t = foldTable();
-  let out = '';
-  let prev = '';
-  for (const c of text) {
-    const code = c.codePointAt(0)!;
-    if (isWordChar(c, code)) {
-      // The flag table skips the map lookup for the (usual) characters fold leaves alone.
-      const ch = code > 0xffff || !t[code] ? c : code <= 90 ? String.fromCharCode(code + 32) : simplifiedChar(c);
-      if (prev) out += prev + ch + ' ';
-      prev = ch;
-    } else if (prev) {
-      out += prev + ' ';
-      prev = '';
+  const u = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (!isWordChar(ch, c)) continue;
+    u[c] = !t[c] ? c : c <= 90 ? c + 32 : simplifiedChar(ch).charCodeAt(0);
+  }
+  return (unitTable = u);
+}
+
+let out16 = new Uint16Array(1 << 14);
+
+/**
+ * Bigram text for the FTS column (hot path of indexing: one pass over char codes into a buffer,
+ * no string per character). Each run of letters/digits, folded, gives one token per character:
+ * that character and the next ("ab"), the run's last one alone; tokens are space-separated.
+ */
+export function gramsForIndex(text: string): string {
+  const u = units();
+  if (out16.length < text.length * 3) out16 = new Uint16Array(text.length * 4);
+  const o = out16;
+  let n = 0;
+  // the previous letter of the current run: one unit, or two for a pair (p1 !== 0); p0 = 0: none
+  let p0 = 0;
+  let p1 = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c0 = text.charCodeAt(i);
+    let c1 = 0;
+    if (c0 >= 0xd800 && c0 <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        // astral letters (rare): the regex decides, never folded
+        const word = WORD_CHAR.test(text.slice(i, i + 2));
+        i++;
+        if (word) c1 = lo;
+        else c0 = 0;
+      } else c0 = 0;
+    } else c0 = u[c0];
+    if (c0 !== 0) {
+      if (p0 !== 0) {
+        o[n++] = p0;
+        if (p1 !== 0) o[n++] = p1;
+        o[n++] = c0;
+        if (c1 !== 0) o[n++] = c1;
+        o[n++] = 32;
+      }
+      p0 = c0;
+      p1 = c1;
+    } else if (p0 !== 0) {
+      o[n++] = p0;
+      if (p1 !== 0) o[n++] = p1;
+      o[n++] = 32;
+      p0 = 0;
     }
   }
-  if (prev) out += prev;
-  else if (out) out = out.slice(0, -1);
-  return out;
+  if (p0 !== 0) {
+    o[n++] = p0;
+    if (p1 !== 0) o[n++] = p1;
+  } else if (n > 0) n--;
+  return fromUnits(o, n);
+}
+
+// ignoreBOM: a leading U+FEFF is kept (it is not a letter, so never written first anyway)
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * String from the first n units: one native decode. The buffer never holds a lone surrogate
+ * (those are not letters, so never written), the one case where decoding would differ.
+ */
+function fromUnits(o: Uint16Array, n: number): string {
+  if (LITTLE_ENDIAN) return UTF16.decode(o.subarray(0, n));
+  let s = '';
+  for (let k = 0; k < n; k += 8192) s += String.fromCharCode(...o.subarray(k, Math.min(n, k + 8192)));
+  return s;
 }
 
 /**
