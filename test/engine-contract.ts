@@ -280,6 +280,24 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
       expect(none).toEqual({ total: 0, page: 1, perPage: 20, hits: [], facets: { year: {}, theme: {} } });
     });
 
+    it('facetLimit keeps the most frequent values (ties by code point) with exact counts, and says how many there were', async () => {
+      const full = await search({});
+      const r = await search({ facetLimit: 2 });
+      const sizes: Record<string, number> = {};
+      for (const [f, counts] of Object.entries(full.facets)) {
+        const ranked = Object.entries(counts!).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        expect(r.facets[f as keyof typeof r.facets], f).toEqual(Object.fromEntries(ranked.slice(0, 2)));
+        if (ranked.length > 2) sizes[f] = ranked.length;
+      }
+      expect(r.facetValueCounts).toEqual(sizes);
+      expect(r.facets.level).toEqual({ county: 3, city: 1 }); // city, province, township tie at 1
+      expect(r.total).toBe(full.total);
+      // A value filtered on stays listed whatever its rank; no limit, no facetValueCounts.
+      const kept = await search({ facetLimit: 1, filters: { kind: ['office', 'department'] }, facets: ['kind'] });
+      expect(kept.facets.kind).toEqual({ department: 3, office: 1 });
+      expect(full.facetValueCounts).toBeUndefined();
+    });
+
     it('returns hits with the report fields and a highlighted snippet of the original text', async () => {
       const r = await search({ q: '时效性', filters: { agency: ['河口市教育局'] } });
       expect(r.hits).toHaveLength(1);

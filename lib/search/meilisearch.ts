@@ -6,6 +6,7 @@
  * getReport and the agency lists. Both are rebuilt side by side and swapped in one atomic
  * swap-indexes task. Settings, filters, query terms and mapping live in lib/search/meili-*.ts.
  */
+import { limitFacetCounts } from './facet-limit';
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type Task } from 'meilisearch';
 import type { ReportRecord } from '../types';
 import { segmentForIndex, segmentQuery, userTerms } from '../segment/index';
@@ -235,7 +236,7 @@ export class MeilisearchEngine implements SearchEngine {
         page,
         perPage,
         hits: res.hits.map((h) => toSearchHit(h as never, qText ? qText.split(' ') : [])),
-        facets: toFacets(res.facetDistribution, facets),
+        ...limitFacetCounts(toFacets(res.facetDistribution, facets), query.facetLimit, query.filters),
       };
     } catch (e) {
       // Nothing indexed yet: an empty result, as the SQLite engine gives for an empty database.

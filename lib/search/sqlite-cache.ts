@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AgencyKind, Level } from '../types';
-import { FACETS, type FacetName } from './types';
+import { DEFAULT_FACET_LIMIT, FACETS, type FacetName } from './types';
 
 export interface FacetRow {
   /** position in FacetCache.rows */
@@ -34,6 +34,8 @@ export interface FacetColumn {
    * Why: counting and filtering then skip the CSR indirection, the hot loop of a broad query.
    */
   single: Int32Array | null;
+  /** codes in code-point order of their values (the tie-break of a limited facet), made on first use */
+  byValue?: Int32Array;
 }
 
 export interface FacetCache {
@@ -49,8 +51,8 @@ export interface FacetCache {
   yearDescIdx: Int32Array;
   yearAscIdx: Int32Array;
   idxOfRid: Int32Array;
-  /** facet counts over every row, filled on first use (countAll) */
-  allCounts: Partial<Record<FacetName, Readonly<Record<string, number>>>>;
+  /** facet counts over every row, filled on first use (countAll), by `${facet}/${limit}` */
+  allCounts: Map<string, Readonly<Record<string, number>>>;
 }
 
 /** The facet values of one report (several for themes; none when unknown). */
@@ -145,9 +147,10 @@ export function loadFacetCache(db: Database.Database): FacetCache {
   for (const r of rows) idxOfRid[r.rid] = r.idx + 1;
   const yearDescIdx = Int32Array.from(yearDesc, (r) => r.idx);
   const yearAscIdx = Int32Array.from(yearAsc, (r) => r.idx);
-  const cache: FacetCache = { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, allCounts: {} };
+  const cache: FacetCache = { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, allCounts: new Map() };
   // The home page's counts, and every query that matches all reports: ready with the index.
   for (const f of FACETS) countAll(cache, f);
+  for (const f of FACETS) countAll(cache, f, DEFAULT_FACET_LIMIT);
   return cache;
 }
 
@@ -187,36 +190,100 @@ export function applyFilters(cache: FacetCache, filters: [FacetName, string[]][]
 
 /** counts object → number of values: Object.keys on a 20,000-value agency facet costs ~5 ms. */
 const valueCounts = new WeakMap<object, number>();
-export function facetSize(counts: Record<string, number>): number {
+export function valueCount(counts: Record<string, number>): number {
   return valueCounts.get(counts) ?? Object.keys(counts).length;
 }
 
-/** countFacet over every row, computed once per index version (at load); frozen, as it is shared. */
-export function countAll(cache: FacetCache, f: FacetName): Record<string, number> {
-  return (cache.allCounts[f] ??= Object.freeze(countFacet(cache, f, cache.yearDescIdx))) as Record<string, number>;
+/** countFacet over every row, computed once per index version and limit; frozen, as it is shared. */
+export function countAll(cache: FacetCache, f: FacetName, limit = 0): Record<string, number> {
+  const key = `${f}/${limit}`;
+  let counts = cache.allCounts.get(key);
+  if (!counts) cache.allCounts.set(key, (counts = Object.freeze(countFacet(cache, f, cache.yearDescIdx, limit))));
+  return counts as Record<string, number>;
 }
 
-/** value → count over these rows (values with no rows are left out). */
-export function countFacet(cache: FacetCache, f: FacetName, idxs: Int32Array): Record<string, number> {
+/**
+ * value → count over these rows (values with no rows are left out). With a limit, only the
+ * `limit` most frequent values (ties by code point) plus any `keep` value with rows; valueCount()
+ * still tells how many values there were.
+ */
+export function countFacet(cache: FacetCache, f: FacetName, idxs: Int32Array, limit = 0, keep: readonly string[] = []): Record<string, number> {
   const col = cache.columns[f];
   const n = new Int32Array(col.values.length);
-  const { start, codes, single } = col;
-  // Typed arrays only (row positions in, counts out): no object per row is touched.
-  if (single) {
-    for (let j = 0; j < idxs.length; j++) {
-      const c = single[idxs[j]];
-      if (c >= 0) n[c]++;
+  // Typed arrays only (row positions in, counts out): no object per row is touched. The loops are
+  // separate small functions so each stays monomorphic: one function for both shapes (and for the
+  // object building) was deoptimized over and over, running ~15x slower.
+  if (col.single) countSingle(col.single, idxs, n);
+  else countMulti(col.start, col.codes, idxs, n);
+  if (limit > 0) {
+    let size = 0;
+    for (let c = 0; c < n.length; c++) if (n[c]) size++;
+    if (size > limit) {
+      const out = limitedCounts(col, n, limit, keep);
+      valueCounts.set(out, size);
+      return out;
     }
-  } else
-    for (let j = 0; j < idxs.length; j++) {
-      const i = idxs[j];
-      for (let k = start[i]; k < start[i + 1]; k++) n[codes[k]]++;
+  }
+  return toCounts(col.values, n);
+}
+
+/**
+ * The top `limit` values without sorting them: the limit-th largest count is found from a
+ * histogram of counts; values above it are all in, and values at it are taken in code-point
+ * order (a per-column order made once), so the cut is exactly "count desc, then code point".
+ */
+function limitedCounts(col: FacetColumn, n: Int32Array, limit: number, keep: readonly string[]): Record<string, number> {
+  let max = 0;
+  for (let c = 0; c < n.length; c++) if (n[c] > max) max = n[c];
+  const hist = new Int32Array(max + 1);
+  for (let c = 0; c < n.length; c++) if (n[c]) hist[n[c]]++;
+  let threshold = max;
+  let above = 0; // values with a count > threshold
+  while (threshold > 1 && above + hist[threshold] < limit) above += hist[threshold--];
+  let ties = limit - above; // values at the threshold still wanted
+  const out: Record<string, number> = {};
+  const byValue = (col.byValue ??= codesByValue(col.values));
+  for (let j = 0; j < byValue.length; j++) {
+    const c = byValue[j];
+    if (n[c] > threshold) out[col.values[c]] = n[c];
+    else if (n[c] === threshold && ties > 0) {
+      out[col.values[c]] = n[c];
+      ties--;
     }
+  }
+  for (const v of keep) {
+    const c = col.codeOf.get(v);
+    if (c !== undefined && n[c]) out[v] = n[c];
+  }
+  return out;
+}
+
+function codesByValue(values: string[]): Int32Array {
+  // Default sort compares UTF-16 code units, like byCode in facet-rank.ts.
+  const sorted = values.map((v, c) => [v, c] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return Int32Array.from(sorted, (x) => x[1]);
+}
+
+function countSingle(single: Int32Array, idxs: Int32Array, n: Int32Array): void {
+  for (let j = 0; j < idxs.length; j++) {
+    const c = single[idxs[j]];
+    if (c >= 0) n[c]++;
+  }
+}
+
+function countMulti(start: Int32Array, codes: Int32Array, idxs: Int32Array, n: Int32Array): void {
+  for (let j = 0; j < idxs.length; j++) {
+    const i = idxs[j];
+    for (let k = start[i]; k < start[i + 1]; k++) n[codes[k]]++;
+  }
+}
+
+function toCounts(values: string[], n: Int32Array): Record<string, number> {
   const out: Record<string, number> = {};
   let size = 0;
   for (let c = 0; c < n.length; c++)
     if (n[c]) {
-      out[col.values[c]] = n[c];
+      out[values[c]] = n[c];
       size++;
     }
   valueCounts.set(out, size);

@@ -12,6 +12,8 @@ export interface CachedResult {
   /** the ordered result set as positions in FacetCache.rows (4 bytes a row) */
   order: Int32Array;
   facets: SearchResult['facets'];
+  /** facets cut to the query's facetLimit → their number of values */
+  facetValueCounts?: SearchResult['facetValueCounts'];
   /**
    * What this entry alone keeps alive, when the producer knows better than resultBytes (order
    * arrays and facet objects shared with the index-wide data cost nothing extra).
@@ -109,7 +111,7 @@ export function resultsFor(cache: FacetCache): ResultCache {
 }
 
 /** Same query, same key: filter values and facets in a fixed order. */
-export function resultKey(terms: string[], filters: [FacetName, string[]][], sort: SortOrder, facets: FacetName[]): string {
+export function resultKey(terms: string[], filters: [FacetName, string[]][], sort: SortOrder, facets: FacetName[], facetLimit = 0): string {
   const f = filters.map(([k, v]) => [k, [...new Set(v)].sort()] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return JSON.stringify([[...terms].sort(), f, sort, [...new Set(facets)].sort()]);
+  return JSON.stringify([[...terms].sort(), f, sort, [...new Set(facets)].sort(), facetLimit]);
 }

@@ -21,7 +21,7 @@ import {
 } from './types';
 import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-schema';
-import { applyFilters, countAll, countFacet, facetSize, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
+import { applyFilters, countAll, countFacet, valueCount, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { bestSection, makeSnippet } from './sqlite-snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, resultsFor, type CachedResult } from './sqlite-results';
@@ -69,9 +69,9 @@ function hitsBytes(hits: SearchHit[]): number {
 
 /** Bytes a cached result keeps alive beyond the index-wide data it may share (sqlite-results.ts). */
 function ownBytes(cache: FacetCache, res: CachedResult): number {
-  const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, ...Object.values(cache.allCounts)]);
+  const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, ...cache.allCounts.values()]);
   let n = shared.has(res.order) ? 0 : res.order.byteLength;
-  for (const counts of Object.values(res.facets)) if (counts && !shared.has(counts)) n += facetSize(counts) * BYTES_PER_FACET_VALUE;
+  for (const counts of Object.values(res.facets)) if (counts && !shared.has(counts)) n += valueCount(counts) * BYTES_PER_FACET_VALUE;
   return n;
 }
 
@@ -226,14 +226,16 @@ export class SqliteEngine implements SearchEngine {
     for (const [f] of filters) if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
     for (const f of wanted) if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
     const sort = query.sort ?? 'relevance';
+    const facetLimit = query.facetLimit ?? 0;
+    if (!Number.isInteger(facetLimit) || facetLimit < 0) throw new SearchInputError('facetLimit must be a non-negative integer');
 
     // Matching, filtering, counting and ordering depend only on the query, not the page: cached
     // per index version (sqlite-results.ts), so paging and repeated queries skip them.
     const results = resultsFor(cache);
-    const key = resultKey(terms, filters, sort, wanted);
+    const key = resultKey(terms, filters, sort, wanted, facetLimit);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(l, cache, terms, filters, sort, wanted);
+      res = this.evaluate(l, cache, terms, filters, sort, wanted, facetLimit);
       res.bytes = ownBytes(cache, res);
       results.set(key, res);
     }
@@ -248,11 +250,26 @@ export class SqliteEngine implements SearchEngine {
         results.charge(key, hitsBytes(hits));
       }
     }
-    return { total: res.order.length, page, perPage, hits: hits.map(copyHit), facets: res.facets };
+    return {
+      total: res.order.length,
+      page,
+      perPage,
+      hits: hits.map(copyHit),
+      facets: res.facets,
+      ...(res.facetValueCounts ? { facetValueCounts: { ...res.facetValueCounts } } : {}),
+    };
   }
 
   /** The whole ordered result set and its facet counts (no paging, no snippets). */
-  private evaluate(l: Live, cache: FacetCache, terms: string[], filters: [FacetName, string[]][], sort: SortOrder, wanted: FacetName[]): CachedResult {
+  private evaluate(
+    l: Live,
+    cache: FacetCache,
+    terms: string[],
+    filters: [FacetName, string[]][],
+    sort: SortOrder,
+    wanted: FacetName[],
+    facetLimit: number,
+  ): CachedResult {
     // Rows are handled as positions in cache.rows (typed arrays), not objects: at 100,000
     // reports, object-per-row loops were most of a broad query's time.
     // 1. Reports containing every term (anywhere in the report, not necessarily in one section).
@@ -274,9 +291,17 @@ export class SqliteEngine implements SearchEngine {
     // 3. Facet counts over the whole result set.
     const n = cache.rows.length;
     const facets: SearchResult['facets'] = {};
-    // Every report matches (a near-universal term, or no query): the counts are the corpus's own,
-    // computed once per index version. Exact, and it skips building a 20,000-key agency object.
-    for (const f of wanted) facets[f] = idx.length === n ? countAll(cache, f) : countFacet(cache, f, idx);
+    const facetValueCounts: NonNullable<SearchResult['facetValueCounts']> = {};
+    for (const f of wanted) {
+      const keep = filters.find(([g]) => g === f)?.[1];
+      // Every report matches (a near-universal term, or no query): the counts are the corpus's own,
+      // computed once per index version. Exact, and it skips building a 20,000-key agency object.
+      const counts = idx.length === n && !keep ? countAll(cache, f, facetLimit) : countFacet(cache, f, idx, facetLimit, keep);
+      facets[f] = counts;
+      const size = valueCount(counts);
+      if (facetLimit && size > facetLimit) facetValueCounts[f] = size;
+    }
+    const cut = Object.keys(facetValueCounts).length ? { facetValueCounts } : {};
 
     // 4. Sort.
     // Year orders are precomputed once per index version: walking one and keeping the rows in the
@@ -294,8 +319,8 @@ export class SqliteEngine implements SearchEngine {
     };
     if (sort === 'year_asc' || sort === 'year_desc' || !terms.length) {
       const order = sort === 'year_asc' ? cache.yearAscIdx : cache.yearDescIdx;
-      if (idx.length === n) return { order, facets };
-      return { order: walk(order, inSet(), [1]), facets };
+      if (idx.length === n) return { order, facets, ...cut };
+      return { order: walk(order, inSet(), [1]), facets, ...cut };
     }
     // A term that names a theme the report was tagged with ranks it first: the agency itself
     // says this is one of its problems, which beats a passing mention elsewhere.
@@ -308,15 +333,15 @@ export class SqliteEngine implements SearchEngine {
     };
     if (!score.size) {
       // No bm25 (a huge result set): tier, then year order. Mark 2 = tier 0, 1 = tier 1.
-      if (idx.length === n && !named.includes(1)) return { order: cache.yearDescIdx, facets };
+      if (idx.length === n && !named.includes(1)) return { order: cache.yearDescIdx, facets, ...cut };
       const mark = inSet();
       if (named.includes(1)) for (let j = 0; j < idx.length; j++) if (tierOf(idx[j]) === 0) mark[idx[j]] = 2;
-      return { order: walk(cache.yearDescIdx, mark, [2, 1]), facets };
+      return { order: walk(cache.yearDescIdx, mark, [2, 1]), facets, ...cut };
     }
     // Sort keys computed once per row, not once per comparison.
     const list = Array.from(idx, (i) => ({ i, tier: tierOf(i), s: score.get(cache.rows[i].rid) ?? 0, pos: cache.yearDescPos[i] }));
     list.sort((x, y) => x.tier - y.tier || x.s - y.s || x.pos - y.pos);
-    return { order: Int32Array.from(list, (x) => x.i), facets };
+    return { order: Int32Array.from(list, (x) => x.i), facets, ...cut };
   }
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {

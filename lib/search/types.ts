@@ -12,12 +12,21 @@ export type Filters = Partial<Record<FacetName, string[]>>;
 
 export type SortOrder = 'relevance' | 'year_desc' | 'year_asc';
 
+/** Values per facet the site asks for (page and /api/search; facet_limit=0 asks for all). */
+export const DEFAULT_FACET_LIMIT = 100;
+
 export interface SearchQuery {
   /** raw user text; '' lists everything */
   q: string;
   filters?: Filters;
   /** facets to count; default: all FACETS */
   facets?: FacetName[];
+  /**
+   * At most this many values per facet: the most frequent, ties by code point, counts exact; a
+   * value filtered on is always included. Default: every value. Why: at national scale the agency
+   * facet has ~20,000 values, and no page lists them all.
+   */
+  facetLimit?: number;
   sort?: SortOrder;
   /** 1-based */
   page?: number;
@@ -48,6 +57,8 @@ export interface SearchResult {
   facets: Partial<Record<FacetName, Record<string, number>>>;
   /** facets whose counting was cut short (time-boxed); their counts are omitted, never wrong */
   facetsTimedOut?: FacetName[];
+  /** facets cut to `facetLimit` values → how many values they have over the result set */
+  facetValueCounts?: Partial<Record<FacetName, number>>;
 }
 
 export interface AgencyReportRef {
