@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadQueries, QUERY_KINDS } from '../lib/bench/queries';
 import { percentile, summarize } from '../lib/bench/stats';
 import { alignTable, width } from '../lib/bench/report';
+import { DEFAULT_FACET_LIMIT } from '../lib/search/types';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -73,6 +74,11 @@ describe('npm run bench (N = 200, no HTTP)', () => {
       expect(j.search.warm).toEqual(summary);
       expect(Object.keys(j.search.byKind).sort()).toEqual([...QUERY_KINDS].sort());
       expect(j.search.perQuery).toHaveLength(nq);
+      // Targets are measured as the site asks (top values per facet); every value is reported too.
+      expect(j.search.facetLimit).toBe(DEFAULT_FACET_LIMIT);
+      expect(j.searchEveryValue.facetLimit).toBe(0);
+      expect(j.searchEveryValue.all.n).toBe(nq * 2);
+      expect(j.searchEveryValue.perQuery.map((q: { total: number }) => q.total)).toEqual(j.search.perQuery.map((q: { total: number }) => q.total));
       // The generated corpus is about government information disclosure: 公开 is everywhere.
       expect(j.search.perQuery[0]).toMatchObject({ label: '公开', total: 200 });
       expect(j.quality).toMatchObject({ recall: 1, precision: 1, minRecall: 1, minPrecision: 1 });

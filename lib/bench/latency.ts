@@ -17,6 +17,8 @@ export interface QueryTiming {
 }
 
 export interface LatencyResult {
+  /** values per facet asked for (SearchQuery.facetLimit; 0 = every value) */
+  facetLimit: number;
   /** first search after opening: connection plus the engine's in-memory facet data */
   openMs: number;
   rounds: number;
@@ -27,7 +29,7 @@ export interface LatencyResult {
   perQuery: QueryTiming[];
 }
 
-export async function measureLatency(engine: SearchEngine, queries: BenchQuery[], rounds: number): Promise<LatencyResult> {
+export async function measureLatency(engine: SearchEngine, queries: BenchQuery[], rounds: number, facetLimit = 0): Promise<LatencyResult> {
   const t0 = performance.now();
   await engine.search({ q: '', facets: [], perPage: 1 });
   const openMs = performance.now() - t0;
@@ -37,7 +39,7 @@ export async function measureLatency(engine: SearchEngine, queries: BenchQuery[]
     for (let i = 0; i < queries.length; i++) {
       const q = queries[i];
       const s = performance.now();
-      const res: SearchResult = await engine.search({ q: q.q, filters: q.filters, sort: q.sort });
+      const res: SearchResult = await engine.search({ q: q.q, filters: q.filters, sort: q.sort, facetLimit });
       const ms = performance.now() - s;
       const t = timings[i];
       if (round === 0) {
@@ -52,5 +54,5 @@ export async function measureLatency(engine: SearchEngine, queries: BenchQuery[]
   const byKind: LatencyResult['byKind'] = {};
   for (const kind of new Set(timings.map((t) => t.kind)))
     byKind[kind] = summarize(timings.filter((t) => t.kind === kind).flatMap((t) => [t.coldMs, ...t.warmMs]));
-  return { openMs, rounds, all: summarize([...cold, ...warm]), cold: summarize(cold), warm: summarize(warm), byKind, perQuery: timings };
+  return { facetLimit, openMs, rounds, all: summarize([...cold, ...warm]), cold: summarize(cold), warm: summarize(warm), byKind, perQuery: timings };
 }
