@@ -19,7 +19,8 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
         const entries = facetEntries(state, facet, result.facets[facet]);
         // The agency box ships only its first TOP_N (see below): URLs for the rest are not built.
         const items = toFacetItems(state, facet, facet === 'agency' ? entries.slice(0, TOP_N) : entries);
-        const valueCount = facetSize(result.facets[facet]);
+        // An engine that cut the facet (SearchQuery.facetLimit) says how many values it has.
+        const valueCount = result.facetValueCounts?.[facet] ?? facetSize(result.facets[facet]);
         const timedOut = result.facetsTimedOut?.includes(facet);
         if (!items.length && !timedOut) return null;
         const hasSelection = (state.filters[facet]?.length ?? 0) > 0;

@@ -13,4 +13,13 @@ describe('/api/search facet_limit', () => {
     const agency = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`a${i}`, 1]));
     expect(limitFacets({ agency }, 0)).toEqual({ facets: { agency }, facetValueCounts: {} });
   });
+  it('passes on how many values a facet the engine already cut had', () => {
+    const agency = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`a${String(i).padStart(3, '0')}`, 200 - i]));
+    const year = { '2023': 3 };
+    expect(limitFacets({ agency, year }, 100, { agency: 20_000 })).toEqual({ facets: { agency, year }, facetValueCounts: { agency: 20_000 } });
+    const cut = limitFacets({ agency, year }, 2, { agency: 20_000 });
+    expect(cut.facets.agency).toEqual({ a000: 200, a001: 199 });
+    expect(cut.facetValueCounts).toEqual({ agency: 20_000 });
+    expect(limitFacets({ agency }, 0, { agency: 20_000 }).facetValueCounts).toEqual({ agency: 20_000 });
+  });
 });

@@ -11,13 +11,16 @@ export const DEFAULT_FACET_LIMIT = 100;
 /**
  * The most frequent `limit` values of each facet (counts unchanged, so never wrong), plus how many
  * values each cut facet had. Why: at national scale the agency facet has ~20,000 values, which made
- * every response ~660 KB.
+ * every response ~660 KB. A facet the engine already cut (SearchQuery.facetLimit) comes with its
+ * full number of values in `engineCut`, which is passed on.
  */
-export function limitFacets(facets: SearchResult['facets'], limit: number) {
+export function limitFacets(facets: SearchResult['facets'], limit: number, engineCut: SearchResult['facetValueCounts'] = {}) {
   const out: SearchResult['facets'] = {};
   const valueCounts: Record<string, number> = {};
   for (const [facet, counts] of Object.entries(facets) as [keyof SearchResult['facets'], Record<string, number>][]) {
-    const size = limit > 0 ? facetSize(counts) : 0;
+    const known = engineCut[facet];
+    if (known !== undefined) valueCounts[facet] = known;
+    const size = known ?? (limit > 0 ? facetSize(counts) : 0);
     if (limit <= 0 || size <= limit) {
       out[facet] = counts;
       continue;
@@ -30,7 +33,7 @@ export function limitFacets(facets: SearchResult['facets'], limit: number) {
 }
 
 export function searchResultJson(result: SearchResult, q: string, facetLimit = DEFAULT_FACET_LIMIT) {
-  const { facets, facetValueCounts } = limitFacets(result.facets, facetLimit);
+  const { facets, facetValueCounts } = limitFacets(result.facets, facetLimit, result.facetValueCounts);
   return {
     ok: true as const,
     q,
