@@ -4,14 +4,27 @@
  */
 import 'server-only';
 import { getEngine } from './search/index';
-import type { AgencyReportRef, SearchResult } from './search/types';
+import { DEFAULT_FACET_LIMIT, type AgencyReportRef, type FacetName, type SearchResult } from './search/types';
 import type { ReportRecord } from './types';
 import type { SearchState } from './search-params';
 import { AppError, fromEngineError } from './errors';
 import { readIndexStatus } from './indexer/status';
 import { withoutOlderVersions } from './versions';
 
-export async function searchReports({ state }: { state: SearchState }): Promise<SearchResult> {
+/**
+ * `facetLimit`: values per facet (default DEFAULT_FACET_LIMIT, the most frequent; 0 = every
+ * value). Why a default: at national scale counting 20,000 agency values into an object costs
+ * more than the rest of a query, and no page lists them.
+ */
+export async function searchReports({
+  state,
+  facetLimit = DEFAULT_FACET_LIMIT,
+  facets,
+}: {
+  state: SearchState;
+  facetLimit?: number;
+  facets?: FacetName[];
+}): Promise<SearchResult> {
   try {
     return await getEngine().search({
       q: state.q,
@@ -19,6 +32,8 @@ export async function searchReports({ state }: { state: SearchState }): Promise<
       sort: state.sort,
       page: state.page,
       perPage: state.perPage,
+      ...(facetLimit > 0 ? { facetLimit } : {}),
+      ...(facets ? { facets } : {}),
     });
   } catch (e) {
     throw fromEngineError(e, 'search');

@@ -28,7 +28,7 @@ export async function GET(req: Request): Promise<Response> {
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));
   try {
-    const result = await searchReports({ state: parsed.state });
+    const result = await searchReports({ state: parsed.state, facetLimit });
     if (format === 'csv') return csvResponse(result, parsed.state.q);
     return Response.json(searchResultJson(result, parsed.state.q, facetLimit), { headers: { 'cache-control': 'no-store' } });
   } catch (e) {

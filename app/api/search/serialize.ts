@@ -2,11 +2,11 @@
 import { SECTION_SHORT_LABELS } from '@/lib/labels';
 import { facetSize, rankValues } from '@/lib/search/facet-rank';
 import { snippetParts, snippetToHtml } from '@/lib/search/highlight';
-import type { SearchResult } from '@/lib/search/types';
+import { DEFAULT_FACET_LIMIT, type SearchResult } from '@/lib/search/types';
 import { reportUrl } from '@/lib/urls';
 
 /** Values per facet in the JSON unless `facet_limit` says otherwise (0 = all). */
-export const DEFAULT_FACET_LIMIT = 100;
+export { DEFAULT_FACET_LIMIT };
 
 /**
  * The most frequent `limit` values of each facet (counts unchanged, so never wrong), plus how many
