@@ -20,7 +20,7 @@ import {
   type SortOrder,
 } from './types';
 import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
-import { INDEXES_SQL, SECTION_SLOTS, createSchema, makeWriter } from './sqlite-schema';
+import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad, makeWriter } from './sqlite-schema';
 import { applyFilters, countAll, countFacet, valueCount, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { bestSection, makeSnippet } from './sqlite-snippet';
@@ -156,6 +156,7 @@ export class SqliteEngine implements SearchEngine {
       db.pragma('synchronous = OFF');
       db.pragma('cache_size = -65536');
       createSchema(db);
+      beginBulkLoad(db);
       const write = makeWriter(db);
       const flush = db.transaction((batch: ReportRecord[]) => {
         for (const r of batch) write(r);
@@ -175,9 +176,7 @@ export class SqliteEngine implements SearchEngine {
         indexed += batch.length;
         onProgress?.({ done: indexed });
       }
-      db.exec(INDEXES_SQL);
-      db.exec(`INSERT INTO report_fts(report_fts) VALUES ('optimize')`);
-      db.exec('ANALYZE');
+      finishBulkLoad(db);
       db.pragma('journal_mode = DELETE');
       db.close();
       // Data on disk before the rename makes it visible (synchronous=OFF skipped the fsyncs).
