@@ -1,0 +1,70 @@
+'use client';
+/**
+ * The hits of a search page, drawn from plain data (components/SearchHits.tsx prepares it on the
+ * server). A client component for the size of the page: its RSC payload then carries each hit's
+ * data once, instead of the whole rendered element tree, which was larger than the hits' HTML.
+ */
+import Link from 'next/link';
+import type { SnippetPart } from '@/lib/search/highlight';
+import { Marked } from './Marked';
+
+export interface HitView {
+  id: string;
+  href: string;
+  agency: string;
+  year: number | null;
+  region: string;
+  levelLabel: string | null;
+  kindLabel: string;
+  section: string | null;
+  sectionLabel: string | null;
+  checksFailed: number;
+  snippet: SnippetPart[] | null;
+  themes: string[];
+}
+
+export function HitList({ hits }: { hits: HitView[] }) {
+  return (
+    <ol className="space-y-3" data-testid="hits">
+      {hits.map((h) => (
+        <li key={h.id} className="hit" data-testid="hit" data-id={h.id}>
+          <div className="hit-head">
+            <Link href={h.href} className="hit-link" data-testid="hit-link">
+              <span data-testid="hit-agency">{h.agency}</span>
+              {h.year !== null && <span data-testid="hit-year"> {h.year}年度</span>}
+            </Link>
+            {h.checksFailed > 0 && (
+              <span className="hit-failed" data-testid="hit-checks-failed">
+                {h.checksFailed} 项校验未通过
+              </span>
+            )}
+          </div>
+          <div className="hit-meta">
+            {h.region && <span data-testid="hit-region">{h.region}</span>}
+            {h.levelLabel && <span>{h.levelLabel}</span>}
+            <span>{h.kindLabel}</span>
+            {h.section && (
+              <span data-testid="hit-section" data-section={h.section}>
+                命中：{h.sectionLabel}
+              </span>
+            )}
+          </div>
+          {h.snippet && (
+            <p className="hit-snippet" data-testid="hit-snippet">
+              <Marked parts={h.snippet} testId="hit-mark" />
+            </p>
+          )}
+          {h.themes.length > 0 && (
+            <ul className="hit-themes" aria-label="问题主题">
+              {h.themes.map((t) => (
+                <li key={t} className="hit-theme" data-testid="hit-theme">
+                  {t}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
