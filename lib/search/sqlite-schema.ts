@@ -38,13 +38,16 @@ CREATE INDEX IF NOT EXISTS report_themes_rid ON report_themes(rid);
 `;
 
 /**
- * FTS5 merge settings for filling a new index file in one go (rebuild): merging segments while
- * loading rewrites each token about log4(segments) times, and the 'optimize' at the end merges
- * everything into one segment anyway, so merge only then.
+ * FTS5 merge settings for filling a new index file in one go (rebuild). By default every flushed
+ * segment triggers small incremental merges (automerge=4), rewriting each token about log4(segments)
+ * times. Instead: no incremental merging, and a merge only when 64 segments pile up on a level,
+ * so the final 'optimize' finds a few large segments (merging ~600 one-transaction segments at
+ * the end made that single-threaded step ~45 % longer). Measured at 100,000 reports: FTS
+ * loading ~40 % less CPU than the defaults, 'optimize' ~13 % less.
  */
 export function beginBulkLoad(db: Database.Database): void {
   db.exec(`INSERT INTO report_fts(report_fts, rank) VALUES ('automerge', 0);
-           INSERT INTO report_fts(report_fts, rank) VALUES ('crisismerge', 1000);`);
+           INSERT INTO report_fts(report_fts, rank) VALUES ('crisismerge', 64);`);
 }
 
 /** After a bulk load: merge settings back to FTS5's defaults (for later upserts), indexes, one FTS segment, statistics. */
