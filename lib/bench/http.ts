@@ -50,6 +50,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The V8 options `npm start` gives the server (package.json "start": its heap cap), so the bench
+ * measures the server as it is run. Read from package.json, not repeated here.
+ */
+export function startNodeOptions(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return /NODE_OPTIONS="([^"$]*)/.exec(pkg.scripts.start)?.[1]?.trim() ?? '';
+}
+
 export function hasBuild(): boolean {
   return fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
 }
@@ -96,7 +105,14 @@ export async function startServer(dataDir: string, appDir = ROOT, timeoutMs = 90
   const port = await freePort();
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', appDir, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: appDir,
-    env: { ...process.env, DATA_DIR: dataDir, SEARCH_ENGINE: 'sqlite', NODE_ENV: 'production', PORT: String(port) },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      SEARCH_ENGINE: 'sqlite',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      NODE_OPTIONS: `${startNodeOptions()} ${process.env.NODE_OPTIONS ?? ''}`.trim(),
+    },
     detached: true, // own process group: stop() kills next and anything it forked
     stdio: ['ignore', 'pipe', 'pipe'],
   });
