@@ -5,6 +5,7 @@
  * and repeated popular queries then cost a slice plus the page's snippets. Bounded by an estimate
  * of the bytes held (row positions and facet entries), least recently used out first.
  */
+import { ByteLru } from './byte-lru';
 import type { FacetCache } from './sqlite-cache';
 import type { FacetName, SearchHit, SearchResult, SortOrder } from './types';
 
@@ -41,64 +42,16 @@ export function resultBytes(e: CachedResult): number {
 export const MAX_CACHED_BYTES = 48 * 1024 * 1024;
 export const MAX_CACHED_RESULTS = 500;
 
-export class ResultCache {
-  private readonly map = new Map<string, { e: CachedResult; bytes: number }>();
-  private bytes = 0;
-  constructor(
-    private readonly maxBytes = MAX_CACHED_BYTES,
-    private readonly maxEntries = MAX_CACHED_RESULTS,
-  ) {}
-
-  get(key: string): CachedResult | undefined {
-    const slot = this.map.get(key);
-    if (slot) {
-      // Re-insert: Map order is the recency order.
-      this.map.delete(key);
-      this.map.set(key, slot);
-    }
-    return slot?.e;
+export class ResultCache extends ByteLru<CachedResult> {
+  constructor(maxBytes = MAX_CACHED_BYTES, maxEntries = MAX_CACHED_RESULTS) {
+    super(maxBytes, maxEntries);
   }
 
-  set(key: string, e: CachedResult): void {
-    const bytes = resultBytes(e);
-    if (bytes > this.maxBytes) return;
-    const old = this.map.get(key);
-    if (old) {
-      this.bytes -= old.bytes;
-      this.map.delete(key);
-    }
+  override set(key: string, e: CachedResult): void {
     // Shared between requests: frozen, so a caller that mutates counts fails loudly.
     for (const counts of Object.values(e.facets)) Object.freeze(counts);
     Object.freeze(e.facets);
-    this.map.set(key, { e, bytes });
-    this.bytes += bytes;
-    for (const [k, v] of this.map) {
-      if (this.bytes <= this.maxBytes && this.map.size <= this.maxEntries) break;
-      this.map.delete(k);
-      this.bytes -= v.bytes;
-    }
-  }
-
-  /** An entry grew after it was stored (a page of hits): count it, evicting others if needed. */
-  charge(key: string, bytes: number): void {
-    const slot = this.map.get(key);
-    if (!slot) return;
-    slot.bytes += bytes;
-    this.bytes += bytes;
-    for (const [k, v] of this.map) {
-      if (this.bytes <= this.maxBytes || k === key) break;
-      this.map.delete(k);
-      this.bytes -= v.bytes;
-    }
-  }
-
-  /** estimated bytes held */
-  get heldBytes(): number {
-    return this.bytes;
-  }
-
-  get size(): number {
-    return this.map.size;
+    super.set(key, e, resultBytes(e));
   }
 }
 

@@ -7,47 +7,21 @@
  */
 import type Database from 'better-sqlite3';
 import type { FacetCache } from './sqlite-cache';
+import { ByteLru } from './byte-lru';
 import { termMatch } from './fts-query';
 
 /** 16 MB of row positions: ~40 terms found in every one of 100,000 reports, far more rarer ones. */
 export const MAX_TERM_BYTES = 16 * 1024 * 1024;
 export const MAX_TERMS_CACHED = 512;
 
-export class TermSetCache {
-  private readonly map = new Map<string, Int32Array>();
-  private bytes = 0;
-  constructor(
-    private readonly maxBytes = MAX_TERM_BYTES,
-    private readonly maxEntries = MAX_TERMS_CACHED,
-  ) {}
-
-  get(term: string): Int32Array | undefined {
-    const s = this.map.get(term);
-    if (s) {
-      this.map.delete(term); // Map order is recency order
-      this.map.set(term, s);
-    }
-    return s;
+/** Term → its rows, bounded by bytes of row positions. */
+export class TermSetCache extends ByteLru<Int32Array> {
+  constructor(maxBytes = MAX_TERM_BYTES, maxEntries = MAX_TERMS_CACHED) {
+    super(maxBytes, maxEntries);
   }
 
-  set(term: string, rows: Int32Array): void {
-    if (rows.byteLength > this.maxBytes) return;
-    const old = this.map.get(term);
-    if (old) {
-      this.bytes -= old.byteLength;
-      this.map.delete(term);
-    }
-    this.map.set(term, rows);
-    this.bytes += rows.byteLength;
-    for (const [k, v] of this.map) {
-      if (this.bytes <= this.maxBytes && this.map.size <= this.maxEntries) break;
-      this.map.delete(k);
-      this.bytes -= v.byteLength;
-    }
-  }
-
-  get size(): number {
-    return this.map.size;
+  override set(term: string, rows: Int32Array): void {
+    super.set(term, rows, rows.byteLength);
   }
 }
 
