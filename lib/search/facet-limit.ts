@@ -2,9 +2,10 @@
  * `SearchQuery.facetLimit` for engines that count every value anyway (Meilisearch returns its
  * facet distribution whole): keep the most frequent values by the shared ranking
  * (facet-rank.ts: count desc, code-point ties) plus any value filtered on, and say how many
- * values each cut facet had. The SQLite engine cuts while counting (sqlite-cache.ts) to the same rule.
+ * values each cut facet had. The SQLite engine cuts while counting (sqlite-cache.ts) to the same
+ * rule; /api/search's facet_limit cuts with this too (app/api/search/serialize.ts).
  */
-import { rankValues } from './facet-rank';
+import { facetSize, rankValues } from './facet-rank';
 import type { FacetName, Filters, SearchResult } from './types';
 
 export function limitFacetCounts(
@@ -16,7 +17,7 @@ export function limitFacetCounts(
   const out: SearchResult['facets'] = {};
   const sizes: NonNullable<SearchResult['facetValueCounts']> = {};
   for (const [f, counts] of Object.entries(facets) as [FacetName, Record<string, number>][]) {
-    const size = Object.keys(counts).length;
+    const size = facetSize(counts); // memoized for the engine's frozen counts
     if (size <= limit) {
       out[f] = counts;
       continue;

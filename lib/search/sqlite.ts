@@ -23,6 +23,7 @@ import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad, makeWriter } from './sqlite-schema';
 import { applyFilters, countAll, countFacet, valueCount, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
+import { prepared } from './sqlite-stmts';
 import { bestSection, makeSnippet } from './sqlite-snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, resultsFor, type CachedResult } from './sqlite-results';
 
@@ -47,13 +48,6 @@ interface Live {
   cache: FacetCache | null;
 }
 
-/** Prepared once per connection: a page of hits runs this once per hit. */
-const sectionStmts = new WeakMap<Database.Database, Database.Statement>();
-function sectionsStmt(db: Database.Database): Database.Statement {
-  let st = sectionStmts.get(db);
-  if (!st) sectionStmts.set(db, (st = db.prepare(`SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)));
-  return st;
-}
 
 /** Pages of hits kept with a cached result (most visits stop at the first pages). */
 const CACHED_PAGES = 3;
@@ -73,6 +67,52 @@ function ownBytes(cache: FacetCache, res: CachedResult): number {
   let n = shared.has(res.order) ? 0 : res.order.byteLength;
   for (const counts of Object.values(res.facets)) if (counts && !shared.has(counts)) n += valueCount(counts) * BYTES_PER_FACET_VALUE;
   return n;
+}
+
+/**
+ * The result set (row positions) in the query's order: year orders as walks over the precomputed
+ * ones; relevance as theme tier, then bm25 when it was computed (score: rid → rank), then year.
+ */
+function orderRows(cache: FacetCache, idx: Int32Array, terms: string[], sort: SortOrder, score: Map<number, number>): Int32Array {
+  const n = cache.rows.length;
+  // Year orders are precomputed once per index version: walking one and keeping the rows in the
+  // result set orders any result in O(reports), with no comparison sort.
+  const inSet = (): Uint8Array => {
+    const m = new Uint8Array(n);
+    for (let j = 0; j < idx.length; j++) m[idx[j]] = 1;
+    return m;
+  };
+  const walk = (order: Int32Array, mark: Uint8Array, tiers: number[]): Int32Array => {
+    const out = new Int32Array(idx.length);
+    let k = 0;
+    for (const t of tiers) for (let p = 0; p < order.length; p++) if (mark[order[p]] === t) out[k++] = order[p];
+    return out;
+  };
+  if (sort === 'year_asc' || sort === 'year_desc' || !terms.length) {
+    const order = sort === 'year_asc' ? cache.yearAscIdx : cache.yearDescIdx;
+    if (idx.length === n) return order;
+    return walk(order, inSet(), [1]);
+  }
+  // A term that names a theme the report was tagged with ranks it first: the agency itself
+  // says this is one of its problems, which beats a passing mention elsewhere.
+  const themes = cache.columns.theme;
+  const named = new Uint8Array(themes.values.length);
+  themes.values.forEach((v, c) => (named[c] = terms.includes(v) ? 1 : 0));
+  const tierOf = (i: number) => {
+    for (let k = themes.start[i]; k < themes.start[i + 1]; k++) if (named[themes.codes[k]]) return 0;
+    return 1;
+  };
+  if (!score.size) {
+    // No bm25 (a huge result set): tier, then year order. Mark 2 = tier 0, 1 = tier 1.
+    if (idx.length === n && !named.includes(1)) return cache.yearDescIdx;
+    const mark = inSet();
+    if (named.includes(1)) for (let j = 0; j < idx.length; j++) if (tierOf(idx[j]) === 0) mark[idx[j]] = 2;
+    return walk(cache.yearDescIdx, mark, [2, 1]);
+  }
+  // Sort keys computed once per row, not once per comparison.
+  const list = Array.from(idx, (i) => ({ i, tier: tierOf(i), s: score.get(cache.rows[i].rid) ?? 0, pos: cache.yearDescPos[i] }));
+  list.sort((x, y) => x.tier - y.tier || x.s - y.s || x.pos - y.pos);
+  return Int32Array.from(list, (x) => x.i);
 }
 
 export class SqliteEngine implements SearchEngine {
@@ -279,7 +319,7 @@ export class SqliteEngine implements SearchEngine {
       // bm25 costs a pass over every match's statistics: worth it for a focused result set, not
       // for a term found nearly everywhere (there, theme tier and recency order the hits).
       if (sort === 'relevance' && idx.length > 1 && idx.length <= RANK_MAX_REPORTS) {
-        const stmt = l.db.prepare(`SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
+        const stmt = prepared(l.db, `SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
         for (const r of stmt.iterate(terms.map(termMatch).join(' AND ')) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
     } else idx = cache.yearDescIdx; // every row (order does not matter until step 4)
@@ -287,7 +327,7 @@ export class SqliteEngine implements SearchEngine {
     // 2. Filters: AND across facets, OR within one facet.
     if (filters.length) idx = applyFilters(cache, filters, idx);
 
-    // 3. Facet counts over the whole result set.
+    // 3. Facet counts over the whole result set. 4. Order (orderRows).
     const n = cache.rows.length;
     const facets: SearchResult['facets'] = {};
     const facetValueCounts: NonNullable<SearchResult['facetValueCounts']> = {};
@@ -300,52 +340,16 @@ export class SqliteEngine implements SearchEngine {
       const size = valueCount(counts);
       if (facetLimit && size > facetLimit) facetValueCounts[f] = size;
     }
-    const cut = Object.keys(facetValueCounts).length ? { facetValueCounts } : {};
-
-    // 4. Sort.
-    // Year orders are precomputed once per index version: walking one and keeping the rows in the
-    // result set orders any result in O(reports), with no comparison sort.
-    const inSet = (): Uint8Array => {
-      const m = new Uint8Array(n);
-      for (let j = 0; j < idx.length; j++) m[idx[j]] = 1;
-      return m;
+    return {
+      order: orderRows(cache, idx, terms, sort, score),
+      facets,
+      ...(Object.keys(facetValueCounts).length ? { facetValueCounts } : {}),
     };
-    const walk = (order: Int32Array, mark: Uint8Array, tiers: number[]): Int32Array => {
-      const out = new Int32Array(idx.length);
-      let k = 0;
-      for (const t of tiers) for (let p = 0; p < order.length; p++) if (mark[order[p]] === t) out[k++] = order[p];
-      return out;
-    };
-    if (sort === 'year_asc' || sort === 'year_desc' || !terms.length) {
-      const order = sort === 'year_asc' ? cache.yearAscIdx : cache.yearDescIdx;
-      if (idx.length === n) return { order, facets, ...cut };
-      return { order: walk(order, inSet(), [1]), facets, ...cut };
-    }
-    // A term that names a theme the report was tagged with ranks it first: the agency itself
-    // says this is one of its problems, which beats a passing mention elsewhere.
-    const themes = cache.columns.theme;
-    const named = new Uint8Array(themes.values.length);
-    themes.values.forEach((v, c) => (named[c] = terms.includes(v) ? 1 : 0));
-    const tierOf = (i: number) => {
-      for (let k = themes.start[i]; k < themes.start[i + 1]; k++) if (named[themes.codes[k]]) return 0;
-      return 1;
-    };
-    if (!score.size) {
-      // No bm25 (a huge result set): tier, then year order. Mark 2 = tier 0, 1 = tier 1.
-      if (idx.length === n && !named.includes(1)) return { order: cache.yearDescIdx, facets, ...cut };
-      const mark = inSet();
-      if (named.includes(1)) for (let j = 0; j < idx.length; j++) if (tierOf(idx[j]) === 0) mark[idx[j]] = 2;
-      return { order: walk(cache.yearDescIdx, mark, [2, 1]), facets, ...cut };
-    }
-    // Sort keys computed once per row, not once per comparison.
-    const list = Array.from(idx, (i) => ({ i, tier: tierOf(i), s: score.get(cache.rows[i].rid) ?? 0, pos: cache.yearDescPos[i] }));
-    list.sort((x, y) => x.tier - y.tier || x.s - y.s || x.pos - y.pos);
-    return { order: Int32Array.from(list, (x) => x.i), facets, ...cut };
   }
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
     const lo = r.rid * SECTION_SLOTS;
-    const secs = sectionsStmt(l.db).all(lo, lo + SECTION_SLOTS - 1) as { key: SectionKey; text: string }[];
+    const secs = prepared(l.db, `SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`).all(lo, lo + SECTION_SLOTS - 1) as { key: SectionKey; text: string }[];
     const sec = terms.length ? bestSection(secs, terms) : (secs.find((x) => x.key === 'overview' && x.text) ?? secs.find((x) => x.text));
     return {
       id: r.id,

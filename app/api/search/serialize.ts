@@ -1,6 +1,6 @@
 /** The JSON shape of a search result, shared by /api/search and the e2e "twin equals page" test. */
 import { SECTION_SHORT_LABELS } from '@/lib/labels';
-import { facetSize, rankValues } from '@/lib/search/facet-rank';
+import { limitFacetCounts } from '@/lib/search/facet-limit';
 import { snippetParts, snippetToHtml } from '@/lib/search/highlight';
 import { DEFAULT_FACET_LIMIT, type SearchResult } from '@/lib/search/types';
 import { reportUrl } from '@/lib/urls';
@@ -11,25 +11,13 @@ export { DEFAULT_FACET_LIMIT };
 /**
  * The most frequent `limit` values of each facet (counts unchanged, so never wrong), plus how many
  * values each cut facet had. Why: at national scale the agency facet has ~20,000 values, which made
- * every response ~660 KB. A facet the engine already cut (SearchQuery.facetLimit) comes with its
- * full number of values in `engineCut`, which is passed on.
+ * every response ~660 KB. The cut is lib/search/facet-limit.ts's (the rule the engines use); a
+ * facet the engine already cut (SearchQuery.facetLimit) comes with its full number of values in
+ * `engineCut`, which is passed on.
  */
 export function limitFacets(facets: SearchResult['facets'], limit: number, engineCut: SearchResult['facetValueCounts'] = {}) {
-  const out: SearchResult['facets'] = {};
-  const valueCounts: Record<string, number> = {};
-  for (const [facet, counts] of Object.entries(facets) as [keyof SearchResult['facets'], Record<string, number>][]) {
-    const known = engineCut[facet];
-    if (known !== undefined) valueCounts[facet] = known;
-    const size = known ?? (limit > 0 ? facetSize(counts) : 0);
-    if (limit <= 0 || size <= limit) {
-      out[facet] = counts;
-      continue;
-    }
-    // Ranked once per counts object (lib/search/facet-rank.ts), not sorted per request.
-    out[facet] = Object.fromEntries(rankValues(counts, limit, 'count'));
-    valueCounts[facet] = size;
-  }
-  return { facets: out, facetValueCounts: valueCounts };
+  const cut = limitFacetCounts(facets, limit);
+  return { facets: cut.facets, facetValueCounts: { ...cut.facetValueCounts, ...engineCut } };
 }
 
 export function searchResultJson(result: SearchResult, q: string, facetLimit = DEFAULT_FACET_LIMIT) {
