@@ -87,6 +87,7 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
     <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-stone-600">
       <p>
         共 <strong className="text-stone-900" data-testid="result-count">{result.total.toLocaleString('zh-CN')}</strong> 份报告
+        {state.includeVersions && <span data-testid="includes-versions">（含旧版本）</span>}
         {result.total > 0 && (
           <span className="text-stone-500">
             ，第 {first}–{last} 份

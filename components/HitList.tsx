@@ -21,6 +21,8 @@ export interface HitView {
   checksFailed: number;
   snippet: SnippetPart[] | null;
   themes: string[];
+  /** set on an older version of a report (listed only with include_versions=1) */
+  versionOf?: string;
 }
 
 export function HitList({ hits }: { hits: HitView[] }) {
@@ -33,6 +35,11 @@ export function HitList({ hits }: { hits: HitView[] }) {
               <span data-testid="hit-agency">{h.agency}</span>
               {h.year !== null && <span data-testid="hit-year"> {h.year}年度</span>}
             </Link>
+            {h.versionOf && (
+              <span className="text-xs text-amber-700" data-testid="hit-version-of" data-version-of={h.versionOf}>
+                旧版本
+              </span>
+            )}
             {h.checksFailed > 0 && (
               <span className="hit-failed" data-testid="hit-checks-failed">
                 {h.checksFailed} 项校验未通过

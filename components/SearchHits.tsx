@@ -23,6 +23,7 @@ export function SearchHits({ hits, q }: { hits: SearchHit[]; q: string }) {
     checksFailed: h.checksFailed,
     snippet: h.snippet ? snippetParts(h.snippet) : null,
     themes: h.themes,
+    ...(h.versionOf ? { versionOf: h.versionOf } : {}),
   }));
   return <HitList hits={views} />;
 }

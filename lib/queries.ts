@@ -32,6 +32,7 @@ export async function searchReports({
       sort: state.sort,
       page: state.page,
       perPage: state.perPage,
+      ...(state.includeVersions ? { includeVersions: true } : {}),
       ...(facetLimit > 0 ? { facetLimit } : {}),
       ...(facets ? { facets } : {}),
     });

@@ -21,12 +21,14 @@ export interface SearchState {
   sort: SortOrder;
   page: number;
   perPage: number;
+  /** older versions of reports counted and listed too (`include_versions=1`; lib/versions.ts) */
+  includeVersions: boolean;
 }
 
-export const DEFAULT_STATE: SearchState = { q: '', filters: {}, sort: 'relevance', page: 1, perPage: DEFAULT_PER_PAGE };
+export const DEFAULT_STATE: SearchState = { q: '', filters: {}, sort: 'relevance', page: 1, perPage: DEFAULT_PER_PAGE, includeVersions: false };
 
-/** Query-string names; `per_page` is the only one that differs from the state field. */
-export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page' } as const;
+/** Query-string names of the state fields that differ from the field's own name. */
+export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page', includeVersions: 'include_versions' } as const;
 
 const intParam = (name: string, min: number, max: number) =>
   z
@@ -44,6 +46,10 @@ const schema = z.object({
   sort: z.enum(SORTS, { message: `sort 只能是 ${SORTS.join(' / ')}` }).default('relevance'),
   page: intParam('page', 1, MAX_PAGE).default(1),
   perPage: intParam('per_page', 1, MAX_PER_PAGE).default(DEFAULT_PER_PAGE),
+  includeVersions: z
+    .enum(['0', '1'], { message: 'include_versions 只能是 1（包括旧版本）或 0' })
+    .default('0')
+    .transform((v) => v === '1'),
   filters: z.object(Object.fromEntries(FACETS.map((f) => [f, facetValues.optional()])) as Record<FacetName, z.ZodOptional<typeof facetValues>>),
 });
 
@@ -87,6 +93,7 @@ export function parseSearchParams(raw: RawParams): ParsedSearch {
     sort: blankToUndef(getOne(raw, PARAM.sort)),
     page: blankToUndef(getOne(raw, PARAM.page)),
     perPage: blankToUndef(getOne(raw, PARAM.perPage)),
+    includeVersions: blankToUndef(getOne(raw, PARAM.includeVersions)),
     filters,
   });
   if (!parsed.success) {

@@ -222,7 +222,7 @@ describe('search', () => {
     const res = await engine.search({ ...q, facets: [...q.facets] });
     const sent = fake.requests.find((r) => r.path === '/indexes/reports/search')!.body;
     expect(sent).toEqual(buildSearchParams({ ...q, facets: [...q.facets] }, '时效性'));
-    expect((sent as { filter: unknown }).filter).toEqual([['agency = "a\\" OR year > 0"']]);
+    expect((sent as { filter: unknown }).filter).toEqual([['version_of IS NULL', 'version_of NOT EXISTS'], ['agency = "a\\" OR year > 0"']]);
     expect(res).toEqual({
       total: 3,
       page: 1,

@@ -65,9 +65,11 @@ describe('documents from a ReportRecord', () => {
       section_key: 'problems',
       title: '五、存在的主要问题及改进情况',
       text: '信息发布不够及时，时效性有待提高。',
-      text_seg: '信息 发布 不够 及时 时效 时效性 有待 提高',
+      // the heading is searchable with the text (segmented with it)
+      text_seg: '五 存在 的 主要 问题 及 改进 情况 信息 发布 不够 及时 时效 时效性 有待 提高',
       theme_labels: ['时效性'],
       ...facets,
+      version_of: null,
     });
     const overview = docs.find((d) => d.section_key === 'overview')!;
     expect(overview.text).toBe('本机关伪造主动公开政府信息。');

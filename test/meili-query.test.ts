@@ -55,6 +55,7 @@ describe('search request', () => {
       attributesToRetrieve: [
         'report_id',
         'section_key',
+        'title',
         'text',
         'agency',
         'year',
@@ -65,6 +66,7 @@ describe('search request', () => {
         'kind',
         'themes',
         'checks_failed',
+        'version_of',
       ],
       attributesToHighlight: ['text'],
       attributesToCrop: ['text'],
@@ -74,7 +76,7 @@ describe('search request', () => {
       highlightPostTag: MARK_END,
       matchingStrategy: 'all',
       locales: ['cmn'],
-      filter: [['province = "测试省"'], ['themes = "时效性"']],
+      filter: [['version_of IS NULL', 'version_of NOT EXISTS'], ['province = "测试省"'], ['themes = "时效性"']],
       sort: ['year:asc', 'agency:asc'],
     });
   });
@@ -85,7 +87,10 @@ describe('search request', () => {
     expect(p.hitsPerPage).toBe(20);
     expect(p.facets).toEqual(['agency', 'year', 'province', 'city', 'level', 'kind', 'themes', 'checks']);
     expect(p.sort).toBeUndefined();
-    expect(p.filter).toBeUndefined();
+    // older versions of a report are out unless asked for
+    expect(p.filter).toEqual([['version_of IS NULL', 'version_of NOT EXISTS']]);
+    expect(buildSearchParams({ q: '公开', includeVersions: true }, '公开').filter).toBeUndefined();
+    expect(buildSearchParams({ q: '', includeVersions: true, filters: { year: ['2024'] } }, '').filter).toEqual([['year = "2024"']]);
     expect(buildSearchParams({ q: '' }, '').sort).toEqual(['year:desc', 'agency:asc']);
   });
 

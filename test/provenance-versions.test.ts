@@ -60,9 +60,13 @@ describe('provenance and re-publications', () => {
       expect(status.skipped).toEqual([{ file: 'd-legacy.doc', reason: '不支持的格式 .doc：请另存为 .docx 或 PDF' }]);
       expect(await readIndexStatus(dataDir)).toEqual(status);
 
-      const all = await engine.search({ q: '', perPage: 10 });
+      // Older versions count only when asked for; then each says which report it is a version of.
+      expect((await engine.search({ q: '', perPage: 10 })).total).toBe(1);
+      const all = await engine.search({ q: '', perPage: 10, includeVersions: true });
       expect(all.total).toBe(2);
       const canonicalHit = all.hits.find((h) => !/-[0-9a-f]{8}$/.test(h.id))!;
+      expect(canonicalHit.versionOf).toBeUndefined();
+      expect(all.hits.find((h) => h !== canonicalHit)!.versionOf).toBe(canonicalHit.id);
       const id = canonicalHit.id;
       const oldId = `${id}-${sha(ORIGINAL).slice(0, 8)}`;
       expect(all.hits.map((h) => h.id).sort()).toEqual([id, oldId].sort());
@@ -96,9 +100,10 @@ describe('provenance and re-publications', () => {
       expect(refs).toHaveLength(2);
       expect(withoutOlderVersions(refs).map((r) => r.id)).toEqual([id]);
 
-      // Both are found by the figure that changed.
+      // Each is found by the figure that changed; the older one only with includeVersions.
       expect((await engine.search({ q: '214条' })).hits.map((h) => h.id)).toEqual([id]);
-      expect((await engine.search({ q: '213条' })).hits.map((h) => h.id)).toEqual([oldId]);
+      expect((await engine.search({ q: '213条' })).hits.map((h) => h.id)).toEqual([]);
+      expect((await engine.search({ q: '213条', includeVersions: true })).hits.map((h) => h.id)).toEqual([oldId]);
 
       // The Meilisearch record document stores the whole record: provenance and versions survive.
       const doc = JSON.parse(toRecordDocument(canonical).record);

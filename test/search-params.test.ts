@@ -14,7 +14,7 @@ const err = (raw: Record<string, string | string[]>) => {
 
 describe('parseSearchParams', () => {
   it('gives the default state for no parameters', () => {
-    expect(ok({})).toEqual({ q: '', filters: {}, sort: 'relevance', page: 1, perPage: 20 });
+    expect(ok({})).toEqual({ q: '', filters: {}, sort: 'relevance', page: 1, perPage: 20, includeVersions: false });
   });
 
   it('reads repeated facet params as a multi-select, de-duplicated, blanks dropped', () => {
@@ -25,7 +25,15 @@ describe('parseSearchParams', () => {
       sort: 'year_asc',
       page: 2,
       perPage: 50,
+      includeVersions: false,
     });
+  });
+
+  it('include_versions=1 asks for older versions too; 0 or blank is the default; anything else is a message', () => {
+    expect(ok({ include_versions: '1' }).includeVersions).toBe(true);
+    expect(ok({ include_versions: '0' }).includeVersions).toBe(false);
+    expect(ok({ include_versions: '' }).includeVersions).toBe(false);
+    expect(err({ include_versions: 'yes' })).toContain('include_versions');
   });
 
   it('accepts unknown facet values and ignores unknown parameters', () => {

@@ -20,7 +20,7 @@ import {
 } from '@/lib/urls';
 import { parseSearchParams, type SearchState } from '@/lib/search-params';
 
-const state = (s: Partial<SearchState>): SearchState => ({ q: '', filters: {}, sort: 'relevance', page: 1, perPage: 20, ...s });
+const state = (s: Partial<SearchState>): SearchState => ({ q: '', filters: {}, sort: 'relevance', page: 1, perPage: 20, includeVersions: false, ...s });
 
 /** Parse a built URL back into a state: the round trip is what makes links shareable. */
 function back(url: string): SearchState {
@@ -56,8 +56,16 @@ describe('searchUrl', () => {
       sort: 'year_asc',
       page: 2,
       perPage: 50,
+      includeVersions: true,
     });
     expect(back(searchUrl(s))).toEqual(s);
+    expect(searchUrl(s)).toContain('include_versions=1');
+  });
+
+  it('keeps include_versions on facet toggles and pages', () => {
+    const s = state({ includeVersions: true });
+    expect(back(toggleFacetUrl(s, 'year', '2024')).includeVersions).toBe(true);
+    expect(back(pageUrl(s, 2)).includeVersions).toBe(true);
   });
 });
 

@@ -80,7 +80,15 @@ export async function getSearchRecords({ state, limit }: { state: SearchState; l
     const ids: string[] = [];
     let total = 0;
     for (let page = 1; ids.length < limit; page++) {
-      const res = await engine.search({ q: state.q, filters: state.filters, sort: state.sort, page, perPage, facets: [] });
+      const res = await engine.search({
+        q: state.q,
+        filters: state.filters,
+        sort: state.sort,
+        page,
+        perPage,
+        facets: [],
+        ...(state.includeVersions ? { includeVersions: true } : {}),
+      });
       total = res.total;
       ids.push(...res.hits.map((h) => h.id));
       if (res.hits.length < perPage || page * perPage >= total) break;

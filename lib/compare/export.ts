@@ -5,11 +5,20 @@ import { FIGURE_KEYS, flattenFigures } from './figures';
 export const EXPORT_META_COLUMNS = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'file', 'themes', 'checks_failed'] as const;
 export const EXPORT_COLUMNS: readonly string[] = [...EXPORT_META_COLUMNS, ...FIGURE_KEYS];
 
+/**
+ * With older versions included (include_versions=1), `version_of` follows `id`: the canonical
+ * report's id on an older version's row, empty on the canonical one's.
+ */
+export function exportColumns({ includeVersions = false } = {}): readonly string[] {
+  return includeVersions ? ['id', 'version_of', ...EXPORT_COLUMNS.slice(1)] : EXPORT_COLUMNS;
+}
+
 export type ExportRow = Record<string, string | number | null>;
 
-export function exportRow(r: ReportRecord): ExportRow {
+export function exportRow(r: ReportRecord, { includeVersions = false } = {}): ExportRow {
   const row: ExportRow = {
     id: r.id,
+    ...(includeVersions ? { version_of: r.versionOf ?? null } : {}),
     agency: r.agency,
     year: r.year,
     province: r.region.province,
@@ -25,6 +34,6 @@ export function exportRow(r: ReportRecord): ExportRow {
   return row;
 }
 
-export function exportRowValues(row: ExportRow): (string | number | null)[] {
-  return EXPORT_COLUMNS.map((c) => row[c] ?? null);
+export function exportRowValues(row: ExportRow, columns: readonly string[] = EXPORT_COLUMNS): (string | number | null)[] {
+  return columns.map((c) => row[c] ?? null);
 }

@@ -55,9 +55,12 @@ export function makeReporter(out: Out, opts: { plainEveryMs?: number; now?: () =
         `${s.swapped ? '✓' : '✗'} ${s.indexed} indexed, ${s.failed} failed, ${s.warnings} warnings, ${s.checksFailed} with failed checks` +
           (s.duplicates ? `, ${s.duplicates} duplicates` : '') +
           (s.versions ? `, ${s.versions} older versions` : '') +
+          (s.incomplete?.length ? `, ${s.incomplete.length} incomplete` : '') +
           (s.skipped?.length ? `, ${s.skipped.length} skipped` : '') +
           ` — ${s.found} files in ${s.seconds.toFixed(1)} s (${s.seconds > 0 ? Math.round(s.found / s.seconds) : s.found} files/s)`,
       ];
+      for (const f of (s.incomplete ?? []).slice(0, SKIPPED_SHOWN)) lines.push(`! ${f.file}: ${f.reason}`);
+      if ((s.incomplete?.length ?? 0) > SKIPPED_SHOWN) lines.push(`! … and ${s.incomplete!.length - SKIPPED_SHOWN} more (see index-status.json)`);
       const skipped = s.skipped ?? [];
       for (const f of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`– ${f.file}: ${f.reason}`);
       if (skipped.length > SKIPPED_SHOWN) lines.push(`– … and ${skipped.length - SKIPPED_SHOWN} more (see index-status.json)`);

@@ -12,6 +12,7 @@ import { findReportFiles, type SkippedFile } from './walk';
 import { createParsePool } from './pool';
 import { writeIndexStatus, type IndexFailure, type IndexStatus } from './status';
 import { VersionTracker, type VersionMeta } from './versions';
+import { compareCompleteness, completeness, completenessText, versionId } from '../versions';
 
 export interface IndexProgress {
   total: number;
@@ -59,6 +60,8 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
   // Parsed records are ~30 KB: 1,000 ahead is ~30 MB.
   const window = Math.max(1, opts.concurrency ?? 8, workers ? 1000 : 0);
   const failures: IndexFailure[] = [];
+  /** files kept only as a less complete version of another file of the same report */
+  const incomplete: IndexFailure[] = [];
   const versions = new VersionTracker();
   const stats = { done: 0, indexed: 0, warnings: 0, checksFailed: 0, duplicates: 0, versions: 0 };
   const progress = () =>
@@ -84,7 +87,13 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
       } else {
         // Paths relative to the corpus folder: portable, and no server paths on pages.
         res.file = rel;
-        const meta: VersionMeta = { file: rel, abs: path.resolve(opts.dir, rel), sha256: res.source?.sha256 ?? '', capturedAt: res.source?.capturedAt };
+        const meta: VersionMeta = {
+          file: rel,
+          abs: path.resolve(opts.dir, rel),
+          sha256: res.source?.sha256 ?? '',
+          capturedAt: res.source?.capturedAt,
+          completeness: completeness(res),
+        };
         const seen = versions.get(res.id);
         if (seen && (!meta.sha256 || seen.some((v) => v.sha256 === meta.sha256))) {
           // The same bytes twice (or a parser without sha256): one report, keep the first file.
@@ -94,17 +103,18 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
             stats.versions++;
             const canonical = await versions.canonical(res.id);
             if ((await versions.compare(meta, canonical)) > 0) {
-              // The newcomer is newer: it takes the canonical id (replacing the holder in the index),
-              // and the previous holder is read again and indexed under its version id.
+              // The newcomer is at least as complete and newer (or more complete): it takes the
+              // canonical id (replacing the holder in the index), and the previous holder is read
+              // again and indexed under its version id.
               const older = await parse(canonical.abs).catch((e) => ({ file: canonical.abs, error: String(e) }));
               if (!isFailure(older)) {
                 older.file = canonical.file;
-                yield asVersion(older, res.id, canonical.sha256);
+                yield asVersion(older, res.id, canonical, meta, incomplete);
               }
               versions.add(res.id, meta, true);
             } else {
               versions.add(res.id, meta, false);
-              asVersion(res, res.id, meta.sha256);
+              asVersion(res, res.id, meta, canonical, incomplete);
             }
           } else versions.add(res.id, meta, true);
           stats.indexed++;
@@ -155,6 +165,7 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
     checksFailed: stats.checksFailed,
     duplicates: stats.duplicates,
     versions: stats.versions,
+    ...(incomplete.length ? { incomplete } : {}),
     swapped,
     seconds: (Date.now() - t0) / 1000,
     failures,
@@ -165,15 +176,26 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
   return status;
 }
 
-/** An older re-publication: indexed under `${id}-${sha256.slice(0, 8)}`, pointing at the canonical id. */
-function asVersion(rec: ReportRecord, canonicalId: string, sha256: string): ReportRecord {
-  rec.id = versionId(canonicalId, sha256);
+/**
+ * A version that is not canonical: indexed under its version id, pointing at the canonical id.
+ * One less complete than the canonical file (a truncated download, a page that lost its tables)
+ * is also listed in the run's status with a one-line reason, and says so in its own warnings.
+ */
+function asVersion(
+  rec: ReportRecord,
+  canonicalId: string,
+  own: VersionMeta,
+  canonical: VersionMeta,
+  incomplete?: IndexFailure[],
+): ReportRecord {
+  rec.id = versionId(canonicalId, own.sha256);
   rec.versionOf = canonicalId;
+  if (compareCompleteness(own.completeness, canonical.completeness) < 0) {
+    const reason = `不完整：只有${completenessText(own.completeness)}，同一报告的 ${canonical.file} 有${completenessText(canonical.completeness)}；作为旧版本 ${rec.id} 保留，未替换完整版本`;
+    rec.warnings.push(reason);
+    incomplete?.push({ file: own.file, reason });
+  }
   return rec;
-}
-
-export function versionId(canonicalId: string, sha256: string): string {
-  return `${canonicalId}-${sha256.slice(0, 8)}`;
 }
 
 async function attachVersions(engine: SearchEngine, versions: VersionTracker): Promise<void> {

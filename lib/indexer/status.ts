@@ -26,6 +26,11 @@ export interface IndexStatus {
   duplicates: number;
   /** older re-publications kept under a version id (same agency+year, different bytes) */
   versions?: number;
+  /**
+   * files less complete than another file of the same report (a truncated download, a page that
+   * lost its tables): kept as older versions, never canonical; each with a one-line reason
+   */
+  incomplete?: IndexFailure[];
   /** false when nothing was indexed and the live index was left as it was */
   swapped: boolean;
   seconds: number;

@@ -1,11 +1,12 @@
 /**
- * Re-publications: one index run meeting the same agency+year (same record id) in files with
- * different bytes. The newest version keeps the canonical id; "newest" is the sidecar's
- * capturedAt when the file has one, else the file's mtime (a re-download without a sidecar is
- * newer on disk); on a tie the file later in walk order wins (as duplicates always did).
+ * Versions met during one index run: the same record id in files with different bytes. Which
+ * one is canonical follows lib/versions.ts: the more complete file wins; between files as
+ * complete, the newer one (the sidecar's capturedAt when the file has one, else the file's mtime:
+ * a re-download without a sidecar is newer on disk); on a full tie the file later in walk order.
  * Holds one small entry per id seen (no record text).
  */
 import { stat } from 'node:fs/promises';
+import { compareCompleteness, type Completeness } from '../versions';
 
 export interface VersionMeta {
   /** relative to the corpus folder (as stored in the record) */
@@ -13,6 +14,7 @@ export interface VersionMeta {
   abs: string;
   sha256: string;
   capturedAt?: string;
+  completeness: Completeness;
   /** ms since epoch, computed on first comparison */
   time?: number;
 }
@@ -37,13 +39,16 @@ export class VersionTracker {
     return this.byId.get(id)!.find((e) => e.canonical)!;
   }
 
-  /** > 0 when `a` is newer than `b` (or equally new: then `a`, met later, wins). */
+  /** > 0 when `a` should be canonical rather than `b`: more complete, or as complete and newer (or as new: `a`, met later, wins). */
   async compare(a: VersionMeta, b: VersionMeta): Promise<number> {
+    // both timed even when completeness decides: repeated() lists versions newest first
     const d = (await timeOf(a)) - (await timeOf(b));
+    const c = compareCompleteness(a.completeness, b.completeness);
+    if (c !== 0) return c;
     return d === 0 ? 1 : d;
   }
 
-  /** ids met in more than one version, each with its versions newest first (canonical first). */
+  /** ids met in more than one version, each with its versions canonical first, then newest first. */
   *repeated(): Iterable<[string, Entry[]]> {
     for (const [id, list] of this.byId) {
       if (list.length < 2) continue;

@@ -2,20 +2,17 @@
  * text → ReportRecord: metadata, sections, figures, checks, themes. Never throws for bad input:
  * a text that is not a report, or a file that cannot be read, comes back as `{ file, error }`.
  */
-import { createHash } from 'node:crypto';
 import { readReportFile } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
 import type { Figures, ParseResult, ReportRecord, ReportSource } from '../types';
 import { runChecks } from './checks';
+import { reportId } from './identity';
 import { agencyKind, extractTitle, titleBlock } from './metadata';
 import { splitSections, toSections, type RawSection } from './sections';
 import { parseActive, parseAppeals, parseRequests } from './tables';
 
-export function reportId(agency: string, year: number | null, text: string): string {
-  const basis = agency ? `${agency}|${year ?? ''}` : `text|${text}`;
-  return createHash('sha256').update(basis).digest('hex').slice(0, 16);
-}
+export { reportId } from './identity';
 
 /** Line endings, BOM, NBSP and other invisible noise that breaks line-based parsing. */
 export function normalizeText(text: string): string {

@@ -31,6 +31,8 @@ export interface SectionDocument {
   themes: string[];
   checks: 'ok' | 'failed';
   checks_failed: number;
+  /** the canonical report's id on an older version, else null: filtered out unless includeVersions */
+  version_of: string | null;
 }
 
 export interface RecordDocument {
@@ -83,6 +85,7 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     themes: [...new Set(record.themes.map((t) => t.label))],
     checks: failed > 0 ? ('failed' as const) : ('ok' as const),
     checks_failed: failed,
+    version_of: record.versionOf ?? null,
   };
   // Markers are stripped so a report cannot forge highlights; merging duplicate keys keeps
   // document ids unique if a parser ever emits the same section twice.
@@ -98,12 +101,14 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
   const docs: SectionDocument[] = keys.map((key) => {
     const s = byKey.get(key)!;
     const theme_labels = key === labelsOn ? base.themes : [];
-    return { id: sectionDocId(record.id, key), section_key: key, title: s.title, text: s.text, text_seg: segment(s.text), theme_labels, ...base };
+    // the heading is segmented with the text: a report found by a word only its heading holds
+    const seg = segment(s.title ? `${s.title}\n${s.text}` : s.text);
+    return { id: sectionDocId(record.id, key), section_key: key, title: s.title, text: s.text, text_seg: seg, theme_labels, ...base };
   });
   docs.push({
     id: sectionDocId(record.id, WHOLE_REPORT),
     section_key: null,
-    title: '',
+    title: [...byKey.values()].map((s) => s.title).filter(Boolean).join('\n'),
     text: [...byKey.values()].map((s) => s.text).filter(Boolean).join('\n'),
     text_seg: docs.map((d) => d.text_seg).filter(Boolean).join(' '),
     theme_labels: labelsOn ? [] : base.themes,
@@ -129,7 +134,8 @@ export function toRecordDocument(record: ReportRecord): RecordDocument {
 type HitFields = Pick<
   SectionDocument,
   'report_id' | 'section_key' | 'text' | 'agency' | 'year' | 'province' | 'city' | 'county' | 'level' | 'kind' | 'themes' | 'checks_failed'
->;
+> &
+  Partial<Pick<SectionDocument, 'title' | 'version_of'>>;
 
 /** Longest snippet, in visible characters (markers not counted). */
 export const SNIPPET_MAX = 160;
@@ -163,10 +169,15 @@ const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
  */
 export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = []): SearchHit {
   const formatted = hit._formatted?.text;
+  const folded = terms.map(foldAscii);
+  const body = hit.text ?? '';
+  // A match in the heading only: quote the heading with the start of its text.
+  const title = hit.title ?? '';
+  const inTitle = !!title && folded.some((t) => foldAscii(title).includes(t)) && !folded.some((t) => foldAscii(body).includes(t));
   const snippet =
     typeof formatted === 'string' && formatted.includes(MARK_START)
       ? clampSnippet(formatted.replace(/\s+/g, ' ').trim())
-      : makeSnippet(hit.text ?? '', terms.map(foldAscii));
+      : makeSnippet(inTitle ? `${title}\n${body}` : body, folded);
   return {
     id: hit.report_id,
     agency: hit.agency,
@@ -178,6 +189,7 @@ export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = []):
     checksFailed: hit.checks_failed ?? 0,
     section: hit.section_key ?? null,
     snippet,
+    ...(hit.version_of ? { versionOf: hit.version_of } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ export const CROP_LENGTH = 30;
 export const HIT_ATTRIBUTES = [
   'report_id',
   'section_key',
+  'title',
   'text',
   'agency',
   'year',
@@ -37,6 +38,7 @@ export const HIT_ATTRIBUTES = [
   'kind',
   'themes',
   'checks_failed',
+  'version_of',
 ];
 
 export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
@@ -89,6 +91,12 @@ function positiveInt(v: number | undefined, fallback: number, name: string, max 
   return v;
 }
 
+/**
+ * Older versions of a report are left out unless asked for (lib/versions.ts). NOT EXISTS keeps
+ * documents written before the field was.
+ */
+export const LATEST_ONLY = ['version_of IS NULL', 'version_of NOT EXISTS'];
+
 export function buildSearchParams(query: SearchQuery, qText: string): SearchParams {
   const page = positiveInt(query.page, 1, 'page');
   const hitsPerPage = positiveInt(query.perPage, DEFAULT_PER_PAGE, 'perPage', MAX_PER_PAGE);
@@ -115,7 +123,8 @@ export function buildSearchParams(query: SearchQuery, qText: string): SearchPara
     locales: [...LOCALES],
   };
   const filter = buildFilter(query.filters);
-  if (filter) params.filter = filter;
+  const versions = query.includeVersions ? undefined : LATEST_ONLY;
+  if (filter || versions) params.filter = [...(versions ? [versions] : []), ...(filter ?? [])];
   const s = SORT[sort === 'relevance' && !qText ? 'year_desc' : sort];
   if (s) params.sort = s;
   return params;

@@ -24,6 +24,7 @@ export const SECTION_FIELDS = [
   'themes',
   'checks',
   'checks_failed',
+  'version_of',
 ] as const;
 
 /** Searched, never returned: the jieba field (the original text re-spaced) and theme labels. */
@@ -48,6 +49,7 @@ export const FILTERABLE = [
   'themes',
   'checks',
   'report_id',
+  'version_of',
 ] as const;
 export type FilterableAttribute = (typeof FILTERABLE)[number];
 

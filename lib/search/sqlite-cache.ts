@@ -20,6 +20,8 @@ export interface FacetRow {
   level: Level | null;
   kind: AgencyKind;
   checksFailed: number;
+  /** the canonical report's id when this row is an older version of it, else null */
+  versionOf: string | null;
   themes: string[];
 }
 
@@ -51,7 +53,14 @@ export interface FacetCache {
   yearDescIdx: Int32Array;
   yearAscIdx: Int32Array;
   idxOfRid: Int32Array;
-  /** facet counts over every row, filled on first use (countAll), by `${facet}/${limit}` */
+  /**
+   * yearDescIdx without older versions: what a search sees by default (lib/versions.ts). The same
+   * array as yearDescIdx when the index holds no older version (then nothing below costs a thing).
+   */
+  latestIdx: Int32Array;
+  /** row idx → 1 for an older version; null when there is none */
+  isVersion: Uint8Array | null;
+  /** facet counts over every row (or every latest row), filled on first use (countAll), by `${facet}/${limit}/${scope}` */
   allCounts: Map<string, Readonly<Record<string, number>>>;
 }
 
@@ -103,9 +112,12 @@ function column(rows: FacetRow[], f: FacetName): FacetColumn {
 }
 
 export function loadFacetCache(db: Database.Database): FacetCache {
+  // An index file written before versions were a column has none marked (re-indexing marks them).
+  const hasVersionOf = (db.prepare(`SELECT name FROM pragma_table_info('reports')`).pluck().all() as string[]).includes('version_of');
   const rows = db
     .prepare(
-      `SELECT rid, id, agency, year, province, city, county, level, kind, checks_failed AS checksFailed
+      `SELECT rid, id, agency, year, province, city, county, level, kind, checks_failed AS checksFailed,
+              ${hasVersionOf ? 'version_of' : 'NULL'} AS versionOf
        FROM reports ORDER BY rid`,
     )
     .all() as FacetRow[];
@@ -147,11 +159,23 @@ export function loadFacetCache(db: Database.Database): FacetCache {
   for (const r of rows) idxOfRid[r.rid] = r.idx + 1;
   const yearDescIdx = Int32Array.from(yearDesc, (r) => r.idx);
   const yearAscIdx = Int32Array.from(yearAsc, (r) => r.idx);
-  const cache: FacetCache = { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, allCounts: new Map() };
+  let isVersion: Uint8Array | null = null;
+  for (const r of rows) if (r.versionOf !== null) (isVersion ??= new Uint8Array(rows.length))[r.idx] = 1;
+  const latestIdx = isVersion ? withoutVersions(isVersion, yearDescIdx) : yearDescIdx;
+  const cache: FacetCache = { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, latestIdx, isVersion, allCounts: new Map() };
   // The home page's counts (as the site asks for them), and every query that matches all reports:
   // ready with the index. Every value of every facet (20,000 agencies) only when someone asks.
   for (const f of FACETS) countAll(cache, f, DEFAULT_FACET_LIMIT);
   return cache;
+}
+
+/** The rows of `idxs` (order kept) that are not older versions. */
+export function withoutVersions(isVersion: Uint8Array | null, idxs: Int32Array): Int32Array {
+  if (!isVersion) return idxs;
+  const out = new Int32Array(idxs.length);
+  let m = 0;
+  for (let j = 0; j < idxs.length; j++) if (!isVersion[idxs[j]]) out[m++] = idxs[j];
+  return m === idxs.length ? idxs : out.slice(0, m);
 }
 
 /**
@@ -194,11 +218,15 @@ export function valueCount(counts: Record<string, number>): number {
   return valueCounts.get(counts) ?? Object.keys(counts).length;
 }
 
-/** countFacet over every row, computed once per index version and limit; frozen, as it is shared. */
-export function countAll(cache: FacetCache, f: FacetName, limit = 0): Record<string, number> {
-  const key = `${f}/${limit}`;
+/**
+ * countFacet over every latest row (or every row, with older versions), computed once per index
+ * version and limit; frozen, as it is shared.
+ */
+export function countAll(cache: FacetCache, f: FacetName, limit = 0, includeVersions = false): Record<string, number> {
+  const key = `${f}/${limit}/${includeVersions ? 'all' : 'latest'}`;
   let counts = cache.allCounts.get(key);
-  if (!counts) cache.allCounts.set(key, (counts = Object.freeze(countFacet(cache, f, cache.yearDescIdx, limit))));
+  const rows = includeVersions ? cache.yearDescIdx : cache.latestIdx;
+  if (!counts) cache.allCounts.set(key, (counts = Object.freeze(countFacet(cache, f, rows, limit))));
   return counts as Record<string, number>;
 }
 

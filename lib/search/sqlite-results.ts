@@ -64,7 +64,14 @@ export function resultsFor(cache: FacetCache): ResultCache {
 }
 
 /** Same query, same key: filter values and facets in a fixed order. */
-export function resultKey(terms: string[], filters: [FacetName, string[]][], sort: SortOrder, facets: FacetName[], facetLimit = 0): string {
+export function resultKey(
+  terms: string[],
+  filters: [FacetName, string[]][],
+  sort: SortOrder,
+  facets: FacetName[],
+  facetLimit = 0,
+  includeVersions = false,
+): string {
   const f = filters.map(([k, v]) => [k, [...new Set(v)].sort()] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return JSON.stringify([[...terms].sort(), f, sort, [...new Set(facets)].sort(), facetLimit]);
+  return JSON.stringify([[...terms].sort(), f, sort, [...new Set(facets)].sort(), facetLimit, ...(includeVersions ? ['versions'] : [])]);
 }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../types';
 import { gramsForIndex } from './fts-query';
 
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 /** Section rows get sid = report rowid * SECTION_SLOTS + section index. */
 export const SECTION_SLOTS = 64;
 
@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS reports(
   province TEXT, city TEXT, county TEXT,
   level TEXT, kind TEXT NOT NULL,
   checks_failed INTEGER NOT NULL,
+  -- set on an older version of a report: the canonical report's id (lib/versions.ts)
+  version_of TEXT,
   json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS report_themes(label TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(label, rid)) WITHOUT ROWID;
@@ -73,8 +75,8 @@ export type Writer = (rec: ReportRecord) => void;
 export function makeWriter(db: Database.Database): Writer {
   const findRid = db.prepare<[string], { rid: number }>(`SELECT rid FROM reports WHERE id = ?`);
   const insReport = db.prepare(
-    `INSERT INTO reports(rid, id, agency, year, province, city, county, level, kind, checks_failed, json)
-     VALUES (@rid, @id, @agency, @year, @province, @city, @county, @level, @kind, @checks_failed, @json)`,
+    `INSERT INTO reports(rid, id, agency, year, province, city, county, level, kind, checks_failed, version_of, json)
+     VALUES (@rid, @id, @agency, @year, @province, @city, @county, @level, @kind, @checks_failed, @version_of, @json)`,
   );
   const delReport = db.prepare(`DELETE FROM reports WHERE rid = ?`);
   const delThemes = db.prepare(`DELETE FROM report_themes WHERE rid = ?`);
@@ -109,6 +111,7 @@ export function makeWriter(db: Database.Database): Writer {
       level: rec.level,
       kind: rec.kind,
       checks_failed: rec.checks.filter((c) => !c.ok).length,
+      version_of: rec.versionOf ?? null,
       // Section texts live once, in `sections`; the JSON keeps the rest (getReport reassembles).
       json: JSON.stringify(rec.sections.length > SECTION_SLOTS ? rec : { ...rec, sections: [] }),
     });
@@ -120,9 +123,10 @@ export function makeWriter(db: Database.Database): Writer {
       secs[SECTION_SLOTS - 1] = { ...last, text: rec.sections.slice(SECTION_SLOTS - 1).map((s) => s.text).join('\n') };
     }
     secs.forEach((s, i) => insSection.run(rid * SECTION_SLOTS + i, s.key, s.title, s.text));
-    // Joined at a line break, a non-letter: each section's last character stands alone, so no
-    // bigram spans two sections (the same grams as section by section, in one pass).
-    // Markers (U+E000/E001) are not letters: never indexed.
-    insFts.run(rid, gramsForIndex(secs.map((s) => s.text).join('\n')));
+    // Each section's heading is searchable with its text ("主动公开" finds a report whose only
+    // mention of it is the heading 二、主动公开政府信息情况). Joined at a line break, a non-letter:
+    // each piece's last character stands alone, so no bigram spans a heading and a text or two
+    // sections. Markers (U+E000/E001) are not letters: never indexed.
+    insFts.run(rid, gramsForIndex(secs.map((s) => (s.title ? `${s.title}\n${s.text}` : s.text)).join('\n')));
   };
 }

@@ -21,7 +21,7 @@ import {
 } from './types';
 import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad, makeWriter } from './sqlite-schema';
-import { applyFilters, countAll, countFacet, valueCount, loadFacetCache, type FacetCache, type FacetRow } from './sqlite-cache';
+import { applyFilters, countAll, countFacet, valueCount, loadFacetCache, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { prepared } from './sqlite-stmts';
 import { bestSection, makeSnippet } from './sqlite-snippet';
@@ -63,7 +63,7 @@ function hitsBytes(hits: SearchHit[]): number {
 
 /** Bytes a cached result keeps alive beyond the index-wide data it may share (sqlite-results.ts). */
 function ownBytes(cache: FacetCache, res: CachedResult): number {
-  const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, ...cache.allCounts.values()]);
+  const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, cache.latestIdx, ...cache.allCounts.values()]);
   let n = shared.has(res.order) ? 0 : res.order.byteLength;
   for (const counts of Object.values(res.facets)) if (counts && !shared.has(counts)) n += valueCount(counts) * BYTES_PER_FACET_VALUE;
   return n;
@@ -266,15 +266,16 @@ export class SqliteEngine implements SearchEngine {
     for (const f of wanted) if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
     const sort = query.sort ?? 'relevance';
     const facetLimit = query.facetLimit ?? 0;
+    const includeVersions = query.includeVersions === true;
     if (!Number.isInteger(facetLimit) || facetLimit < 0) throw new SearchInputError('facetLimit must be a non-negative integer');
 
     // Matching, filtering, counting and ordering depend only on the query, not the page: cached
     // per index version (sqlite-results.ts), so paging and repeated queries skip them.
     const results = resultsFor(cache);
-    const key = resultKey(terms, filters, sort, wanted, facetLimit);
+    const key = resultKey(terms, filters, sort, wanted, facetLimit, includeVersions);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(l, cache, terms, filters, sort, wanted, facetLimit);
+      res = this.evaluate(l, cache, terms, filters, sort, wanted, facetLimit, includeVersions);
       res.bytes = ownBytes(cache, res);
       results.set(key, res);
     }
@@ -308,34 +309,39 @@ export class SqliteEngine implements SearchEngine {
     sort: SortOrder,
     wanted: FacetName[],
     facetLimit: number,
+    includeVersions: boolean,
   ): CachedResult {
     // Rows are handled as positions in cache.rows (typed arrays), not objects: at 100,000
     // reports, object-per-row loops were most of a broad query's time.
     // 1. Reports containing every term (anywhere in the report, not necessarily in one section).
     let idx: Int32Array;
     const score = new Map<number, number>();
+    // Older versions of a report are out unless asked for (lib/versions.ts): `scope` is every row
+    // the query may return.
+    const scope = includeVersions ? cache.yearDescIdx : cache.latestIdx;
     if (terms.length) {
       idx = rowsMatchingAll(l.db, cache, terms);
+      if (!includeVersions) idx = withoutVersions(cache.isVersion, idx);
       // bm25 costs a pass over every match's statistics: worth it for a focused result set, not
       // for a term found nearly everywhere (there, theme tier and recency order the hits).
       if (sort === 'relevance' && idx.length > 1 && idx.length <= RANK_MAX_REPORTS) {
         const stmt = prepared(l.db, `SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
         for (const r of stmt.iterate(terms.map(termMatch).join(' AND ')) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
-    } else idx = cache.yearDescIdx; // every row (order does not matter until step 4)
+    } else idx = scope; // every row in scope (order does not matter until step 4)
 
     // 2. Filters: AND across facets, OR within one facet.
     if (filters.length) idx = applyFilters(cache, filters, idx);
 
     // 3. Facet counts over the whole result set. 4. Order (orderRows).
-    const n = cache.rows.length;
+    const n = scope.length;
     const facets: SearchResult['facets'] = {};
     const facetValueCounts: NonNullable<SearchResult['facetValueCounts']> = {};
     for (const f of wanted) {
       const keep = filters.find(([g]) => g === f)?.[1];
       // Every report matches (a near-universal term, or no query): the counts are the corpus's own,
       // computed once per index version. Exact, and it skips building a 20,000-key agency object.
-      const counts = idx.length === n && !keep ? countAll(cache, f, facetLimit) : countFacet(cache, f, idx, facetLimit, keep);
+      const counts = idx.length === n && !keep ? countAll(cache, f, facetLimit, includeVersions) : countFacet(cache, f, idx, facetLimit, keep);
       facets[f] = counts;
       const size = valueCount(counts);
       if (facetLimit && size > facetLimit) facetValueCounts[f] = size;
@@ -349,8 +355,21 @@ export class SqliteEngine implements SearchEngine {
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
     const lo = r.rid * SECTION_SLOTS;
-    const secs = prepared(l.db, `SELECT key, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`).all(lo, lo + SECTION_SLOTS - 1) as { key: SectionKey; text: string }[];
+    const secs = prepared(l.db, `SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`).all(lo, lo + SECTION_SLOTS - 1) as {
+      key: SectionKey;
+      title: string;
+      text: string;
+    }[];
     const sec = terms.length ? bestSection(secs, terms) : (secs.find((x) => x.key === 'overview' && x.text) ?? secs.find((x) => x.text));
+    // Headings are indexed too: when only a heading holds the terms, quote it with its text's start.
+    const byTitle = !sec && terms.length ? bestSection(secs.map((x) => ({ key: x.key, text: x.title, body: x.text })), terms) : undefined;
+    if (byTitle) {
+      return this.toHit(r, byTitle.key, makeSnippet(`${byTitle.text}\n${byTitle.body}`, terms));
+    }
+    return this.toHit(r, sec?.key ?? null, sec ? makeSnippet(sec.text, terms) : '');
+  }
+
+  private toHit(r: FacetRow, section: SectionKey | null, snippet: string): SearchHit {
     return {
       id: r.id,
       agency: r.agency,
@@ -360,8 +379,9 @@ export class SqliteEngine implements SearchEngine {
       kind: r.kind,
       themes: [...r.themes],
       checksFailed: r.checksFailed,
-      section: sec?.key ?? null,
-      snippet: sec ? makeSnippet(sec.text, terms) : '',
+      section,
+      snippet,
+      ...(r.versionOf !== null ? { versionOf: r.versionOf } : {}),
     };
   }
 
@@ -393,6 +413,7 @@ export class SqliteEngine implements SearchEngine {
     if (!l) return [];
     const byAgency = new Map<string, AgencySummary & { latest: number }>();
     for (const r of this.cache(l).rows) {
+      if (r.versionOf !== null) continue; // an older version adds no year, and its region is not current
       let a = byAgency.get(r.agency);
       if (!a) {
         a = { agency: r.agency, region: { province: r.province, city: r.city, county: r.county }, level: r.level, years: [], latest: -Infinity };

@@ -28,6 +28,11 @@ export interface SearchQuery {
    */
   facetLimit?: number;
   sort?: SortOrder;
+  /**
+   * Older versions of a report (records with versionOf, lib/versions.ts) are left out of hits,
+   * totals and facets unless this is true; their hits then carry versionOf.
+   */
+  includeVersions?: boolean;
   /** 1-based */
   page?: number;
   perPage?: number;
@@ -46,6 +51,8 @@ export interface SearchHit {
   section: SectionKey | null;
   /** plain text with matches wrapped as «mark» … «/mark» markers: see lib/search/highlight.ts */
   snippet: string;
+  /** on an older version of a report (only returned with includeVersions): the canonical id */
+  versionOf?: string;
 }
 
 export interface SearchResult {

@@ -29,17 +29,20 @@ export async function GET(req: Request): Promise<Response> {
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));
   try {
     const result = await searchReports({ state: parsed.state, facetLimit });
-    if (format === 'csv') return csvResponse(result, parsed.state.q);
-    return Response.json(searchResultJson(result, parsed.state.q, facetLimit), { headers: { 'cache-control': 'no-store' } });
+    const versions = { includeVersions: parsed.state.includeVersions };
+    if (format === 'csv') return csvResponse(result, parsed.state.q, versions);
+    return Response.json(searchResultJson(result, parsed.state.q, facetLimit, versions), { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e, 'search');
   }
 }
 
-function csvResponse(result: SearchResult, q: string): Response {
-  const header = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url'];
+function csvResponse(result: SearchResult, q: string, { includeVersions = false } = {}): Response {
+  // include_versions=1: `version_of` after `id` (the canonical id on an older version's row)
+  const header = ['id', ...(includeVersions ? ['version_of'] : []), 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url'];
   const rows = result.hits.map((h) => [
     h.id,
+    ...(includeVersions ? [h.versionOf ?? null] : []),
     h.agency,
     h.year,
     h.region.province,

@@ -20,7 +20,8 @@ export function limitFacets(facets: SearchResult['facets'], limit: number, engin
   return { facets: cut.facets, facetValueCounts: { ...cut.facetValueCounts, ...engineCut } };
 }
 
-export function searchResultJson(result: SearchResult, q: string, facetLimit = DEFAULT_FACET_LIMIT) {
+/** `includeVersions`: older versions were asked for, so each hit says which report it is a version of (`version_of`, null on a canonical one). */
+export function searchResultJson(result: SearchResult, q: string, facetLimit = DEFAULT_FACET_LIMIT, { includeVersions = false } = {}) {
   const { facets, facetValueCounts } = limitFacets(result.facets, facetLimit, result.facetValueCounts);
   return {
     ok: true as const,
@@ -42,6 +43,7 @@ export function searchResultJson(result: SearchResult, q: string, facetLimit = D
       checksFailed: h.checksFailed,
       snippet: snippetToHtml(h.snippet),
       snippetText: snippetParts(h.snippet).map((p) => p.text).join(''),
+      ...(includeVersions ? { version_of: h.versionOf ?? null } : {}),
     })),
     facets,
     /** facets cut to `facet_limit` values → how many values they have in all */
