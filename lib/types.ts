@@ -121,7 +121,7 @@ export interface ThemeHit {
 
 export interface ReportRecord {
   file: string;
-  /** stable: same agency and year → same id */
+  /** stable: same agency and year → same id; agency or year unknown → from the content (lib/parse/identity.ts) */
   id: string;
   agency: string;
   year: number | null;
@@ -135,9 +135,12 @@ export interface ReportRecord {
   warnings: string[];
   /** where the file came from: lib/read's sha256/format/encoding plus the optional sidecar */
   source?: ReportSource;
-  /** set on an older re-publication: the canonical (newest) report's id */
+  /**
+   * set on an older or less complete version of a report: the canonical report's id (the most
+   * complete version, the newest among equally complete ones; lib/versions.ts)
+   */
   versionOf?: string;
-  /** on the canonical report when the same agency+year came in several versions: all of them, newest first */
+  /** on the canonical report when it came in several files: all of them, canonical first, then newest first */
   versions?: ReportVersion[];
 }
 
@@ -156,6 +159,8 @@ export interface ReportVersion {
   sha256: string;
   capturedAt?: string;
   file: string;
+  /** less complete than the canonical version (fewer parts or tables, or a much shorter text) */
+  incomplete?: true;
 }
 
 /** What the parser CLI prints for a file that is not a report or cannot be read. */

@@ -7,6 +7,7 @@
 import { afterAll, describe, it } from 'vitest';
 import { Meilisearch } from 'meilisearch';
 import { runEngineContract } from './engine-contract';
+import { runVersionContract } from './engine-contract-versions';
 import { MeilisearchEngine } from '../lib/search/meilisearch';
 import { env } from '../lib/env';
 
@@ -26,9 +27,11 @@ if (!host) {
     const client = new Meilisearch({ host, apiKey });
     for (const uid of made.flatMap((u) => [u, `${u}_records`])) await client.deleteIndexIfExists(uid).catch(() => {});
   });
-  runEngineContract('meilisearch', async () => {
+  const makeEngine = async () => {
     const index = `${run}_${made.length}`;
     made.push(index);
     return new MeilisearchEngine({ host, apiKey, index, batchSize: 50 });
-  });
+  };
+  runEngineContract('meilisearch', makeEngine);
+  runVersionContract('meilisearch', makeEngine);
 }

@@ -150,12 +150,16 @@ describe('report page: provenance and versions blocks', () => {
     const versions = [
       { id: 'x', sha256: '1'.repeat(64), capturedAt: '2025-03-01T08:00:00Z', file: 'new.txt' },
       { id: 'x-11111111', sha256: '2'.repeat(64), file: 'old.txt' },
+      { id: 'x-22222222', sha256: '3'.repeat(64), file: 'fragment.txt', incomplete: true as const },
     ];
     const onNew = html(createElement(Versions, { versions, current: 'x' }));
-    expect(onNew).toContain('此报告有旧版本');
+    expect(onNew).toContain('此报告有其他版本');
+    expect(onNew).toContain('采用的版本');
     expect(onNew).toContain('href="/reports/x-11111111"');
     const onOld = html(createElement(Versions, { versions, current: 'x-11111111' }));
-    expect(onOld).toContain('此报告有新版本');
+    expect(onOld).toContain('此页是其他版本');
+    expect(onOld).toContain('href="/reports/x-22222222"');
+    expect(onOld).toContain('不完整的版本');
     expect(onOld).toContain('href="/reports/x"');
     expect(html(createElement(Versions, { versions: undefined, current: 'x' }))).toBe('');
   });

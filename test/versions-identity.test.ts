@@ -106,9 +106,9 @@ describe('versions by completeness', () => {
 
     const canonical = (await engine.getReport(ID))!;
     expect(canonical.file).toBe('a-full.txt');
-    expect(canonical.versions!.map((v) => [v.file, v.id === ID])).toEqual([
-      ['a-full.txt', true],
-      ['b-truncated.txt', false],
+    expect(canonical.versions!.map((v) => [v.file, v.id === ID, v.incomplete ?? false])).toEqual([
+      ['a-full.txt', true, false],
+      ['b-truncated.txt', false, true],
     ]);
     const partial = (await engine.getReport(canonical.versions![1].id))!;
     expect(partial.versionOf).toBe(ID);

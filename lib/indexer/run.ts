@@ -203,11 +203,13 @@ async function attachVersions(engine: SearchEngine, versions: VersionTracker): P
   for (const [id, list] of versions.repeated()) {
     const rec = await engine.getReport(id);
     if (!rec) continue;
+    const canonical = list[0].completeness;
     rec.versions = list.map((v) => ({
       id: v.canonical ? id : versionId(id, v.sha256),
       sha256: v.sha256,
       ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}),
       file: v.file,
+      ...(compareCompleteness(v.completeness, canonical) < 0 ? { incomplete: true as const } : {}),
     }));
     updates.push(rec);
   }

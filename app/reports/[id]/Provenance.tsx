@@ -50,16 +50,18 @@ export function Provenance({ source }: { source: ReportRecord['source'] }) {
 }
 
 /**
- * The notice on every version of a re-published report. `versions` is the canonical record's list
- * (newest first); `current` is the id of the page being shown.
+ * The notice on every version of a report published in several files. `versions` is the canonical
+ * record's list (the canonical version first, then newest first; lib/versions.ts says which is
+ * canonical); `current` is the id of the page being shown.
  */
 export function Versions({ versions, current }: { versions: ReportVersion[] | undefined; current: string }) {
   if (!versions || versions.length < 2) return null;
-  const newest = versions[0];
-  const isNewest = newest.id === current;
+  const isCanonical = versions[0].id === current;
   return (
     <aside className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="versions">
-      <p className="font-semibold">{isNewest ? '此报告有旧版本' : '此报告有新版本'}：同一机关同一年度的报告发布过 {versions.length} 个不同文件。</p>
+      <p className="font-semibold">
+        {isCanonical ? '此报告有其他版本' : '此页是其他版本'}：同一报告有 {versions.length} 个不同文件，本站采用最完整的一个（同样完整时取最新的）{isCanonical ? '，即本页' : '，见下'}。
+      </p>
       <ul className="mt-1 list-disc space-y-1 pl-6">
         {versions.map((v, i) => (
           <li key={v.id}>
@@ -79,5 +81,6 @@ export function Versions({ versions, current }: { versions: ReportVersion[] | un
 
 function label(v: ReportVersion, i: number): string {
   const when = dateText(v.capturedAt);
-  return `${i === 0 ? '最新版本' : '旧版本'}${when ? `（采集于 ${when}）` : ''} · ${v.file.split(/[\\/]/).pop()} · ${v.sha256.slice(0, 8)}`;
+  const kind = i === 0 ? '采用的版本' : v.incomplete ? '不完整的版本' : '旧版本';
+  return `${kind}${when ? `（采集于 ${when}）` : ''} · ${v.file.split(/[\\/]/).pop()} · ${v.sha256.slice(0, 8)}`;
 }
