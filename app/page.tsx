@@ -10,7 +10,7 @@ import { SORT_LABELS } from '@/lib/labels';
 import { searchReports } from '@/lib/queries';
 import type { SearchResult } from '@/lib/search/types';
 import { DEFAULT_STATE, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
-import { exportUrl, searchCsvUrl, searchJsonUrl, sortUrl } from '@/lib/urls';
+import { exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl } from '@/lib/urls';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -87,7 +87,15 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
     <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-stone-600">
       <p>
         共 <strong className="text-stone-900" data-testid="result-count">{result.total.toLocaleString('zh-CN')}</strong> 份报告
-        {state.includeVersions && <span data-testid="includes-versions">（含旧版本）</span>}
+        {state.includeVersions && (
+          <span data-testid="includes-versions">
+            （含同一报告的旧版本和不完整副本 ·{' '}
+            <a href={searchUrl({ ...state, includeVersions: false, page: 1 })} className="text-brand-700">
+              不含
+            </a>
+            ）
+          </span>
+        )}
         {result.total > 0 && (
           <span className="text-stone-500">
             ，第 {first}–{last} 份

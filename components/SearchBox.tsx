@@ -23,6 +23,7 @@ export function SearchBox({ state }: { state: SearchState }) {
       />
       {FACETS.flatMap((f) => (state.filters[f] ?? []).map((v) => <input key={`${f}=${v}`} type="hidden" name={f} value={v} />))}
       {state.sort !== 'relevance' && <input type="hidden" name={PARAM.sort} value={state.sort} />}
+      {state.includeVersions && <input type="hidden" name={PARAM.includeVersions} value="1" />}
       <button
         type="submit"
         className="rounded-md bg-brand-700 px-5 py-2 font-semibold text-white shadow-sm hover:bg-brand-800"
