@@ -191,7 +191,7 @@ function asVersion(
   rec.id = versionId(canonicalId, own.sha256);
   rec.versionOf = canonicalId;
   if (compareCompleteness(own.completeness, canonical.completeness) < 0) {
-    const reason = `不完整：只有${completenessText(own.completeness)}，同一报告的 ${canonical.file} 有${completenessText(canonical.completeness)}；作为旧版本 ${rec.id} 保留，未替换完整版本`;
+    const reason = `不完整：只有 ${completenessText(own.completeness)}，同一报告的 ${canonical.file} 有 ${completenessText(canonical.completeness)}；作为旧版本 ${rec.id} 保留，未替换完整版本`;
     rec.warnings.push(reason);
     incomplete?.push({ file: own.file, reason });
   }
