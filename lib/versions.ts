@@ -31,12 +31,12 @@ export function completeness(rec: Pick<ReportRecord, 'sections' | 'figures'>): C
 }
 
 /**
- * Texts whose lengths differ by less than this share of the longer one count as equally complete:
- * a corrected re-publication (a figure changed, a sentence reworded) is a little shorter or longer
- * than the file it corrects, and then the newer one must win; a truncation that loses nothing but
- * a few per cent of the last part is rarer than that, and loses no part or table.
+ * Texts whose lengths differ by at most this share of the longer one count as equally complete:
+ * a corrected re-publication (a figure changed, a sentence reworded) is a few characters shorter
+ * or longer than the file it corrects, and then the newer one must win. A truncated copy that
+ * keeps every part and table yet loses less than 1 % of the text has lost at most a signature.
  */
-export const CHARS_TOLERANCE = 0.02;
+export const CHARS_TOLERANCE = 0.01;
 
 /** > 0 when `a` is more complete than `b`, < 0 when less, 0 when as complete (then time decides). */
 export function compareCompleteness(a: Completeness, b: Completeness): number {
