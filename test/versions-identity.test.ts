@@ -20,7 +20,7 @@ import { reportId } from '../lib/parse/index';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { MARK_END, MARK_START } from '../lib/search/highlight';
 import { generateReports } from '../lib/corpus/generate';
-import { withoutOlderVersions } from '../lib/versions';
+import { compareCompleteness, withoutOlderVersions } from '../lib/versions';
 import { resetEnvCache } from '../lib/env';
 import { resetEngine } from '../lib/search/index';
 
@@ -61,6 +61,18 @@ async function index() {
   const status = await indexDirectory({ dir: corpus, engine, dataDir });
   return { engine, status };
 }
+
+describe('the completeness rule', () => {
+  const c = (parts: number, tables: number, chars: number) => ({ parts, tables, chars });
+  it('parts first, then tables, then text length; lengths within 1 % are as complete', () => {
+    expect(compareCompleteness(c(6, 0, 100), c(5, 3, 9000))).toBeGreaterThan(0);
+    expect(compareCompleteness(c(6, 2, 9000), c(6, 3, 100))).toBeLessThan(0);
+    expect(compareCompleteness(c(6, 3, 1000), c(6, 3, 1011))).toBeLessThan(0);
+    expect(compareCompleteness(c(6, 3, 1000), c(6, 3, 1010))).toBe(0);
+    expect(compareCompleteness(c(6, 3, 1010), c(6, 3, 1000))).toBe(0);
+    expect(compareCompleteness(c(0, 0, 0), c(0, 0, 0))).toBe(0);
+  });
+});
 
 describe('versions by completeness', () => {
   it('sanity: the fragment is 400 bytes of title and one sentence', () => {
