@@ -1,6 +1,6 @@
 /**
  * The naive alternative: the same queries as a plain SQL LIKE scan over the same database's
- * stored section text (every term in some section of the report, filters in SQL). It returns
+ * stored section headings and texts (every term in some section of the report, filters in SQL). It returns
  * ids only — no ranking, no facets, no snippets — so the ratio flatters LIKE, if anything.
  */
 import Database from 'better-sqlite3';
@@ -20,13 +20,14 @@ export interface LikeResult {
 const likePattern = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function buildSql(q: BenchQuery): { sql: string; params: (string | number)[] } {
-  const where: string[] = [];
+  // older versions of a report are left out of searches (lib/versions.ts)
+  const where: string[] = ['r.version_of IS NULL'];
   const params: (string | number)[] = [];
   for (const t of queryTerms(q.q)) {
     where.push(
-      `EXISTS (SELECT 1 FROM sections s WHERE s.sid BETWEEN r.rid * ${SECTION_SLOTS} AND r.rid * ${SECTION_SLOTS} + ${SECTION_SLOTS - 1} AND s.text LIKE ? ESCAPE '\\')`,
+      `EXISTS (SELECT 1 FROM sections s WHERE s.sid BETWEEN r.rid * ${SECTION_SLOTS} AND r.rid * ${SECTION_SLOTS} + ${SECTION_SLOTS - 1} AND (s.text LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\'))`,
     );
-    params.push(likePattern(t));
+    params.push(likePattern(t), likePattern(t));
   }
   for (const [f, vals] of facetFilterEntries(q.filters)) {
     const marks = vals.map(() => '?').join(', ');
