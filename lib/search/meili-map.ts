@@ -108,7 +108,8 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
   docs.push({
     id: sectionDocId(record.id, WHOLE_REPORT),
     section_key: null,
-    title: [...byKey.values()].map((s) => s.title).filter(Boolean).join('\n'),
+    // headings reach it through the sections' text_seg; a `title` here would outrank the sections
+    title: '',
     text: [...byKey.values()].map((s) => s.text).filter(Boolean).join('\n'),
     text_seg: docs.map((d) => d.text_seg).filter(Boolean).join(' '),
     theme_labels: labelsOn ? [] : base.themes,
