@@ -106,7 +106,7 @@ interface SiteState {
 }
 
 const ATTACHMENT_TEXT = new RegExp(`(${ATTACHMENT_EXTENSIONS.map((e) => `\\${e}`).join('|')})\\s*$`, 'i');
-const isHtmlType = (ct: string | null) => /html|xml/i.test(ct ?? '');
+const isHtmlType = (ct: string | null) => /^\s*(text\/html|application\/xhtml\+xml)/i.test(ct ?? '');
 
 export class CrawlLockedError extends Error {}
 
@@ -244,11 +244,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     return kids;
   }
 
-  function attachmentChildren(task: Task, page: PageLinks): Task[] {
+  /** `pageUrl`: where the page really is (after redirects), which is what links to the files. */
+  function attachmentChildren(task: Task, page: PageLinks, pageUrl: string): Task[] {
     const seed = sites[task.site].seed.url;
     return page.links
       .filter((l) => (isAttachmentUrl(l.url) || ATTACHMENT_TEXT.test(l.text)) && sameGovernment(seed, l.url))
-      .map((l) => ({ url: l.url, kind: 'file' as const, site: task.site, referrer: task.url, listPage: task.listPage, linkText: l.text || l.title, title: page.title || task.title, year: task.year ?? yearOf(page.title) ?? undefined }));
+      .map((l) => ({ url: l.url, kind: 'file' as const, site: task.site, referrer: pageUrl, listPage: task.listPage, linkText: l.text || l.title, title: page.title || task.title, year: task.year ?? yearOf(page.title) ?? undefined }));
   }
 
   function pageOf(body: Buffer, contentType: string | null, url: string): PageLinks {
@@ -267,7 +268,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const prev = store.get(task.url);
     // Killed after storing a file but before journalling it: the sidecar says this run has it.
     if (prev && task.kind !== 'list' && (prev.sidecar.crawlRun === run || prev.sidecar.checkedRun === run)) {
-      const children = task.kind === 'report' && /\.html?$/.test(prev.file) ? attachmentChildren(task, pageOf(fs.readFileSync(store.abs(prev)), prev.sidecar.contentType, prev.sidecar.sourceUrl)) : [];
+      const children = task.kind === 'report' && /\.html?$/.test(prev.file) ? attachmentChildren(task, pageOf(fs.readFileSync(store.abs(prev)), prev.sidecar.contentType, prev.sidecar.sourceUrl), prev.sidecar.sourceUrl) : [];
       record({ t: 'done', ...base, outcome: prev.sidecar.crawlRun === run ? (prev.file.includes('~') ? 'version' : 'new') : 'unchanged', file: prev.file, children });
       return;
     }
@@ -281,6 +282,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       record({ t: 'done', ...base, outcome: blocked ? 'blocked' : 'failed', reason: err.message });
       return;
     }
+    // a page reached through a redirect is not fetched again when linked by its final URL
+    if (res.redirects.length) seen.add(res.url);
     const ct = res.headers.get('content-type');
     if (res.status === 304) {
       if (!prev) {
@@ -288,7 +291,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         return;
       }
       store.touch(prev, new Date().toISOString(), run);
-      const children = task.kind === 'report' && /\.html?$/.test(prev.file) ? attachmentChildren(task, pageOf(fs.readFileSync(store.abs(prev)), prev.sidecar.contentType, prev.sidecar.sourceUrl)) : [];
+      const children = task.kind === 'report' && /\.html?$/.test(prev.file) ? attachmentChildren(task, pageOf(fs.readFileSync(store.abs(prev)), prev.sidecar.contentType, prev.sidecar.sourceUrl), prev.sidecar.sourceUrl) : [];
       record({ t: 'done', ...base, outcome: 'unchanged', file: prev.file, children });
       return;
     }
@@ -307,7 +310,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       return;
     }
     const page = pageOf(res.body, ct, res.url);
-    const children = attachmentChildren(task, page);
+    const children = attachmentChildren(task, page, res.url);
     if (looksLikeReport(page.text)) {
       const saved = save(task, res, page.title || task.title || '');
       record({ t: 'done', ...base, ...saved, children });

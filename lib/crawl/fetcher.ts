@@ -56,6 +56,7 @@ export class Fetcher {
 
   /**
    * GET `url`, following up to 5 redirects, each target accepted by `allow` and robots.txt.
+   * Conditional headers go to every hop: the stored validators are the final resource's.
    * Throws CrawlHttpError (reason `robots` when robots.txt blocks, `off_site` when a redirect
    * leaves the site).
    */
@@ -69,7 +70,7 @@ export class Fetcher {
       if (!rules.allowed(current)) {
         throw new CrawlHttpError(current, 'robots', rules.blockedBecause ? `${current}: ${rules.blockedBecause}` : `${current}: disallowed by ${u.origin}/robots.txt, not fetched`);
       }
-      const res = await this.gates.run(u.host, () => this.withRetries(current, hop === 0 ? headers : undefined));
+      const res = await this.gates.run(u.host, () => this.withRetries(current, headers));
       if (!res.location) return { ...res, redirects };
       redirects.push(current);
       current = res.location;

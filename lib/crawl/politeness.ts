@@ -9,9 +9,11 @@ import { request, type RequestOptions } from './http';
 
 export const CRAWLER_NAME = 'NianbaoCrawler';
 
+/** HTTP headers are bytes: the User-Agent stays ASCII (a non-ASCII contact is refused up front). */
 export function userAgent(contact: string | undefined): string {
+  if (contact && !/^[\x20-\x7e]+$/.test(contact)) throw new Error(`contact "${contact}": use ASCII only (an e-mail address or URL), it goes into the User-Agent header`);
   const who = contact ? `; contact: ${contact}` : '';
-  return `Mozilla/5.0 (compatible; ${CRAWLER_NAME}/0.1; collects 政府信息公开工作年度报告 for research${who})`;
+  return `Mozilla/5.0 (compatible; ${CRAWLER_NAME}/0.1; collects Chinese open-government annual reports (zhengfu xinxi gongkai niandu baogao) for research${who})`;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
