@@ -34,14 +34,19 @@ export function yearOf(text: string): number | null {
   return null;
 }
 
+/** Other annual reports government sites publish, often in neighbouring columns. */
+const OTHER_REPORT = /法治政府|法治建设|预算|决算|统计公报|国民经济|企业年报|年报公示|社会责任|工作要点|工作计划|安全生产/;
+
 /**
- * A link to an annual report: its text or title names one (年度报告/年报) with a year. Legacy
- * titles that say 工作报告 count when they also name open government information.
+ * A link to an annual report: its text or title names one (年度报告/年报) with a year. A title
+ * naming open government information always counts (legacy titles say 工作报告); without it, a
+ * title naming another kind of annual report (法治政府建设年度报告, 企业年报 …) does not.
  */
 export function reportLinkYear(link: PageLink): number | null {
   for (const s of [link.text, link.title]) {
     if (!s) continue;
-    const names = REPORT_WORDS.test(s) || (/工作报告/.test(s) && OPEN_GOV.test(s));
+    const openGov = OPEN_GOV.test(s);
+    const names = openGov ? REPORT_WORDS.test(s) || /工作报告/.test(s) : REPORT_WORDS.test(s) && !OTHER_REPORT.test(s);
     if (!names) continue;
     const y = yearOf(s);
     if (y) return y;

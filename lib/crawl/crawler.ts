@@ -55,7 +55,7 @@ export const DEFAULTS = {
   retryBaseMs: 10_000,
   maxRetryAfterMs: 300_000,
   maxCrawlDelayMs: 60_000,
-  concurrency: 4,
+  concurrency: 16,
 } satisfies Partial<CrawlOptions>;
 
 export interface CrawlCounts {
