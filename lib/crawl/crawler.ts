@@ -25,7 +25,11 @@ export interface CrawlOptions {
   out: string;
   /** skip reports whose link names an earlier year */
   since?: number;
-  /** pages (list and report pages, not files) fetched per site at most: bounds crawl traps */
+  /**
+   * List pages fetched per site at most. Traps (calendars, endless query strings) are chains of
+   * list-like pages; report pages and files are bounded by what those pages link (at most
+   * MAX_REPORT_LINKS each), so the whole site is bounded.
+   */
   maxPages: number;
   /** pause between two requests to one host */
   delayMs: number;
@@ -47,7 +51,7 @@ export interface CrawlOptions {
 }
 
 export const DEFAULTS = {
-  maxPages: 300,
+  maxPages: 100,
   delayMs: 5_000,
   timeoutMs: 30_000,
   maxBytes: 20 * 1024 * 1024,
@@ -95,10 +99,14 @@ export interface CrawlSummary extends CrawlCounts {
   out: string;
 }
 
+/** Report links taken from one list page: a real page lists 15–50; more is a generated page. */
+export const MAX_REPORT_LINKS = 200;
+
 interface SiteState {
   seed: Seed;
   queue: Task[];
-  pages: number;
+  /** list pages fetched (what --max-pages counts) */
+  listPages: number;
   done: number;
   started: boolean;
   finished: boolean;
@@ -140,7 +148,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const done = new Set<string>();
   const sites: SiteState[] = opts.seeds.map((seed, i) => {
     seen.add(seed.url);
-    return { seed, queue: [{ url: seed.url, kind: 'list', site: i }], pages: 0, done: 0, started: false, finished: false, limitLogged: false };
+    return { seed, queue: [{ url: seed.url, kind: 'list', site: i }], listPages: 0, done: 0, started: false, finished: false, limitLogged: false };
   });
   let doneThisProcess = 0;
 
@@ -149,7 +157,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     done.add(ev.url);
     site.done++;
     const fetchedPage = ev.kind !== 'file' && !['limited', 'blocked'].includes(ev.outcome);
-    if (fetchedPage) site.pages++, counts.pages++;
+    if (fetchedPage) counts.pages++;
+    if (fetchedPage && ev.kind === 'list') site.listPages++;
     if (ev.outcome === 'new') counts.fetched++;
     else if (ev.outcome === 'version') counts.versions++;
     else if (ev.outcome === 'unchanged') counts.unchanged++;
@@ -229,10 +238,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   function listChildren(task: Task, page: PageLinks): Task[] {
     const seed = sites[task.site].seed.url;
     const kids: Task[] = [];
+    let reports = 0;
     for (const link of page.links) {
       const year = reportLinkYear(link);
       if (year) {
         if (opts.since && year < opts.since) continue;
+        if (++reports > MAX_REPORT_LINKS) continue;
         const isFile = isAttachmentUrl(link.url) || ATTACHMENT_TEXT.test(link.text);
         if (isFile ? !sameGovernment(seed, link.url) : !sameSite(seed, link.url)) continue;
         kids.push({ url: link.url, kind: isFile ? 'file' : 'report', site: task.site, referrer: task.url, listPage: task.url, linkText: link.text || link.title, title: link.title || link.text, year });
@@ -259,8 +270,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   async function runTask(task: Task): Promise<void> {
     const site = sites[task.site];
     const base = { url: task.url, site: task.site, kind: task.kind };
-    if (task.kind !== 'file' && site.pages >= opts.maxPages) {
-      if (!site.limitLogged) log(`site ${site.seed.url}: page limit ${opts.maxPages} reached; its remaining pages are skipped (a calendar or query-string trap, or raise --max-pages)`);
+    if (task.kind === 'list' && site.listPages >= opts.maxPages) {
+      if (!site.limitLogged) log(`site ${site.seed.url}: page limit ${opts.maxPages} reached; its remaining list pages are skipped (a calendar or query-string trap, or raise --max-pages)`);
       site.limitLogged = true;
       record({ t: 'done', ...base, outcome: 'limited' });
       return;
