@@ -79,7 +79,8 @@ describe('first crawl', () => {
       const final = versions[0].sourceUrl;
       expect(site.served(new URL(final).pathname), final).toBe(1);
     }
-    expect(first).toMatchObject({ fetched: 7, versions: 0, unchanged: 0, blocked: 1, sites: 2 });
+    // found: the eleven distinct report links on the column's pages (duplicates, off-site, old year excluded)
+    expect(first).toMatchObject({ found: 11, fetched: 7, versions: 0, unchanged: 0, failed: 4, blocked: 1, sites: 2 });
   });
 
   it('writes complete sidecars the reader accepts', () => {
@@ -112,6 +113,8 @@ describe('first crawl', () => {
     // found on the GBK list page; stored with its original GBK bytes
     expect(byUrl.get(site.reports.forest)![0]).toMatchObject({ listPage: `${site.main}/ndbg/index_1.html`, title: '青禾县林业局2024年度政府信息公开工作年度报告' });
     expect(fs.readFileSync(byUrl.get(site.reports.forest)![0].file).equals(files.forestHtmlGbk)).toBe(true);
+    // found in a year's sub-column linked from the column
+    expect(byUrl.get(site.reports.justice)![0]).toMatchObject({ referrer: `${site.main}/ndbg/2024/index.html`, listPage: `${site.main}/ndbg/index_2.html`, title: '青禾县司法局2024年政府信息公开工作年度报告' });
     expect(path.extname(byUrl.get(site.reports.justice)![0].file)).toBe('.doc');
   });
 

@@ -173,7 +173,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const enqueue = (t: Task) => {
     if (seen.has(t.url)) return;
     seen.add(t.url);
-    if (t.kind !== 'list') counts.found++;
+    // a report is found once, by its link on a list page (its attachments are the same report)
+    if (t.kind !== 'list' && t.referrer === t.listPage) counts.found++;
     sites[t.site].queue.push(t);
   };
 
@@ -235,7 +236,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     return { outcome: outcome === 'new' ? 'new' : outcome === 'version' ? 'version' : 'unchanged', file: stored.file };
   }
 
-  function listChildren(task: Task, page: PageLinks): Task[] {
+  /** `pageUrl`: the list page's URL after redirects, recorded as the reports' list page. */
+  function listChildren(task: Task, page: PageLinks, pageUrl: string): Task[] {
     const seed = sites[task.site].seed.url;
     const kids: Task[] = [];
     let reports = 0;
@@ -246,12 +248,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         if (++reports > MAX_REPORT_LINKS) continue;
         const isFile = isAttachmentUrl(link.url) || ATTACHMENT_TEXT.test(link.text);
         if (isFile ? !sameGovernment(seed, link.url) : !sameSite(seed, link.url)) continue;
-        kids.push({ url: link.url, kind: isFile ? 'file' : 'report', site: task.site, referrer: task.url, listPage: task.url, linkText: link.text || link.title, title: link.title || link.text, year });
+        kids.push({ url: link.url, kind: isFile ? 'file' : 'report', site: task.site, referrer: pageUrl, listPage: pageUrl, linkText: link.text || link.title, title: link.title || link.text, year });
       } else if (isPagerLink(link) && sameSite(seed, link.url)) {
-        kids.push({ url: link.url, kind: 'list', site: task.site, referrer: task.url });
+        kids.push({ url: link.url, kind: 'list', site: task.site, referrer: pageUrl });
       }
     }
-    for (const url of page.scriptPages) if (sameSite(seed, url)) kids.push({ url, kind: 'list', site: task.site, referrer: task.url });
+    for (const url of page.scriptPages) if (sameSite(seed, url)) kids.push({ url, kind: 'list', site: task.site, referrer: pageUrl });
     return kids;
   }
 
@@ -260,7 +262,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const seed = sites[task.site].seed.url;
     return page.links
       .filter((l) => (isAttachmentUrl(l.url) || ATTACHMENT_TEXT.test(l.text)) && sameGovernment(seed, l.url))
-      .map((l) => ({ url: l.url, kind: 'file' as const, site: task.site, referrer: pageUrl, listPage: task.listPage, linkText: l.text || l.title, title: page.title || task.title, year: task.year ?? yearOf(page.title) ?? undefined }));
+      .map((l) => {
+        // a link naming its report (a year's sub-column lists several) says more than the page title
+        const named = reportLinkYear(l);
+        return { url: l.url, kind: 'file' as const, site: task.site, referrer: pageUrl, listPage: task.listPage, linkText: l.text || l.title, title: (named && (l.title || l.text)) || page.title || task.title, year: named ?? task.year ?? yearOf(page.title) ?? undefined };
+      });
   }
 
   function pageOf(body: Buffer, contentType: string | null, url: string): PageLinks {
@@ -312,7 +318,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         record({ t: 'done', ...base, outcome: 'failed', reason: `${task.url}: not an HTML list page (${ct ?? 'no Content-Type'})` });
         return;
       }
-      record({ t: 'done', ...base, outcome: 'page', children: listChildren(task, pageOf(res.body, ct, res.url)) });
+      record({ t: 'done', ...base, outcome: 'page', children: listChildren(task, pageOf(res.body, ct, res.url), res.url) });
       return;
     }
     if (!html) {
@@ -326,7 +332,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       const saved = save(task, res, page.title || task.title || '');
       record({ t: 'done', ...base, ...saved, children });
     } else if (task.kind === 'report') {
-      record({ t: 'done', ...base, outcome: 'page', children });
+      // Not a report itself: an announcement with attachments, or a sub-column (2023年度年报 →
+      // the departments' reports of that year), whose report links and pagination are followed.
+      record({ t: 'done', ...base, outcome: 'page', children: [...children, ...listChildren(task, page, res.url)] });
     } else {
       record({ t: 'done', ...base, outcome: 'failed', reason: `${task.url}: an HTML page without a report, where a report file was linked` });
     }
