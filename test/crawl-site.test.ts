@@ -115,7 +115,9 @@ describe('first crawl', () => {
     expect(fs.readFileSync(byUrl.get(site.reports.forest)![0].file).equals(files.forestHtmlGbk)).toBe(true);
     // found in a year's sub-column linked from the column
     expect(byUrl.get(site.reports.justice)![0]).toMatchObject({ referrer: `${site.main}/ndbg/2024/index.html`, listPage: `${site.main}/ndbg/index_2.html`, title: '青禾县司法局2024年政府信息公开工作年度报告' });
+    // file types from the bytes when the server's Content-Type is wrong
     expect(path.extname(byUrl.get(site.reports.justice)![0].file)).toBe('.doc');
+    expect(path.extname(byUrl.get(site.reports.health)![0].file)).toBe('.docx');
   });
 
   it('reads robots.txt, never touches a disallowed path, and says so', () => {

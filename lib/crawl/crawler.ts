@@ -115,6 +115,9 @@ interface SiteState {
 
 const ATTACHMENT_TEXT = new RegExp(`(${ATTACHMENT_EXTENSIONS.map((e) => `\\${e}`).join('|')})\\s*$`, 'i');
 const isHtmlType = (ct: string | null) => /^\s*(text\/html|application\/xhtml\+xml)/i.test(ct ?? '');
+/** PDF, ZIP (docx/xlsx) and OLE (doc/xls/wps) signatures: bytes a misconfigured server calls text/html. */
+const BINARY_MAGIC = [Buffer.from('%PDF-'), Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0xd0, 0xcf, 0x11, 0xe0])];
+const isBinary = (body: Buffer) => BINARY_MAGIC.some((m) => body.subarray(0, m.length).equals(m));
 
 export class CrawlLockedError extends Error {}
 
@@ -123,6 +126,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const log = opts.log ?? (() => {});
   const out = path.resolve(opts.out);
   const stateDir = path.join(out, '.crawl');
+  const ua = userAgent(opts.contact);
   fs.mkdirSync(stateDir, { recursive: true });
   const unlock = lock(stateDir);
 
@@ -135,9 +139,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   if (previous) {
     journal.resume();
     log(`resuming run ${run}: ${previous.events.length} tasks already done`);
-  } else journal.begin(run, seedsHash);
+  } else {
+    if (journal.unfinishedRun()) log(`an unfinished run for other seeds or --since${opts.fresh ? ' (or --fresh)' : ''} is set aside; starting run ${run}`);
+    journal.begin(run, seedsHash);
+  }
 
-  const ua = userAgent(opts.contact);
   const fetcher = new Fetcher({ userAgent: ua, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, delayMs: opts.delayMs, retries: opts.retries, retryBaseMs: opts.retryBaseMs, maxRetryAfterMs: opts.maxRetryAfterMs, maxCrawlDelayMs: opts.maxCrawlDelayMs, log });
 
   const counts: CrawlCounts = { pages: 0, found: 0, fetched: 0, versions: 0, unchanged: 0, failed: 0, blocked: 0, limited: 0 };
@@ -168,6 +174,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     if (ev.outcome === 'failed' || ev.outcome === 'blocked') failures.push({ url: ev.url, reason: ev.reason ?? ev.outcome });
     if (ev.kind === 'list' && ev.url === site.seed.url && (ev.outcome === 'failed' || ev.outcome === 'blocked')) sitesFailed.push({ seed: ev.url, reason: ev.reason ?? ev.outcome });
     if (ev.outcome === 'limited' && !sitesLimited.includes(site.seed.url)) sitesLimited.push(site.seed.url);
+    if (ev.final) seen.add(ev.final);
     for (const child of ev.children ?? []) enqueue(child);
   };
   const enqueue = (t: Task) => {
@@ -275,7 +282,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
 
   async function runTask(task: Task): Promise<void> {
     const site = sites[task.site];
-    const base = { url: task.url, site: task.site, kind: task.kind };
+    const base: { url: string; site: number; kind: Task['kind']; final?: string } = { url: task.url, site: task.site, kind: task.kind };
     if (task.kind === 'list' && site.listPages >= opts.maxPages) {
       if (!site.limitLogged) log(`site ${site.seed.url}: page limit ${opts.maxPages} reached; its remaining list pages are skipped (a calendar or query-string trap, or raise --max-pages)`);
       site.limitLogged = true;
@@ -300,7 +307,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       return;
     }
     // a page reached through a redirect is not fetched again when linked by its final URL
-    if (res.redirects.length) seen.add(res.url);
+    if (res.redirects.length) base.final = res.url;
     const ct = res.headers.get('content-type');
     if (res.status === 304) {
       if (!prev) {
@@ -312,7 +319,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       record({ t: 'done', ...base, outcome: 'unchanged', file: prev.file, children });
       return;
     }
-    const html = isHtmlType(ct) || (!ct && /^\s*<(!doctype|html)/i.test(res.body.subarray(0, 200).toString('latin1')));
+    const html = !isBinary(res.body) && (isHtmlType(ct) || (!ct && /^\s*<(!doctype|html)/i.test(res.body.subarray(0, 200).toString('latin1'))));
     if (task.kind === 'list') {
       if (!html) {
         record({ t: 'done', ...base, outcome: 'failed', reason: `${task.url}: not an HTML list page (${ct ?? 'no Content-Type'})` });

@@ -27,7 +27,8 @@ export type Outcome = 'new' | 'version' | 'unchanged' | 'page' | 'failed' | 'blo
 
 export type JournalEvent =
   | { t: 'start'; run: string; seeds: string; at: string }
-  | { t: 'done'; url: string; site: number; kind: TaskKind; outcome: Outcome; children?: Task[]; file?: string; reason?: string }
+  /** `final`: where redirects led, so the final URL is not queued again after a resume */
+  | { t: 'done'; url: string; site: number; kind: TaskKind; outcome: Outcome; children?: Task[]; file?: string; reason?: string; final?: string }
   | { t: 'end'; run: string; at: string };
 
 export interface Replayed {
@@ -68,6 +69,16 @@ export class Journal {
       else if (run) events.push(ev);
     }
     return run ? { run, events } : null;
+  }
+
+  /** Whether the journal holds a run without its end line (whatever its seeds). */
+  unfinishedRun(): boolean {
+    try {
+      const text = fs.readFileSync(this.file, 'utf8').trimEnd();
+      return text.length > 0 && !text.slice(text.lastIndexOf('\n') + 1).startsWith('{"t":"end"');
+    } catch {
+      return false;
+    }
   }
 
   /** Starts a new run: a finished or foreign journal is moved aside, not appended to. */

@@ -66,8 +66,11 @@ const KNOWN_EXT = ['.pdf', '.docx', '.doc', '.wps', '.xls', '.xlsx', '.txt', '.h
 
 /** The file extension for fetched bytes: magic bytes, then a specific Content-Type, then the URL. */
 export function extensionFor(url: string, contentType: string | null, body: Buffer): string {
-  if (body.subarray(0, 5).toString('latin1') === '%PDF-') return '.pdf';
   const urlExt = path.posix.extname(new URL(url).pathname).toLowerCase();
+  if (body.subarray(0, 5).toString('latin1') === '%PDF-') return '.pdf';
+  // ZIP (docx/xlsx) and OLE (doc/xls/wps) containers: the URL says which, else the common one
+  if (body.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return ['.docx', '.xlsx'].includes(urlExt) ? urlExt : '.docx';
+  if (body.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return ['.doc', '.xls', '.wps'].includes(urlExt) ? urlExt : '.doc';
   for (const [re, ext] of CONTENT_TYPE_EXT) if (re.test(contentType ?? '')) return ext === '.html' && urlExt === '.htm' ? '.htm' : ext;
   if (KNOWN_EXT.includes(urlExt)) return urlExt;
   return '.html';
