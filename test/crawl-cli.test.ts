@@ -27,7 +27,7 @@ function cli(args: string[], env: Record<string, string> = {}): { child: ChildPr
   return { child, done };
 }
 
-const crawlArgs = (out: string, delay: string) => ['--seeds', seedsFile, '--out', out, '--since', '2020', '--max-pages', '20', '--delay', delay, '--timeout', '0.5', '--retries', '1', '--retry-base', '0.02', '--max-bytes', String(1024 * 1024), '--contact', 'crawler-test@example.invalid', '--progress', '0.2'];
+const crawlArgs = (out: string, delay: string) => ['--seeds', seedsFile, '--out', out, '--since', '2020', '--max-pages', '20', '--delay', delay, '--timeout', '2', '--retries', '1', '--retry-base', '0.02', '--max-bytes', String(1024 * 1024), '--contact', 'crawler-test@example.invalid', '--progress', '0.2'];
 
 /** relative path → sha256 of every file in a corpus (sidecars excepted: they hold fetch times). */
 function snapshot(dir: string): Record<string, string> {
@@ -58,7 +58,7 @@ let reference: Record<string, string>;
 let refRun: { code: number | null; stderr: string };
 
 beforeAll(async () => {
-  site = await startSite(await buildSiteFiles(), { slowMs: 1500 });
+  site = await startSite(await buildSiteFiles(), { slowMs: 6000 });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-crawl-cli-'));
   seedsFile = path.join(tmp, 'seeds.csv');
   fs.writeFileSync(seedsFile, `url,agency,province\n# the fixture county's column\n${site.main}/ndbg/index.html,青禾县人民政府,某省\n`);

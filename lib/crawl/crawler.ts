@@ -164,7 +164,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     site.done++;
     const fetchedPage = ev.kind !== 'file' && !['limited', 'blocked'].includes(ev.outcome);
     if (fetchedPage) counts.pages++;
-    if (fetchedPage && ev.kind === 'list') site.listPages++;
+    // a report page read as a list (not a report itself) counts as a list page: chains of them are bounded too
+    if (fetchedPage && (ev.kind === 'list' || (ev.kind === 'report' && ev.outcome === 'page'))) site.listPages++;
     if (ev.outcome === 'new') counts.fetched++;
     else if (ev.outcome === 'version') counts.versions++;
     else if (ev.outcome === 'unchanged') counts.unchanged++;
@@ -341,7 +342,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     } else if (task.kind === 'report') {
       // Not a report itself: an announcement with attachments, or a sub-column (2023年度年报 →
       // the departments' reports of that year), whose report links and pagination are followed.
-      record({ t: 'done', ...base, outcome: 'page', children: [...children, ...listChildren(task, page, res.url)] });
+      const asList = site.listPages < opts.maxPages ? listChildren(task, page, res.url) : [];
+      record({ t: 'done', ...base, outcome: 'page', children: [...children, ...asList] });
     } else {
       record({ t: 'done', ...base, outcome: 'failed', reason: `${task.url}: an HTML page without a report, where a report file was linked` });
     }

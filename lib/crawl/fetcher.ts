@@ -39,8 +39,7 @@ export class Fetcher {
   private rules(origin: string): Promise<RobotsRules> {
     let r = this.robots.get(origin);
     if (!r) {
-      r = loadRobots(origin, this.gates, this.opts).then((rules) => {
-        this.requests++;
+      r = loadRobots(origin, (url) => this.gates.run(new URL(url).host, () => this.withRetries(url))).then((rules) => {
         if (rules.blockedBecause) this.opts.log(`robots: ${rules.blockedBecause}`);
         if (rules.crawlDelay) {
           const ms = Math.min(rules.crawlDelay * 1000, this.opts.maxCrawlDelayMs);

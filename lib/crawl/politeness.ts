@@ -5,7 +5,7 @@
  */
 import PQueue from 'p-queue';
 import robotsParser from 'robots-parser';
-import { request, type RequestOptions } from './http';
+import type { RawResponse } from './http';
 
 export const CRAWLER_NAME = 'NianbaoCrawler';
 
@@ -66,20 +66,22 @@ export interface RobotsRules {
 }
 
 /**
- * robots.txt of one origin. Missing (4xx) → everything allowed; a server error or no answer →
+ * robots.txt of one origin, through `get` (the polite, retrying GET of the caller). Missing
+ * (4xx) → everything allowed; a server error or no answer after the retries →
  * nothing allowed for this run (RFC 9309 §2.3.1.4: assume complete disallow), so an outage is
  * never read as permission.
  */
-export async function loadRobots(origin: string, gates: HostGates, opts: RequestOptions): Promise<RobotsRules> {
+export async function loadRobots(origin: string, get: (url: string) => Promise<RawResponse>): Promise<RobotsRules> {
   const robotsUrl = `${origin}/robots.txt`;
   let url = robotsUrl;
   for (let hop = 0; hop < 5; hop++) {
     let res;
     try {
-      res = await gates.run(new URL(url).host, () => request(url, { ...opts, maxBytes: 512 * 1024 }));
+      res = await get(url);
     } catch (e) {
       const err = e as { status?: number; message: string };
-      if (err.status && err.status >= 400 && err.status < 500) return { allowed: () => true };
+      // 429 is a server asking for time, not a missing file: treated as unreachable
+      if (err.status && err.status >= 400 && err.status < 500 && err.status !== 429) return { allowed: () => true };
       return { allowed: () => false, blockedBecause: `robots.txt unreadable (${err.message}): nothing fetched from ${origin} this run` };
     }
     if (res.location) {
