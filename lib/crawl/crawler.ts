@@ -281,6 +281,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     return extractLinks(decodeHtml(body, contentType).text, url);
   }
 
+  /** The attachments of a report page stored earlier, read from the stored copy (no request). */
+  function storedChildren(task: Task, prev: StoredFile): Task[] {
+    if (task.kind !== 'report' || !/\.html?$/.test(prev.file)) return [];
+    return attachmentChildren(task, pageOf(fs.readFileSync(store.abs(prev)), prev.sidecar.contentType, prev.sidecar.sourceUrl), prev.sidecar.sourceUrl);
+  }
+
   async function runTask(task: Task): Promise<void> {
     const site = sites[task.site];
     const base: { url: string; site: number; kind: Task['kind']; final?: string } = { url: task.url, site: task.site, kind: task.kind };
@@ -293,7 +299,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const prev = store.get(task.url);
     // Killed after storing a file but before journalling it: the sidecar says this run has it.
     if (prev && task.kind !== 'list' && (prev.sidecar.crawlRun === run || prev.sidecar.checkedRun === run)) {
-      const children = task.kind === 'report' && /\.html?$/.test(prev.file) ? attachmentChildren(task, pageOf(fs.readFileSync(store.abs(prev)), prev.sidecar.contentType, prev.sidecar.sourceUrl), prev.sidecar.sourceUrl) : [];
+      const children = storedChildren(task, prev);
       record({ t: 'done', ...base, outcome: prev.sidecar.crawlRun === run ? (prev.file.includes('~') ? 'version' : 'new') : 'unchanged', file: prev.file, children });
       return;
     }
@@ -316,7 +322,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         return;
       }
       store.touch(prev, new Date().toISOString(), run);
-      const children = task.kind === 'report' && /\.html?$/.test(prev.file) ? attachmentChildren(task, pageOf(fs.readFileSync(store.abs(prev)), prev.sidecar.contentType, prev.sidecar.sourceUrl), prev.sidecar.sourceUrl) : [];
+      const children = storedChildren(task, prev);
       record({ t: 'done', ...base, outcome: 'unchanged', file: prev.file, children });
       return;
     }
