@@ -14,9 +14,11 @@ export function formatProgress(p: CrawlProgress): string {
   return `sites ${p.sitesDone}/${p.sites}  pages ${p.pages}  reports found ${p.found} fetched ${p.fetched + p.versions} unchanged ${p.unchanged} failed ${p.failed}  queued ${p.queued}  ${formatDuration(p.elapsedMs)} elapsed  ${eta}`;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function formatSummary(s: CrawlSummary): string {
   const lines = [
-    `Crawl ${s.run}${s.resumed ? ' (resumed)' : ''} finished in ${formatDuration(s.elapsedMs)}: ${s.sites} sites (${s.sitesFailed.length} failed), ${s.pages} pages, ${s.requests} requests`,
+    `Crawl ${s.run}${s.resumed ? ' (resumed)' : ''} finished in ${formatDuration(s.elapsedMs)}: ${plural(s.sites, 'site')} (${s.sitesFailed.length} failed), ${plural(s.pages, 'page')}, ${plural(s.requests, 'request')}`,
     `  reports: ${s.found} found, ${s.fetched} new, ${s.versions} changed (kept as new versions), ${s.unchanged} unchanged, ${s.failed} failed, ${s.blocked} blocked by robots.txt`,
     `  corpus: ${s.out}`,
   ];
