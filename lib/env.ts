@@ -13,6 +13,8 @@ const schema = z.object({
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('reports'),
   REPORTS_DIR: z.string().optional(),
+  /** e-mail or URL put in the crawler's User-Agent, so a site's webmaster can reach whoever crawls */
+  CRAWL_CONTACT: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
