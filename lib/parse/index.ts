@@ -3,7 +3,7 @@
  * a text that is not a report, or a file that cannot be read, comes back as `{ file, error }`.
  */
 import { createHash } from 'node:crypto';
-import { readReportFile } from '../read/index';
+import { readReportFile, type Provenance } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
 import type { Figures, ParseResult, ReportRecord, ReportSource } from '../types';
@@ -96,8 +96,11 @@ function parse(text: string, file: string): ParseResult {
   return record;
 }
 
-/** Reads through lib/read (formats, encodings), then parses. Unreadable files → `{ file, error }`. */
-export async function parseReportFile(filePath: string): Promise<ParseResult> {
+/**
+ * Reads through lib/read (formats, encodings), then parses. Unreadable files → `{ file, error }`.
+ * `opts.provenance` stands in for a missing sidecar (the scorer passes a label's URL this way).
+ */
+export async function parseReportFile(filePath: string, opts: { provenance?: Provenance } = {}): Promise<ParseResult> {
   let text: string;
   let source: ReportSource;
   const readWarnings: string[] = [];
@@ -106,6 +109,7 @@ export async function parseReportFile(filePath: string): Promise<ParseResult> {
     text = r.text;
     readWarnings.push(...r.warnings);
     source = { sha256: r.sha256, format: r.format, encoding: r.encoding };
+    if (!r.provenance && opts.provenance) r.provenance = opts.provenance;
     if (r.provenance?.sourceUrl) source.sourceUrl = r.provenance.sourceUrl;
     if (r.provenance?.capturedAt) source.capturedAt = r.provenance.capturedAt;
     source.bytes = r.bytes;
