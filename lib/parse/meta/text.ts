@@ -1,0 +1,25 @@
+import { toSimplified } from '../../read/normalize';
+/** Shared normalisation for metadata: compatibility forms, Chinese-numeral years, no spaces. */
+
+const CN_DIGITS: Record<string, string> = {
+  〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+/** 二〇二三年 → 2023年 (titles sometimes spell the year in Chinese numerals). */
+export function cnYears(s: string): string {
+  return s.replace(/[二][〇零Ｏ一二三四五六七八九O]{3}(?=年)/g, (m) => [...m].map((c) => CN_DIGITS[c] ?? c).join(''));
+}
+
+/**
+ * NFKC (full-width digits and punctuation → ASCII), simplified characters (a 繁體 page reads like
+ * any other; names then come out simplified), Chinese-numeral years, whitespace removed.
+ */
+export function squeeze(s: string): string {
+  return cnYears(toSimplified(s.normalize('NFKC'))).replace(/[\s\u3000]+/g, '');
+}
+
+export function plausibleYear(y: number): boolean {
+  return y >= 2000 && y <= new Date().getFullYear();
+}
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
