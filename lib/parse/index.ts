@@ -77,7 +77,7 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     .join('\n');
   const checks = runChecks(figures.requests, figures.appeals, narrative);
 
-  const { region, named, warnings: regionWarnings } = resolveRegion(agency, text);
+  const { region, named, warnings: regionWarnings } = resolveRegion(agency, text, { url: meta.url });
   warnings.push(...regionWarnings);
 
   const problems = byKey.get('problems');

@@ -6,7 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import type { Level, Region } from '../types';
+import { toSimplified } from '../read/normalize';
 import { AREA_CODES } from './area-codes';
+import { codeAreas, stem, urlPlaces, type UrlPlace } from './clues';
 
 const require = createRequire(import.meta.url);
 
@@ -124,10 +126,28 @@ function scoreClues(text: string, provinceName: string, cityNm: string | null, p
   return s;
 }
 
-export function resolveRegion(agency: string, text: string): RegionResult {
+export interface RegionContext {
+  /** the page's URL (sidecar or crawler header): its host names and codes are clues */
+  url?: string;
+}
+
+/** 海南州人民政府 → 海南藏族自治州人民政府: a short form the data knows under one full name only. */
+function expandShort(name: string): string {
+  const hit = leadingDivision(name);
+  if (!hit) return name;
+  const d = load();
+  const full = [...d.cities, ...d.areas].filter((x) => shortDivisionName(x.name) === hit.name);
+  return full.length === 1 ? full[0].name + name.slice(hit.name.length) : name;
+}
+
+export function resolveRegion(agency: string, text: string, ctx: RegionContext = {}): RegionResult {
   const d = load();
   const warnings: string[] = [];
-  const name = agency.normalize('NFKC');
+  const name = expandShort(toSimplified(agency.normalize('NFKC')));
+  const url = urlPlaces(ctx.url);
+  const codes = [...codeAreas(ctx.url ?? ''), ...codeAreas(text.slice(0, 3000))];
+  const clueBonus = (code: string) =>
+    url.filter((u) => code.startsWith(u.code)).length * 10 + codes.filter((c) => c.startsWith(code) || code.startsWith(c)).length * 10;
   // Phone numbers only break ties (and help fromText): most agency names need none.
   let phoneList: string[] | null = null;
   const phones = () => (phoneList ??= phoneCities(text));
@@ -154,7 +174,8 @@ export function resolveRegion(agency: string, text: string): RegionResult {
     if (cands.length === 1) return cands[0];
     const scored = cands.map((c) => {
       const p = d.provinceByCode.get(c.provinceCode)!;
-      return { c, s: scoreClues(text, p.name, cityOf(c), phones()) };
+      const code = (c as unknown as { code: string }).code;
+      return { c, s: scoreClues(text, p.name, cityOf(c), phones()) + clueBonus(code) };
     });
     scored.sort((a, b) => b.s - a.s);
     if (scored[0].s > 0 && scored[0].s > scored[1].s) return scored[0].c;
@@ -193,9 +214,74 @@ export function resolveRegion(agency: string, text: string): RegionResult {
     const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
     return { region: { province: p.name, city: muni ? p.name : null, county: null }, named: 'province', warnings };
   }
+  const town = fromTownship(name, text, d, clueBonus);
+  if (town) return { region: town, named: 'county', warnings };
+  const site = fromSite(name, url, codes, d);
+  if (site) return { region: site, named: null, warnings };
   const region = fromText(text, d, phones());
   if (!region.province) warnings.push('未能确定所在地区：机关名称和正文中都没有可识别的行政区划');
   return { region, named: null, warnings };
+}
+
+/**
+ * A township's name (荫子镇, 朝阳乡) through the streets data: unique, or made unique by the text's
+ * province/city names and the site's clues. Gives the county the township belongs to.
+ */
+function fromTownship(name: string, text: string, d: Data, bonus: (code: string) => number): Region | null {
+  const lead = leadingDivision(name);
+  if (!lead || lead.level !== 'township') return null;
+  const cands = streets().list.filter((s) => s.name === lead.name);
+  if (!cands.length) return null;
+  const body = text.normalize('NFKC');
+  const scored = cands
+    .map((s) => {
+      const p = d.provinceByCode.get(s.provinceCode);
+      const c = d.cityByCode.get(s.cityCode);
+      const a = d.areas.find((x) => x.code === s.areaCode);
+      const score =
+        (p && body.includes(p.name) ? 2 : 0) + (p && body.includes(shortProvince(p.name)) ? 1 : 0) +
+        (c && body.includes(c.name) ? 3 : 0) + (a && body.includes(a.name) ? 4 : 0) + bonus(s.areaCode);
+      return { s, p, c, a, score };
+    })
+    .sort((x, y) => y.score - x.score);
+  const top = scored[0];
+  if (scored.length > 1 && (top.score === 0 || top.score === scored[1].score)) return null;
+  return { province: top.p?.name ?? null, city: cityName(top.c, top.p), county: top.a?.name ?? null };
+}
+
+/**
+ * Nothing in the name: the site. A county from the host only when the agency name holds that
+ * county's stem (平潭综合实验区 on pingtan.gov.cn); a prefecture or province from the host when it
+ * is the only one; else the province alone when every host match shares it. Then a credit code.
+ */
+function fromSite(name: string, url: UrlPlace[], codes: string[], d: Data): Region | null {
+  const county = url.filter((u) => u.level === 'county' && name.includes(stem(u.name)));
+  if (county.length === 1) return regionOfCode(county[0].code, d);
+  const upper = url.filter((u) => u.level !== 'county');
+  if (upper.length === 1) return regionOfCode(upper[0].code, d);
+  // hainan.gov.cn: the province's own pinyin wins over a prefecture that shares it (海南州 is hainanzhou)
+  const provinces = upper.filter((u) => u.level === 'province');
+  if (provinces.length === 1) return regionOfCode(provinces[0].code, d);
+  const provs = new Set(url.map((u) => u.code.slice(0, 2)));
+  if (provs.size === 1) return { province: d.provinceByCode.get([...provs][0])?.name ?? null, city: null, county: null };
+  const known = [...new Set(codes)].map((c) => regionOfCode(c, d)).filter((r): r is Region => !!r?.province);
+  if (known.length && known.every((r) => r.county === known[0].county && r.city === known[0].city)) return known[0];
+  return null;
+}
+
+/** 350128 → 福建省 福州市 平潭县; 6401 → 宁夏 银川市; 46 → 海南省. */
+function regionOfCode(code: string, d: Data): Region | null {
+  const p = d.provinceByCode.get(code.slice(0, 2));
+  if (!p) return null;
+  if (code.length === 2) {
+    const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
+    return { province: p.name, city: muni ? p.name : null, county: null };
+  }
+  const c = d.cityByCode.get(code.slice(0, 4));
+  if (code.length === 4) return { province: p.name, city: cityName(c, p), county: null };
+  const a = d.areas.find((x) => x.code === code);
+  if (!a) return null;
+  return { province: p.name, city: cityName(c, p), county: a.name };
 }
 
 /** The name gives nothing: use unambiguous county names repeated in the text, else a phone area code. */
