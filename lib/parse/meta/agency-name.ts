@@ -64,7 +64,10 @@ export function readName(raw: string, whole = true): NameReading | null {
   if (isRegionChain(simple) || ZONE_ONLY.test(simple)) return { name: s, complete: true };
   const ends = ORG_END.test(simple);
   if (!ends) return null;
-  if ((lead && lead.name.length < simple.length) || ZONE.test(simple)) return { name: s, complete: true };
+  if (lead && lead.name.length < simple.length) return { name: s, complete: true };
+  // a zone's own name: 告由嘉兴市北部新区… is a sentence's tail, the name starts at 嘉兴市
+  const zone = ZONE.exec(simple);
+  if (zone && ![...zone[0].slice(1)].some((_, k) => leadingDivision(zone[0].slice(k + 1))?.level !== undefined)) return { name: s, complete: true };
   // a county-like place the division data does not (yet) know: 青禾县自然资源局, new districts
   if (whole && !lead && PLACE_LIKE.test(simple) && !LEVEL_START.test(simple) && !PRONOUN.test(simple)) return { name: s, complete: true };
   // 高新区(新市区)政府: the place is given in brackets

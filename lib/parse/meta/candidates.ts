@@ -6,7 +6,7 @@
  * the compiler (由…编制, …根据《条例》), the contact line (请与…联系), the subject of the
  * overview (…认真贯彻落实), and the signature with its date at the end. Furniture lines are skipped.
  */
-import { isFurniture } from './furniture';
+import { isFurniture, isPreface } from './furniture';
 import { nameAtEnd, readName, type NameReading } from './agency-name';
 import { squeeze } from './text';
 
@@ -51,7 +51,7 @@ export interface PageContext {
 
 export const AGENCY_WEIGHT: Record<MetaSource, number> = {
   header: 10, title: 10, h1: 9, 'meta-tag': 9, 'sidecar-title': 8, 'html-title': 6, publish: 8, compiler: 7,
-  signature: 6, contact: 4, subject: 3, publisher: 2, period: 0, sentence: 0, 'published-date': 0,
+  signature: 6, contact: 3, subject: 3, publisher: 2, period: 0, sentence: 0, 'published-date': 0,
 };
 const YEAR_WEIGHT: Record<MetaSource, number> = {
   header: 10, title: 10, h1: 9, 'meta-tag': 9, 'sidecar-title': 8, 'html-title': 6, publish: 8, period: 9,
@@ -151,7 +151,8 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
       continue;
     }
     if (isFurniture(raw)) continue;
-    const short = s.length <= 60;
+    // a title is a short line; a sentence (punctuation, a preface's opening) only publishes one
+    const short = s.length <= 60 && !/[，,。;；]/.test(s) && !isPreface(raw);
     const hit = titleMatches(s.replace(/\|+$/, ''), short ? 'title' : 'publish');
     // a title split over two lines (甘谷县人民政府办公室 / 2024年…报告; …工作 / 年度报告)
     const next = head[i + 1];

@@ -63,11 +63,21 @@ function complete(name: string, text: string): string | null {
   return found.size === 1 ? [...found][0] : null;
 }
 
+/**
+ * A name seen only in a 来源/发布机构 field, a contact line or one overview sentence may be
+ * another body (the office that posted it, the department to call): not enough on its own.
+ */
+const MIN_WEIGHT = 4;
+
 export function chooseAgency(c: Candidates, text: string, warn: (m: string) => void): Chosen<string> | null {
   const tallies = tallyNames(c.agencies, c.shortForms);
   const best = tallies.find((t) => t.complete);
   const incomplete = tallies.find((t) => !t.complete);
-  if (best && (!incomplete || best.weight >= incomplete.weight / 2)) {
+  if (best && best.weight < MIN_WEIGHT && !incomplete) {
+    warn(`机关名称证据不足：仅见“${best.name}”（${best.source}），未采用`);
+    return null;
+  }
+  if (best && best.weight >= MIN_WEIGHT && (!incomplete || best.weight >= incomplete.weight / 2)) {
     // a place alone names its government when the text says so (鹿窝镇 → 鹿窝镇人民政府)
     if (isRegionChain(toSimplified(best.name)) && text.includes(best.name + '人民政府')) {
       return { value: best.name + '人民政府', source: best.source };
