@@ -20,7 +20,7 @@ const ZONE = /^[\u4e00-\u9fff]{2,12}?(综合实验区|综合试验区|经济技�
 
 /** Bare level words that stand for "our" province/city/… inside one report (市政府办公室). */
 /** Two or three characters and a level word, then a body: the shape of a county or city name. */
-const PLACE_LIKE = /^[^省市县区旗州盟乡镇\s]{2,3}(县|市|区|旗)[\u4e00-\u9fff]{2,}/;
+const PLACE_LIKE = /^(?:(?![省市县区旗州盟乡镇由与请在对向将和及是为的了把被从自按据经于以之])[\u4e00-\u9fff]){2,3}(县|市|区|旗)[\u4e00-\u9fff]{2,}/;
 
 const ZONE_ONLY = new RegExp(ZONE.source + '$');
 
@@ -69,7 +69,8 @@ export function readName(raw: string, whole = true): NameReading | null {
   const zone = ZONE.exec(simple);
   if (zone && ![...zone[0].slice(1)].some((_, k) => leadingDivision(zone[0].slice(k + 1))?.level !== undefined)) return { name: s, complete: true };
   // a county-like place the division data does not (yet) know: 青禾县自然资源局, new districts
-  if (whole && !lead && PLACE_LIKE.test(simple) && !LEVEL_START.test(simple) && !PRONOUN.test(simple)) return { name: s, complete: true };
+  if (whole && !lead && PLACE_LIKE.test(simple) && !LEVEL_START.test(simple) && !PRONOUN.test(simple) && ![1, 2, 3].some((k) => leadingDivision(simple.slice(k))))
+    return { name: s, complete: true };
   // 高新区(新市区)政府: the place is given in brackets
   const inBrackets = /\(([^()]+)\)/.exec(simple);
   if (inBrackets && isRegionChain(inBrackets[1])) return { name: s, complete: true };

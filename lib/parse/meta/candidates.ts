@@ -65,6 +65,14 @@ const AGENCY_FIRST = new RegExp(`([^，,。;；]{2,60}?)${YEAR}(?:的)?(?:${REPO
 const YEAR_FIRST = new RegExp(`${YEAR}([^，,。;；\\d]{2,40}?)(?:${REPORT})`, 'g');
 const NO_YEAR = new RegExp(`^([^，,。;；\\d]{2,40}?)(?:${REPORT})$`);
 
+/**
+ * In prose a report's name counts only as the object of publishing it now (现公布…, 特向社会公开…,
+ * 现将…报告如下): 网站发布了2008年…报告 speaks of another year's report.
+ */
+function publishes(before: string): boolean {
+  return /(现将|现予|现|特向社会|向社会|特|予以)(公布|发布|公开|印发)?《?$/.test(before);
+}
+
 /** Labelled fields holding the title, in crawler headers, pipe tables and bullet lists. */
 const TITLE_FIELD = /^[|•·\-*]*(?:标题|名称|题名|文件名称|文章标题)[:：|]+(.+)$|^[|•·\-*]*(?:标题|名称)(?=.*报告)(.+)$/;
 const PUBLISHER_FIELD = /(?:发布机构|发文机关|发布单位|信息来源|来源|发布者)\s*[:：|]\s*([^\s|:：]{2,40})/g;
@@ -95,17 +103,25 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
     let hit = false;
     const s = str.replace(/\((?:以下简称|下称|简称)[^)]*\)/g, '');
     for (const m of s.matchAll(AGENCY_FIRST)) {
+      const name = nameAtEnd(m[1]);
+      const before = s.slice(0, m.index) + m[1].slice(0, m[1].length - (name?.name.length ?? 0));
+      // a long line that opens with the report's name is a title run into its text (襄州区水利局 2024年度…报告 2024年,…)
+      const src = source === 'publish' && before === '' ? 'title' : source;
+      if (src === 'publish' && !publishes(before)) continue;
       hit = true;
-      addName(nameAtEnd(m[1]), source);
-      addYear(m[2], source);
+      addName(name, src);
+      addYear(m[2], src);
     }
     for (const m of s.matchAll(YEAR_FIRST)) {
+      const before = s.slice(0, m.index);
+      const src = source === 'publish' && before === '' ? 'title' : source;
+      if (src === 'publish' && !publishes(before)) continue;
       hit = true;
-      addYear(m[1], source);
+      addYear(m[1], src);
       const r = nameAtEnd(m[2]);
-      addName(r, source);
+      addName(r, src);
       // 2020年高新区(新市区)政府信息公开…: 政府 may belong to the name or to the report's name
-      if (m[3] === '政府') addName(readName(m[2] + '政府'), source, AGENCY_WEIGHT[source] / (r ? 2 : 1));
+      if (m[3] === '政府') addName(readName(m[2] + '政府'), src, AGENCY_WEIGHT[src] / (r ? 2 : 1));
     }
     if (!hit) {
       const m = NO_YEAR.exec(s);
@@ -173,15 +189,22 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
   {
     addName(nameAtEnd(m[1]), 'compiler');
     // 本年度报告…由某镇人民政府编制: the report names itself in the sentence
-    const sentence = body.slice(Math.max(0, body.lastIndexOf('。', m.index) + 1), m.index + m[0].length);
+    const end = body.indexOf('。', m.index + m[0].length);
+    const sentence = body.slice(Math.max(0, body.lastIndexOf('。', m.index) + 1), end < 0 ? undefined : end);
     if (/年度报告|年报/.test(sentence)) out.titles.push(sentence);
   }
   for (const m of body.matchAll(/(?:^|[。;；!])([^，,。;；:：]{2,40}?)(?:根据|依据|按照)《/g)) addName(nameAtEnd(m[1]), 'compiler');
+  for (const m of body.matchAll(/(?:^|[。;；!,，])([^，,。;；:：]{2,40}?)编制(?:了|的)?(?:19|20)\d{2}年/g)) addName(nameAtEnd(m[1]), 'compiler');
   for (const m of body.matchAll(/请?与([^，,。;；(]{2,40}?)联系/g)) addName(nameAtEnd(m[1]), 'contact');
   let subjects = 0;
   for (const m of body.matchAll(/(?:^|[。;；])(?:(?:19|20)\d{2}年度?[,，]?)?([^，,。;；:：]{2,40}?)(?:认真|坚持|始终|全面|深入|高度重视|紧紧围绕|严格|积极|持续|进一步|不断|切实|以习近平|在[^，。]{0,12}(?:领导|指导)下)/g)) {
     const r = nameAtEnd(m[1]);
-    if (r && subjects++ < 3) addName(r, 'subject');
+    if (r && subjects++ < 3) {
+      addName(r, 'subject');
+      // 2023年,建设局全面加快…: the year the overview speaks of
+      const y = /^(?:[。;；])?((?:19|20)\d{2})年/.exec(m[0]);
+      if (y) addYear(y[1], 'sentence');
+    }
   }
 
   // years the body states: 统计期限 (dropped 年/月 tolerated: 20231月1日, 202211日), own-year sentences

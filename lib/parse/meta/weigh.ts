@@ -69,6 +69,17 @@ function complete(name: string, text: string): string | null {
  */
 const MIN_WEIGHT = 4;
 
+/** 北辰区人民政府 → 天津市北辰区人民政府 when another candidate gives it with the places above it. */
+function fuller(name: string, tallies: Tally[]): string {
+  const k = key(name);
+  let out = name;
+  for (const t of tallies) {
+    const tk = key(t.name);
+    if (t.complete && tk.length > key(out).length && tk.endsWith(k) && isRegionChain(tk.slice(0, tk.length - k.length))) out = t.name;
+  }
+  return out;
+}
+
 export function chooseAgency(c: Candidates, text: string, warn: (m: string) => void): Chosen<string> | null {
   const tallies = tallyNames(c.agencies, c.shortForms);
   const best = tallies.find((t) => t.complete);
@@ -78,11 +89,10 @@ export function chooseAgency(c: Candidates, text: string, warn: (m: string) => v
     return null;
   }
   if (best && best.weight >= MIN_WEIGHT && (!incomplete || best.weight >= incomplete.weight / 2)) {
+    let value = best.name;
     // a place alone names its government when the text says so (鹿窝镇 → 鹿窝镇人民政府)
-    if (isRegionChain(toSimplified(best.name)) && text.includes(best.name + '人民政府')) {
-      return { value: best.name + '人民政府', source: best.source };
-    }
-    return { value: best.name, source: best.source };
+    if (isRegionChain(toSimplified(value)) && text.includes(value + '人民政府')) value += '人民政府';
+    return { value: fuller(value, tallies), source: best.source };
   }
   if (incomplete) {
     const full = complete(incomplete.name, text);
