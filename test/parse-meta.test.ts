@@ -3,11 +3,15 @@
  * split and misleading titles, crawler headers, publishing/compiling sentences, signatures,
  * short forms and their completion, years from every source, regions with their traps.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPage } from '@/lib/read/html';
 import { extractMeta } from '@/lib/parse/meta/index';
 import { nameAtEnd, readName } from '@/lib/parse/meta/agency-name';
 import { isFurniture } from '@/lib/parse/meta/furniture';
-import { parseReportText } from '@/lib/parse/index';
+import { parseReportFile, parseReportText } from '@/lib/parse/index';
 import { resolveRegion } from '@/lib/region/index';
 import { isFailure } from '@/lib/types';
 
@@ -111,5 +115,38 @@ describe('region traps', () => {
     expect(resolveRegion('平潭综合实验区', '', { url: 'https://www.pingtan.gov.cn/zwgk/a.htm' }).region).toEqual({ province: '福建省', city: '福州市', county: '平潭县' });
     expect(resolveRegion('平潭综合实验区', '').region.county).toBeNull();
     expect(resolveRegion('', '索引号：113703220042223482/2026-5566148').region).toEqual({ province: '山东省', city: '淄博市', county: '高青县' });
+  });
+});
+
+describe('page evidence through the readers', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meta-page-'));
+  const body = '<p>本报告根据《条例》编制。</p><p>一、总体情况</p><p>全年主动公开信息120条。</p><p>二、主动公开政府信息情况</p><p>略。</p><p>三、收到和处理政府信息公开申请情况</p><p>略。</p>';
+
+  it('the HTML reader returns <title>, <h1> and meta tags', () => {
+    const { page } = readPage('<html><head><title>嘉善县民政局2023年政府信息公开工作年度报告_嘉善县人民政府</title><meta name="ArticleTitle" content="嘉善县民政局2023年政府信息公开工作年度报告"><meta name="ContentSource" content="嘉善县民政局"></head><body><h1>嘉善县民政局 2023年政府信息公开工作年度报告</h1></body></html>');
+    expect(page).toEqual({
+      htmlTitle: '嘉善县民政局2023年政府信息公开工作年度报告_嘉善县人民政府',
+      h1: ['嘉善县民政局 2023年政府信息公开工作年度报告'],
+      meta: { ArticleTitle: '嘉善县民政局2023年政府信息公开工作年度报告', ContentSource: '嘉善县民政局' },
+    });
+  });
+
+  it('a page whose text lost its title is named by its <title>', async () => {
+    const f = path.join(dir, 'a.html');
+    fs.writeFileSync(f, `<html><head><title>嘉善县民政局2023年政府信息公开工作年度报告</title></head><body>${body}</body></html>`);
+    const r = await parseReportFile(f);
+    if (isFailure(r)) throw new Error(r.error);
+    expect(r.meta?.agency).toEqual({ value: '嘉善县民政局', source: 'html-title' });
+    expect(r.year).toBe(2023);
+  });
+
+  it('the sidecar’s page title and URL are evidence', async () => {
+    const f = path.join(dir, 'b.txt');
+    fs.writeFileSync(f, '本报告根据《条例》编制。\n一、总体情况\n全年主动公开信息120条。\n二、主动公开政府信息情况\n略。\n三、收到和处理政府信息公开申请情况\n略。\n');
+    fs.writeFileSync(`${f}.json`, JSON.stringify({ sourceUrl: 'https://www.pingtan.gov.cn/a.htm', pageTitle: '平潭综合实验区2023年政府信息公开工作年度报告' }));
+    const r = await parseReportFile(f);
+    if (isFailure(r)) throw new Error(r.error);
+    expect(r.meta?.agency).toEqual({ value: '平潭综合实验区', source: 'sidecar-title' });
+    expect(r.region).toEqual({ province: '福建省', city: '福州市', county: '平潭县' });
   });
 });

@@ -35,5 +35,5 @@ export interface ReadResult {
 
 /** One reader per format: bytes in, text out. Throws ReadError on unreadable input. */
 export interface FormatReader {
-  (bytes: Buffer, file: string): Promise<{ text: string; encoding: string; warnings: string[] }>;
+  (bytes: Buffer, file: string): Promise<{ text: string; encoding: string; warnings: string[]; page?: PageInfo }>;
 }
