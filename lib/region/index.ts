@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Level, Region } from '../types';
-import { toSimplified } from '../read/normalize';
+import { simplified as toSimplified } from '../parse/meta/text';
 import { AREA_CODES } from './area-codes';
 import { codeAreas, stem, urlPlaces, type UrlPlace } from './clues';
 

@@ -9,7 +9,7 @@
  * sentences) is not a name.
  */
 import { isRegionChain, leadingDivision } from '../../region/index';
-import { toSimplified } from '../../read/normalize';
+import { simplified as toSimplified } from './text';
 
 /** Organisation words a name ends with. */
 export const ORG_END =

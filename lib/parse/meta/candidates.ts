@@ -156,7 +156,10 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
   }
 
   // the head: header, furniture and title lines before the body's first part
-  const head = lines.slice(0, 60);
+  // the title sits before part 一: stop there (tables and prose below cost time and give nothing)
+  let headEnd = Math.min(lines.length, 60);
+  for (let i = 1; i < headEnd; i++) if (/^[一1][、.．]|^第一部分/.test(lines[i])) headEnd = i;
+  const head = lines.slice(0, headEnd);
   for (let i = 0; i < head.length; i++) {
     const raw = head[i];
     const s = squeeze(raw.slice(0, 600));
@@ -180,9 +183,11 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
 
   // sentences of the head, line breaks inside words rejoined (PDF: 司法\n局编制)
   const body = squeeze(joinWrapped(lines.slice(sep >= 0 && sep < 20 ? sep + 1 : 0)).slice(0, 3000));
-  for (const m of body.matchAll(/([^，,。;；:：]{4,60}?)\((?:以下简称|下称|简称)[“"]?([^)”"]{2,20}?)[”"]?\)/g)) {
-    const full = nameAtEnd(m[1]);
-    const short = readName(m[2]);
+  // found by the bracket, then read backwards (a leading lazy group would try every position)
+  for (const m of body.matchAll(/\((?:以下简称|下称|简称)[“"]?([^)”"]{2,20}?)[”"]?\)/g)) {
+    const before = body.slice(Math.max(0, m.index - 60), m.index).split(/[，,。;；:：]/).pop() ?? '';
+    const full = nameAtEnd(before);
+    const short = readName(m[1]);
     if (full?.complete && short) out.shortForms.set(short.name, full.name);
   }
   for (const m of body.matchAll(/由([^，,。;；]{2,60}?)(?:\((?:以下简称|下称|简称)[^)]*\))?(?:根据[^。]{0,120}?)?(?:编制|汇总|编写|制作|发布)/g))

@@ -15,7 +15,17 @@ export function cnYears(s: string): string {
  * any other; names then come out simplified), Chinese-numeral years, whitespace removed.
  */
 export function squeeze(s: string): string {
-  return cnYears(toSimplified(s.normalize('NFKC'))).replace(/[\s\u3000]+/g, '');
+  return cnYears(simplified(s.normalize('NFKC'))).replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * Characters only traditional text has, frequent in government reports: OpenCC is slow on long
+ * lines, so text without any of them is taken as simplified already.
+ */
+const TRADITIONAL = /[開報國區縣鄉鎮機關資訊為與這會發條經濟員門書規劃處務監環衛農業廳辦議總體設舉復訴請計統實際]/;
+
+export function simplified(s: string): string {
+  return TRADITIONAL.test(s) ? toSimplified(s) : s;
 }
 
 export function plausibleYear(y: number): boolean {

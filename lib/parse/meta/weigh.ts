@@ -6,7 +6,7 @@
  * otherwise the agency is null with a warning. Years: most weight wins.
  */
 import { isRegionChain } from '../../region/index';
-import { toSimplified } from '../../read/normalize';
+import { simplified as toSimplified } from './text';
 import { nameAtEnd } from './agency-name';
 import type { AgencyCandidate, Candidates, MetaSource, YearCandidate } from './candidates';
 import { escapeRe } from './text';
