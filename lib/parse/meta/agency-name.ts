@@ -39,6 +39,8 @@ const LEVEL_START = /^(自治区|省|市|县|区|州|盟|旗|镇|乡)/;
 const NOT_IN_NAME =
   /[，,。;；:：!！?？、|<>＜＞《》“”"'‘’\[\]【】{}\d@#=+*\/\\~_]|根据|依据|按照|关于|报告|年度|年报|条例|首页|位置|以下|简称|编制|公布|发布|公开工作情况|现将|特向|本机关|我们|情况|认真|贯彻|坚持|如下|网站|门户|联系|电话|地址/;
 
+const NOT_IN_NAME_G = new RegExp(NOT_IN_NAME.source, 'g');
+
 const PRONOUN = /^(我|本|全|该|各|贵|其)/;
 
 export interface NameReading {
@@ -49,13 +51,16 @@ export interface NameReading {
 
 /** 北京市大兴区北京市大兴区发展和改革委员会 → 北京市大兴区发展和改革委员会 (a CMS doubling the prefix). */
 function undouble(s: string): string {
-  return s.replace(/^(.{3,}?)\1/, '$1');
+  for (let n = 3; n * 2 <= s.length; n++) if (s.startsWith(s.slice(0, n), n)) return s.slice(n);
+  return s;
 }
 
 /** How `s` (already squeezed) reads as a whole: a complete name, an incomplete one, or not a name. */
 export function readName(raw: string, whole = true): NameReading | null {
-  const s = undouble(raw.replace(/^的|的$/g, ''));
-  if (s.length < 2 || s.length > 40 || NOT_IN_NAME.test(s)) return null;
+  const t = raw.replace(/^的|的$/g, '');
+  if (t.length < 2 || t.length > 80 || NOT_IN_NAME.test(t)) return null;
+  const s = undouble(t);
+  if (s.length > 40) return null;
   if (!/^[\u4e00-\u9fff]/.test(s) || !balanced(s)) return null;
   const simple = toSimplified(s);
   const lead = leadingDivision(simple);
@@ -88,7 +93,10 @@ export function readName(raw: string, whole = true): NameReading | null {
  * a longer string: 公布建设局 must not become 布建设局).
  */
 export function nameAtEnd(s: string): NameReading | null {
-  for (let i = 0; i < s.length - 1; i++) {
+  // no name spans a forbidden character or word: start after the last one
+  let from = 0;
+  for (const m of s.matchAll(NOT_IN_NAME_G)) from = m.index + m[0].length;
+  for (let i = from; i < s.length - 1; i++) {
     // a place known only by its shape must start the string: 公布兴义市… is not 布兴义市…
     const r = readName(s.slice(i), i === 0);
     if (r?.complete) return r;
