@@ -150,3 +150,13 @@ describe('page evidence through the readers', () => {
     expect(r.region).toEqual({ province: '福建省', city: '福州市', county: '平潭县' });
   });
 });
+
+describe('more title shapes', () => {
+  it('关于 and 的 around the year, party and national bodies', () => {
+    expect(meta('嘉善县民政局关于2023年度政府信息公开工作的年度报告' + BODY)).toMatchObject({ agency: '嘉善县民政局', year: 2023 });
+    expect(meta('中共嘉善县委宣传部2023年政府信息公开工作年度报告' + BODY).agency).toBe('中共嘉善县委宣传部');
+    expect(meta('国家税务总局嘉兴市税务局2023年政府信息公开工作年度报告' + BODY).agency).toBe('国家税务总局嘉兴市税务局');
+    expect(meta('国家统计局2023年政府信息公开工作年度报告' + BODY).agency).toBe('国家统计局');
+    expect(meta('宣传部2023年政府信息公开工作年度报告' + BODY).agency).toBeNull();
+  });
+});

@@ -13,7 +13,14 @@ import { simplified as toSimplified } from './text';
 
 /** Organisation words a name ends with. */
 export const ORG_END =
-  /(人民政府|政府|办公室|办公厅|街道办事处|办事处|管理委员会|管委会|委员会|行政公署|行署|研究室|领导小组|局|厅|委|办|中心|镇|乡|苏木|街道|室|院|所|站|队|馆|会|处|署|社)(\([^()]{1,8}\))?$/;
+  /(人民政府|政府|办公室|办公厅|街道办事处|办事处|管理委员会|管委会|委员会|行政公署|行署|研究室|领导小组|局|厅|委|办|部|中心|镇|乡|苏木|街道|室|院|所|站|队|馆|会|处|署|社)(\([^()]{1,8}\))?$/;
+
+/**
+ * Organisation patterns before the place: 中共嘉善县委宣传部, 国家税务总局嘉兴市税务局; and national
+ * bodies with no place at all: 国家统计局, 中华人民共和国商务部.
+ */
+const ORG_PREFIX = /^(中国共产党|中共|共青团|国家税务总局|国家金融监督管理总局|中国人民银行)/;
+const NATIONAL = /^(国家|中华人民共和国|中国)[\u4e00-\u9fff]{1,14}(局|部|委员会|署|总局|院|中心|办公室|办公厅)$/;
 
 /** Zones: 平潭综合实验区, 长春汽车经济技术开发区, 苏银产业园, 杨凌示范区. */
 const ZONE = /^[\u4e00-\u9fff]{2,12}?(综合实验区|综合试验区|经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|实验区|试验区|示范区|产业园区|产业园|工业园区|工业园|园区|保税区|合作区)/;
@@ -63,6 +70,12 @@ export function readName(raw: string, whole = true): NameReading | null {
   if (s.length > 40) return null;
   if (!/^[\u4e00-\u9fff]/.test(s) || !balanced(s)) return null;
   const simple = toSimplified(s);
+  if (NATIONAL.test(simple) && !ORG_PREFIX.test(simple)) return { name: s, complete: true };
+  const afterOrg = simple.replace(ORG_PREFIX, '');
+  if (afterOrg !== simple) {
+    const l = leadingDivision(afterOrg);
+    return l && l.name.length < afterOrg.length && ORG_END.test(afterOrg) ? { name: s, complete: true } : null;
+  }
   const lead = leadingDivision(simple);
   // 本溪市, 全南县 are places, not pronouns
   if (!lead && PRONOUN.test(simple)) return null;

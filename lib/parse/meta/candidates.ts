@@ -59,9 +59,9 @@ const YEAR_WEIGHT: Record<MetaSource, number> = {
 };
 
 /** The report's own name: 政府信息公开工作年度报告, 信息公开年度报告, 政务公开工作年度报告, 年报 … */
-const REPORT = '(?:的)?(政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:年度)?(?:报告|年报)|政务公开(?:工作)?(?:年度)?报告';
+const REPORT = '(?:的)?(政府|政务)?信息公开(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?(?:情况)?(?:年度)?(?:报告|年报)|政务公开(?:工作)?(?:的)?(?:年度)?报告';
 const YEAR = '((?:19|20)\\d{2})(?:年度|年)?';
-const AGENCY_FIRST = new RegExp(`([^，,。;；]{2,60}?)${YEAR}(?:的)?(?:${REPORT})`, 'g');
+const AGENCY_FIRST = new RegExp(`([^，,。;；]{2,60}?)(?:关于)?${YEAR}(?:的)?(?:${REPORT})`, 'g');
 const YEAR_FIRST = new RegExp(`${YEAR}([^，,。;；\\d]{2,40}?)(?:${REPORT})`, 'g');
 const NO_YEAR = new RegExp(`^([^，,。;；\\d]{2,40}?)(?:${REPORT})$`);
 
