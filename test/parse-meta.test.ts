@@ -160,3 +160,9 @@ describe('more title shapes', () => {
     expect(meta('宣传部2023年政府信息公开工作年度报告' + BODY).agency).toBeNull();
   });
 });
+
+describe('more year shapes', () => {
+  it('a calendar year stated without 统计', () => {
+    expect(meta('本报告所列数据时间为2023年1月1日至2023年12月31日。' + BODY).year).toBe(2023);
+  });
+});

@@ -214,6 +214,9 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
 
   // years the body states: 统计期限 (dropped 年/月 tolerated: 20231月1日, 202211日), own-year sentences
   for (const m of body.matchAll(/统计(?:期限|时限|时间|周期|区间|数据|范围)?[^。]{0,16}?((?:19|20)\d{2})年?0?1月?0?1日/g)) addYear(m[1], 'period');
+  // a whole calendar year without the word 统计: 数据时间为2023年1月1日至2023年12月31日
+  for (const m of body.matchAll(/((?:19|20)\d{2})年?0?1月?0?1日起?(?:至|到|—|-|~)(?:(\d{4})年?)?12月?31日/g))
+    if (!m[2] || m[2] === m[1]) addYear(m[1], 'period', YEAR_WEIGHT.period / 2);
   for (const m of body.matchAll(/(?:^|[。;；])((?:19|20)\d{2})年(?:度)?[,，]?(?:我|本)(?:局|区|县|市|镇|乡|委|办|厅|单位|机关|室|中心)/g)) addYear(m[1], 'sentence');
   for (const m of body.matchAll(/本(?:年度|年)[^。]{0,10}?((?:19|20)\d{2})年/g)) addYear(m[1], 'sentence');
 
