@@ -166,3 +166,13 @@ describe('more year shapes', () => {
     expect(meta('本报告所列数据时间为2023年1月1日至2023年12月31日。' + BODY).year).toBe(2023);
   });
 });
+
+describe('kind of the names real pages give', () => {
+  it('a place alone and …政府 are governments', async () => {
+    const { agencyKind } = await import('@/lib/parse/metadata');
+    expect(agencyKind('安乐乡')).toBe('government');
+    expect(agencyKind('宿迁市')).toBe('government');
+    expect(agencyKind('高新区（新市区）政府')).toBe('government');
+    expect(agencyKind('兴安盟行署外事办公室')).toBe('department');
+  });
+});
