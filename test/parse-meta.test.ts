@@ -176,3 +176,10 @@ describe('kind of the names real pages give', () => {
     expect(agencyKind('兴安盟行署外事办公室')).toBe('department');
   });
 });
+
+describe('site banners', () => {
+  it('a banner above a title without agency does not name the report', () => {
+    const m = meta('嘉善县人民政府\n政府信息公开工作年度报告\n根据《条例》，现公布嘉善县审计局2023年政府信息公开工作年度报告。' + BODY);
+    expect(m.agency).toBe('嘉善县审计局');
+  });
+});

@@ -177,7 +177,10 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
     const next = head[i + 1];
     if (short && next && !isFurniture(next)) {
       const n = squeeze(next);
-      if (n.length <= 40 && (!hit || /^((?:19|20)\d{2}|年度|信息公开|政府信息|报告)/.test(n))) titleMatches(s + n, 'title');
+      // only where the break cuts a title (agency / year…; year agency / report; …年度 / 信息公开…): a
+      // site banner (某某县人民政府) above a title without agency must not lend it its name
+      const cut = /^((?:19|20)\d{2}|二〇|年度|报告|工作报告|年报)/.test(n) || /((?:19|20)\d{2}年度?|工作|信息公开)$/.test(s) || /^(?:19|20)\d{2}/.test(s);
+      if (n.length <= 40 && cut) titleMatches(s + n, 'title');
     }
   }
 
