@@ -183,3 +183,10 @@ describe('site banners', () => {
     expect(m.agency).toBe('嘉善县审计局');
   });
 });
+
+describe('furniture around titles', () => {
+  it('links to other reports are not titles; a year in brackets after the title is read', () => {
+    expect(meta('上一篇：嘉善县民政局2022年政府信息公开工作年度报告\n嘉善县审计局2023年政府信息公开工作年度报告' + BODY).agency).toBe('嘉善县审计局');
+    expect(meta('嘉善县审计局政府信息公开工作年度报告（2023年）' + BODY)).toMatchObject({ agency: '嘉善县审计局', year: 2023 });
+  });
+});

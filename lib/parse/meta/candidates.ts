@@ -9,6 +9,7 @@
 import { isFurniture, isPreface } from './furniture';
 import { nameAtEnd, readName, type NameReading } from './agency-name';
 import { squeeze } from './text';
+import { publicationYear, YEAR_WEIGHT, yearBeforeDate, yearsStated } from './year';
 
 export type MetaSource =
   | 'header'
@@ -53,17 +54,13 @@ export const AGENCY_WEIGHT: Record<MetaSource, number> = {
   header: 10, title: 10, h1: 9, 'meta-tag': 9, 'sidecar-title': 8, 'html-title': 6, publish: 8, compiler: 7,
   signature: 6, contact: 3, subject: 3, publisher: 2, period: 0, sentence: 0, 'published-date': 0,
 };
-const YEAR_WEIGHT: Record<MetaSource, number> = {
-  header: 10, title: 10, h1: 9, 'meta-tag': 9, 'sidecar-title': 8, 'html-title': 6, publish: 8, period: 9,
-  compiler: 3, sentence: 3, signature: 2, 'published-date': 1, contact: 0, subject: 0, publisher: 0,
-};
 
 /** The report's own name: 政府信息公开工作年度报告, 信息公开年度报告, 政务公开工作年度报告, 年报 … */
 const REPORT = '(?:的)?(政府|政务)?信息公开(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?(?:情况)?(?:年度)?(?:报告|年报)|政务公开(?:工作)?(?:的)?(?:年度)?报告';
 const YEAR = '((?:19|20)\\d{2})(?:年度|年)?';
 const AGENCY_FIRST = new RegExp(`([^，,。;；]{2,60}?)(?:关于)?${YEAR}(?:的)?(?:${REPORT})`, 'g');
 const YEAR_FIRST = new RegExp(`${YEAR}([^，,。;；\\d]{2,40}?)(?:${REPORT})`, 'g');
-const NO_YEAR = new RegExp(`^([^，,。;；\\d]{2,40}?)(?:${REPORT})$`);
+const NO_YEAR = new RegExp(`^([^，,。;；\\d]{2,40}?)(?:${REPORT})(?:\\(((?:19|20)\\d{2})年?度?\\))?$`);
 
 /**
  * In prose a report's name counts only as the object of publishing it now (现公布…, 特向社会公开…,
@@ -129,6 +126,8 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
         hit = true;
         addName(nameAtEnd(m[1]), source);
         if (m[2] === '政府') addName(readName(m[1] + '政府'), source, AGENCY_WEIGHT[source] / 2);
+        // 某某局政府信息公开工作年度报告（2023年）
+        if (m[3]) addYear(m[3], source);
       }
     }
     if (hit) out.titles.push(s);
@@ -215,31 +214,18 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
     }
   }
 
-  // years the body states: 统计期限 (dropped 年/月 tolerated: 20231月1日, 202211日), own-year sentences
-  for (const m of body.matchAll(/统计(?:期限|时限|时间|周期|区间|数据|范围)?[^。]{0,16}?((?:19|20)\d{2})年?0?1月?0?1日/g)) addYear(m[1], 'period');
-  // a whole calendar year without the word 统计: 数据时间为2023年1月1日至2023年12月31日
-  for (const m of body.matchAll(/((?:19|20)\d{2})年?0?1月?0?1日起?(?:至|到|—|-|~)(?:(\d{4})年?)?12月?31日/g))
-    if (!m[2] || m[2] === m[1]) addYear(m[1], 'period', YEAR_WEIGHT.period / 2);
-  for (const m of body.matchAll(/(?:^|[。;；])((?:19|20)\d{2})年(?:度)?[,，]?(?:我|本)(?:局|区|县|市|镇|乡|委|办|厅|单位|机关|室|中心)/g)) addYear(m[1], 'sentence');
-  for (const m of body.matchAll(/本(?:年度|年)[^。]{0,10}?((?:19|20)\d{2})年/g)) addYear(m[1], 'sentence');
+  for (const y of yearsStated(body)) addYear(y.year, y.source, y.weight);
 
   // signature block: name and date on the last lines
   const tail = squeeze(lines.slice(-4).join('\n')).slice(-120);
   const sig = /([\u4e00-\u9fff()]{3,40}?)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/.exec(tail);
   if (sig) {
     addName(nameAtEnd(sig[1]), 'signature');
-    // signed early in the next year: the report covers the year before
-    if (Number(sig[3]) <= 6) addYear(Number(sig[2]) - 1, 'signature');
+    const y = yearBeforeDate(Number(sig[2]), Number(sig[3]));
+    if (y) addYear(y, 'signature');
   }
-
-  // publication dates (发布时间: 2026-01-20, 2021-03-2918:26): the year before, as a last resort
-  for (const l of head) {
-    const d = /(?:发布|发文|成文|日期|时间)[^\d]{0,6}((?:19|20)\d{2})[-年./]\s*(\d{1,2})/.exec(l);
-    if (d && Number(d[2]) <= 6) {
-      addYear(Number(d[1]) - 1, 'published-date');
-      break;
-    }
-  }
+  const published = publicationYear(head);
+  if (published) addYear(published, 'published-date');
   return out;
 }
 
