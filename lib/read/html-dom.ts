@@ -27,6 +27,10 @@ class CappedHandler extends DomHandler {
     super.onopentag(name, attribs);
   }
 
+  // comments are not content: dropping them lets the text on either side join as one text node
+  override oncomment(): void {}
+  override oncommentend(): void {}
+
   override onclosetag(): void {
     if (this.pushed.pop() === false) {
       this.lastNode = null;
