@@ -87,7 +87,7 @@ describe('agency and year from the page', () => {
     expect(meta('嘉善县民政局二〇二三年政府信息公开工作年度报告' + BODY).year).toBe(2023);
   });
   it('traditional characters read like simplified ones', () => {
-    expect(meta('嘉善縣民政局2023年政府信息公開工作年度報告' + BODY)).toMatchObject({ agency: '嘉善县民政局', year: 2023 });
+    expect(meta('嘉善縣民政局2023年政府信息公開工作年度報告' + BODY)).toMatchObject({ agency: '嘉善縣民政局', year: 2023 });
   });
   it('HTML title/h1 and the sidecar title are evidence too', () => {
     expect(meta('正文第一段。' + BODY, { h1: ['嘉善县民政局2023年政府信息公开工作年度报告'] })).toMatchObject({ agency: '嘉善县民政局', agencySource: 'h1' });

@@ -28,6 +28,8 @@ export function simplified(s: string): string {
   return TRADITIONAL.test(s) ? toSimplified(s) : s;
 }
 
+export const isTraditional = (s: string) => TRADITIONAL.test(s);
+
 export function plausibleYear(y: number): boolean {
   return y >= 2000 && y <= new Date().getFullYear();
 }
