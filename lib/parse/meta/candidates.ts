@@ -79,7 +79,7 @@ export interface Candidates {
   years: YearCandidate[];
   /** 以下简称 links: short form → full name */
   shortForms: Map<string, string>;
-  /** the best title string seen (for the accept/reject rule) */
+  /** title strings seen: the text names itself a report (for the accept/reject rule) */
   titles: string[];
   /** the crawler header's 原文链接, when the page text carries one */
   headerUrl?: string;
@@ -134,7 +134,7 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
     return hit;
   };
 
-  let lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
   // crawler header: 标题:/发布机构:/原文链接: lines before ==== 正文 ====
   const sep = lines.findIndex((l) => /^=+\s*正文\s*=+$/.test(l));

@@ -30,8 +30,4 @@ export function simplified(s: string): string {
 
 export const isTraditional = (s: string) => TRADITIONAL.test(s);
 
-export function plausibleYear(y: number): boolean {
-  return y >= 2000 && y <= new Date().getFullYear();
-}
-
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
