@@ -190,3 +190,9 @@ describe('furniture around titles', () => {
     expect(meta('嘉善县审计局政府信息公开工作年度报告（2023年）' + BODY)).toMatchObject({ agency: '嘉善县审计局', year: 2023 });
   });
 });
+
+describe('names with a long bracketed second name', () => {
+  it('keeps the bracket', () => {
+    expect(meta('嘉善县民政局（嘉善县老龄工作委员会办公室）2023年政府信息公开工作年度报告' + BODY).agency).toBe('嘉善县民政局(嘉善县老龄工作委员会办公室)');
+  });
+});
