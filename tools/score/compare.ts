@@ -26,6 +26,8 @@ export interface FileScore {
   year: FieldResult;
   region: FieldResult[];
   cells: FieldResult[];
+  /** where the parser read agency and year (record.meta) */
+  sources?: { agency: string | null; year: string | null };
 }
 
 /** For comparison only: compatibility forms, no whitespace, one kind of bracket. */
@@ -136,5 +138,6 @@ export function scoreFile(label: Label, res: ParseResult): FileScore {
     year,
     region,
     cells,
+    ...(rec?.meta ? { sources: { agency: rec.meta.agency?.source ?? null, year: rec.meta.year?.source ?? null } } : {}),
   };
 }

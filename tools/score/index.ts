@@ -86,7 +86,8 @@ export function formatMismatches(files: FileScore[]): string[] {
   for (const f of files) {
     const bad = [f.agency, f.year, ...f.region, ...f.cells].filter((r) => r.verdict !== 'ok');
     if (!bad.length && !f.error && !f.garbage) continue;
-    const parts = bad.map((r) => `${r.field} ${r.verdict}: got ${JSON.stringify(r.got)} want ${JSON.stringify(r.want)}`);
+    const from = (field: string) => (field === 'agency' || field === 'year' ? f.sources?.[field] : null);
+    const parts = bad.map((r) => `${r.field} ${r.verdict}: got ${JSON.stringify(r.got)}${from(r.field) ? ` (${from(r.field)})` : ''} want ${JSON.stringify(r.want)}`);
     if (f.garbage) parts.unshift('GARBAGE NAME');
     if (f.error) parts.unshift(`REJECTED: ${f.error}`);
     out.push(`${f.file}  ${parts.join('; ')}`);
