@@ -196,3 +196,11 @@ describe('names with a long bracketed second name', () => {
     expect(meta('嘉善县民政局（嘉善县老龄工作委员会办公室）2023年政府信息公开工作年度报告' + BODY).agency).toBe('嘉善县民政局(嘉善县老龄工作委员会办公室)');
   });
 });
+
+describe('conflicting years', () => {
+  it('the 统计期限 says which year is covered, with a warning when the title disagrees', () => {
+    const m = meta('嘉善县民政局2024年政府信息公开工作年度报告\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。' + BODY);
+    expect(m).toMatchObject({ year: 2023, yearSource: 'period' });
+    expect(m.warnings.join()).toContain('统计年度不一致');
+  });
+});

@@ -29,7 +29,7 @@ export function extractMeta(text: string, ctx: PageContext = {}): ReportMeta {
   const c = collectCandidates(text, ctx);
   const chosen = chooseAgency(c, text.normalize('NFKC').replace(/[\s\u3000]+/g, ''), (m) => warnings.push(m));
   const agency = chosen && isTraditional(text) ? { ...chosen, value: originalForm(chosen.value, text) } : chosen;
-  const year = chooseYear(c.years);
+  const year = chooseYear(c.years, (m) => warnings.push(m));
   const url = ctx.sourceUrl ?? c.headerUrl;
   return { agency, year, titles: c.titles, ...(url ? { url } : {}), warnings };
 }

@@ -102,7 +102,11 @@ export function chooseAgency(c: Candidates, text: string, warn: (m: string) => v
   return null;
 }
 
-export function chooseYear(years: YearCandidate[]): Chosen<number> | null {
+/**
+ * Most weight wins, except that the 统计期限 says outright which year is covered: when it names
+ * another year than the title, it wins, with a warning.
+ */
+export function chooseYear(years: YearCandidate[], warn: (m: string) => void = () => {}): Chosen<number> | null {
   const by = new Map<number, { w: number; best: YearCandidate }>();
   for (const y of years) {
     const t = by.get(y.year) ?? { w: 0, best: y };
@@ -110,6 +114,13 @@ export function chooseYear(years: YearCandidate[]): Chosen<number> | null {
     if (y.weight > t.best.weight) t.best = y;
     by.set(y.year, t);
   }
-  const top = [...by.entries()].sort((a, b) => b[1].w - a[1].w)[0];
-  return top ? { value: top[0], source: top[1].best.source } : null;
+  const ranked = [...by.entries()].sort((a, b) => b[1].w - a[1].w);
+  if (!ranked.length) return null;
+  const [year, top] = ranked[0];
+  const period = years.find((y) => y.source === 'period' && y.weight >= 9 && y.year !== year);
+  if (period) {
+    warn(`统计年度不一致：${top.best.source} 为 ${year} 年，统计期限为 ${period.year} 年；取统计期限`);
+    return { value: period.year, source: 'period' };
+  }
+  return { value: year, source: top.best.source };
 }
