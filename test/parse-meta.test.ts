@@ -204,3 +204,14 @@ describe('conflicting years', () => {
     expect(m.warnings.join()).toContain('统计年度不一致');
   });
 });
+
+describe('level and kind of places', () => {
+  it('a zone on its county’s site is a county-level government; 苏木 is a township', () => {
+    const body = BODY + '三、收到和处理政府信息公开申请情况\n略。\n';
+    const z = parseReportText('平潭综合实验区2023年政府信息公开工作年度报告' + body, 'z.txt', { sourceUrl: 'https://www.pingtan.gov.cn/a.htm' });
+    const t = parseReportText('正蓝旗扎格斯台苏木人民政府2023年政府信息公开工作年度报告' + body, 't.txt');
+    if (isFailure(z) || isFailure(t)) throw new Error('rejected');
+    expect([z.level, z.kind]).toEqual(['county', 'government']);
+    expect(t.level).toBe('township');
+  });
+});

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readReportFile, type Provenance } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
-import type { Figures, ParseResult, ReportRecord, ReportSource } from '../types';
+import type { Figures, Level, ParseResult, Region, ReportRecord, ReportSource } from '../types';
 import { runChecks } from './checks';
 import { agencyKind } from './metadata';
 import { extractMeta, type PageContext } from './meta/index';
@@ -44,6 +44,10 @@ export function parseReportText(text: string, file: string, ctx: PageContext = {
     // a parser bug must not take the whole batch down; say what happened
     return { file, error: `解析失败：${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+function lowestLevel(r: Region): Level | null {
+  return r.county ? 'county' : r.city ? 'city' : r.province ? 'province' : null;
 }
 
 function parse(text: string, file: string, ctx: PageContext): ParseResult {
@@ -90,7 +94,8 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     agency,
     year,
     region,
-    level: agencyLevel(agency, named),
+    // a zone named by its own name (平潭综合实验区) sits at the level of the division it was placed in
+    level: agencyLevel(agency, named ?? (agency ? lowestLevel(region) : null)),
     kind: agencyKind(agency),
     meta: {
       agency: meta.agency ? { value: agency, source: meta.agency.source } : null,

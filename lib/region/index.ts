@@ -311,7 +311,7 @@ function fromText(text: string, d: Data, phones: string[]): Region {
 
 /** Level of the agency: township from 乡/镇/街道 in the name, else the lowest division it names. */
 export function agencyLevel(agency: string, named: Level | null): Level | null {
-  if (/(乡|镇|街道)(人民政府|办事处|党政办|办公室|$)|街道办事处/.test(agency)) return 'township';
+  if (/(乡|镇|街道|苏木)(人民政府|办事处|党政办|办公室|$)|街道办事处/.test(agency)) return 'township';
   return named;
 }
 

@@ -118,3 +118,9 @@ export function nameAtEnd(s: string): NameReading | null {
   const r = readName(bare);
   return r && !r.complete ? r : null;
 }
+
+/** A place's own name, no organisation after it: 宿迁市, 通城县马港镇, 平潭综合实验区 (its government's report). */
+export function isPlaceName(name: string): boolean {
+  const simple = toSimplified(name.normalize('NFKC'));
+  return isRegionChain(simple) || ZONE_ONLY.test(simple);
+}
