@@ -215,3 +215,10 @@ describe('level and kind of places', () => {
     expect(t.level).toBe('township');
   });
 });
+
+describe('HTML meta dates', () => {
+  it('a PubDate in January–June gives the year before, only as a last resort', () => {
+    expect(meta('正文。' + BODY, { meta: { PubDate: '2024-01-20 10:00' } }).year).toBe(2023);
+    expect(meta('嘉善县民政局2021年政府信息公开工作年度报告' + BODY, { meta: { PubDate: '2024-01-20' } }).year).toBe(2021);
+  });
+});

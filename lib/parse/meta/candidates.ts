@@ -152,6 +152,8 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
   for (const [k, v] of Object.entries(ctx.meta ?? {})) {
     if (/^(articletitle|title|og:title|dc\.title)$/i.test(k)) titleMatches(squeeze(v), 'meta-tag');
     if (/^(contentsource|author|dc\.publisher|publisher|sitename)$/i.test(k)) addName(nameAtEnd(squeeze(v)), 'publisher');
+    const date = /^(pubdate|publishdate|firstpublishedtime|dc\.date|article:published_time)$/i.test(k) && /((?:19|20)\d{2})[-年./](\d{1,2})/.exec(v);
+    if (date) addYear(yearBeforeDate(Number(date[1]), Number(date[2])) ?? undefined, 'published-date');
   }
 
   // the head: header, furniture and title lines before the body's first part
