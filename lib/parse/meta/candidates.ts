@@ -159,7 +159,7 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
   // the head: header, furniture and title lines before the body's first part
   // the title sits before part 一: stop there (tables and prose below cost time and give nothing)
   let headEnd = Math.min(lines.length, 60);
-  for (let i = 1; i < headEnd; i++) if (/^[一1][、.．]|^第一部分/.test(lines[i])) headEnd = i;
+  for (let i = 1; i < headEnd; i++) if (/^一[、.．]|^第一部分/.test(lines[i])) headEnd = i;
   const head = lines.slice(0, headEnd);
   for (let i = 0; i < head.length; i++) {
     const raw = head[i];
