@@ -222,3 +222,19 @@ describe('HTML meta dates', () => {
     expect(meta('嘉善县民政局2021年政府信息公开工作年度报告' + BODY, { meta: { PubDate: '2024-01-20' } }).year).toBe(2021);
   });
 });
+
+describe('furniture-only heads give no agency, never a garbage one', () => {
+  const heads = [
+    '根据《中华人民共和国政府信息公开条例》规定，编制本报告。',
+    '当前位置:首页>政务公开>年报',
+    '首页/政务公开/政府信息公开年报',
+    '文号:关键字:',
+    '本年报是根据《条例》要求编制的。',
+    '您现在的位置：首页 >> 信息公开 >> 年度报告\n发布时间：2024-01-10 来源： 字号：[大 中 小]',
+  ];
+  for (const h of heads)
+    it(h.split('\n')[0], () => {
+      const m = meta(h + BODY);
+      expect(m.agency).toBeNull();
+    });
+});
