@@ -128,6 +128,8 @@ export interface ReportRecord {
   region: Region;
   level: Level | null;
   kind: AgencyKind;
+  /** where the agency and the year were read (docs/record-format.md, "Metadata sources") */
+  meta?: RecordMeta;
   sections: Section[];
   figures: Figures;
   checks: Check[];
@@ -142,6 +144,14 @@ export interface ReportRecord {
   versionOf?: string;
   /** on the canonical report when it came in several files: all of them, canonical first, then newest first */
   versions?: ReportVersion[];
+}
+
+/** header, title, h1, html-title, meta-tag, sidecar-title, publish, compiler, contact, subject, signature, publisher, period, sentence, published-date, completed */
+export type MetaSourceName = string;
+
+export interface RecordMeta {
+  agency: { value: string; source: MetaSourceName } | null;
+  year: { value: number; source: MetaSourceName } | null;
 }
 
 export interface ReportSource {

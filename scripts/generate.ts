@@ -1,6 +1,7 @@
 /**
- * npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl]
- * Writes a deterministic demo corpus of N reports (one agency per |years| reports).
+ * npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl] [--pages SHARE]
+ * Writes a deterministic demo corpus of N reports (one agency per |years| reports); --pages 0.3
+ * dresses that share of them as real web pages (breadcrumbs, crawler headers, lost titles).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,16 +16,18 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       years: { type: 'string' },
       truth: { type: 'string' },
+      pages: { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const usage = 'usage: npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl]';
+  const usage = 'usage: npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl] [--pages SHARE]';
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const n = Number(values.reports);
-  if (!values.out || !Number.isInteger(n) || n < 1) {
+  const pageShapes = Number(values.pages);
+  if (!values.out || !Number.isInteger(n) || n < 1 || !(pageShapes >= 0 && pageShapes <= 1)) {
     console.error(usage);
     return 2;
   }
@@ -44,7 +47,7 @@ async function main(): Promise<number> {
   const dirs = new Set<string>();
   const t0 = Date.now();
   let written = 0;
-  for (const r of generateReports({ seed: values.seed!, agencies: Math.ceil(n / years.length), years, limit: n })) {
+  for (const r of generateReports({ seed: values.seed!, agencies: Math.ceil(n / years.length), years, limit: n, pageShapes })) {
     const file = path.join(out, r.name);
     const dir = path.dirname(file);
     if (!dirs.has(dir)) {

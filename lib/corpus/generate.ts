@@ -6,6 +6,7 @@ import type { ActiveFigures, AgencyKind, Figures, Level, Region } from '../types
 import { Rng } from './prng';
 import { makeAgencies, type Agency } from './agencies';
 import { makeFigures } from './figures';
+import { dressAsPage, PAGE_SHAPES } from './page';
 import { activeGrid, appealsGrid, pickWording, renderGrid, requestsGrid, type Layout } from './tables';
 import {
   OTHER_MATTERS,
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   brokenRate?: number;
   /** stop after this many reports */
   limit?: number;
+  /** share of reports dressed as real web pages (breadcrumbs, crawler header, no title …; default 0) */
+  pageShapes?: number;
 }
 
 export interface ReportTruth {
@@ -154,7 +157,11 @@ export function* generateReports(opts: GenerateOptions): Iterable<GeneratedRepor
       if (made >= limit) return;
       // One PRNG per report: a report's text does not depend on how many came before it.
       const rng = new Rng(`${opts.seed}:${i}:${year}`);
-      const { text, truth } = renderReport(rng, a, year, brokenRate);
+      const report = renderReport(rng, a, year, brokenRate);
+      const { truth } = report;
+      // a separate PRNG: dressing a report never changes the report itself
+      const page = new Rng(`${opts.seed}:${i}:${year}:page`);
+      const text = page.chance(opts.pageShapes ?? 0) ? dressAsPage(page, page.pick(PAGE_SHAPES), report.text, a.name, year) : report.text;
       const name = `${a.region.province}/${String(i).padStart(5, '0')}-${a.name}-${year}.txt`;
       made++;
       yield { name, text, truth };

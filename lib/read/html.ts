@@ -4,10 +4,15 @@
  * layout tables (holding other tables or long prose) are read as ordinary blocks. Scripts, styles,
  * head, nav, header, footer, forms' controls and hidden elements are dropped.
  */
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { getElementsByTagName, textContent } from 'domutils';
 import { normaliseLines, decodeOrThrow } from './txt';
-import { decodeEntities } from './html-entities';
-import { parseHtml, type HElement, type HNode } from './html-dom';
-import type { FormatReader } from './types';
+import { parseHtml } from './html-dom';
+import type { FormatReader, PageInfo } from './types';
+
+type HElement = Element;
+type HNode = AnyNode;
+const kids = (e: { children: AnyNode[] }): AnyNode[] => e.children;
 
 const SKIP = new Set([
   'head', 'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe',
@@ -20,10 +25,10 @@ const BLOCK = new Set([
 ]);
 
 function hidden(e: HElement): boolean {
-  if ('hidden' in e.attrs) return true;
-  const st = (e.attrs.style ?? '').toLowerCase().replace(/\s+/g, '');
+  if ('hidden' in e.attribs) return true;
+  const st = (e.attribs.style ?? '').toLowerCase().replace(/\s+/g, '');
   if (st.includes('display:none') || st.includes('visibility:hidden')) return true;
-  return e.attrs['aria-hidden'] === 'true' && e.name !== 'td' && e.name !== 'th';
+  return e.attribs['aria-hidden'] === 'true' && e.name !== 'td' && e.name !== 'th';
 }
 
 /** CJK ideographs, kana, CJK punctuation, full-width forms: the "East Asian Wide" set for line joins. */
@@ -68,14 +73,14 @@ function cellText(e: HElement): string {
 function cellTextUncached(e: HElement): string {
   const parts: string[] = [];
   const walk = (n: HNode) => {
-    if (n.type === 'text') parts.push(collapse(decodeEntities(n.text)));
-    else if (!SKIP.has(n.name) && !hidden(n)) {
+    if (isText(n)) parts.push(collapse(n.data));
+    else if (isTag(n) && !SKIP.has(n.name) && !hidden(n)) {
       if (n.name === 'br' || BLOCK.has(n.name)) parts.push(' ');
-      n.children.forEach(walk);
+      kids(n).forEach(walk);
       if (BLOCK.has(n.name)) parts.push(' ');
     }
   };
-  e.children.forEach(walk);
+  kids(e).forEach(walk);
   return parts.join('').replace(/[\s\u00a0]+/g, ' ').trim().replace(/\|/g, '｜');
 }
 
@@ -83,9 +88,9 @@ function cellTextUncached(e: HElement): string {
 function rowsOf(table: HElement): HElement[][] {
   const rows: HElement[][] = [];
   const walk = (n: HElement) => {
-    for (const c of n.children) {
-      if (c.type !== 'el' || hidden(c)) continue;
-      if (c.name === 'tr') rows.push(c.children.filter((x): x is HElement => x.type === 'el' && (x.name === 'td' || x.name === 'th') && !hidden(x)));
+    for (const c of kids(n)) {
+      if (!isTag(c) || hidden(c)) continue;
+      if (c.name === 'tr') rows.push(kids(c).filter((x): x is HElement => isTag(x) && (x.name === 'td' || x.name === 'th') && !hidden(x)));
       else if (c.name !== 'table') walk(c);
     }
   };
@@ -94,7 +99,7 @@ function rowsOf(table: HElement): HElement[][] {
 }
 
 function contains(e: HElement, name: string): boolean {
-  return e.children.some((c) => c.type === 'el' && (c.name === name || contains(c, name)));
+  return kids(e).some((c) => isTag(c) && (c.name === name || contains(c, name)));
 }
 
 /** A table that holds other tables, or paragraphs of prose, is page layout, not data. */
@@ -117,8 +122,8 @@ export function tableGrid(rows: HElement[][]): string[][] {
     let c = 0;
     for (const cell of row) {
       while (grid[r][c] !== undefined) c++;
-      const cs = span(cell.attrs.colspan);
-      const rs = Math.min(span(cell.attrs.rowspan), rows.length - r);
+      const cs = span(cell.attribs.colspan);
+      const rs = Math.min(span(cell.attribs.rowspan), rows.length - r);
       const t = cellText(cell);
       for (let dr = 0; dr < rs; dr++) {
         grid[r + dr] ??= [];
@@ -137,10 +142,15 @@ export function pipeRow(cells: string[]): string {
 }
 
 function render(n: HNode, out: Out, pre: boolean) {
-  if (n.type === 'text') {
+  if (isText(n)) {
     // &nbsp; is layout, not content: a plain space (not collapsed, so indents of several stay visible)
-    const t = decodeEntities(n.text);
+    const t = n.data;
     out.text((pre ? t : collapse(t)).replace(/\u00a0/g, ' '));
+    return;
+  }
+  // comments, doctype, Word's <![if …]> directives: not content
+  if (!isTag(n)) {
+    if ('children' in n) for (const c of kids(n)) render(c, out, pre);
     return;
   }
   if (SKIP.has(n.name) || hidden(n)) return;
@@ -149,7 +159,7 @@ function render(n: HNode, out: Out, pre: boolean) {
     const rows = rowsOf(n);
     if (!isLayoutTable(n, rows)) {
       out.block();
-      const cap = n.children.find((c): c is HElement => c.type === 'el' && c.name === 'caption');
+      const cap = kids(n).find((c): c is HElement => isTag(c) && c.name === 'caption');
       if (cap) {
         out.text(cellText(cap));
         out.block();
@@ -166,15 +176,33 @@ function render(n: HNode, out: Out, pre: boolean) {
   const block = BLOCK.has(n.name);
   if (block) out.block();
   if (n.name === 'td' || n.name === 'th') out.block();
-  for (const c of n.children) render(c, out, pre || n.name === 'pre');
+  for (const c of kids(n)) render(c, out, pre || n.name === 'pre');
   if (block) out.block();
 }
 
 export function htmlToText(html: string): string {
+  return readPage(html).text;
+}
+
+const oneLine = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+
+/** The page's text, and what it says about itself: <title>, <h1>s, <meta name|property content>. */
+export function readPage(html: string): { text: string; page: PageInfo } {
   const root = parseHtml(html);
   const out = new Out();
-  render(root, out, false);
-  return normaliseLines(out.toString());
+  for (const c of kids(root)) render(c, out, false);
+  const page: PageInfo = {};
+  const title = getElementsByTagName('title', root, true, 1)[0];
+  if (title && oneLine(textContent(title))) page.htmlTitle = oneLine(textContent(title));
+  const h1 = getElementsByTagName('h1', root, true, 5).map((e) => oneLine(textContent(e))).filter(Boolean);
+  if (h1.length) page.h1 = h1;
+  const meta: Record<string, string> = {};
+  for (const m of getElementsByTagName('meta', root, true, 100)) {
+    const k = m.attribs.name ?? m.attribs.property;
+    if (k && m.attribs.content && !(k in meta)) meta[k] = oneLine(m.attribs.content).slice(0, 300);
+  }
+  if (Object.keys(meta).length) page.meta = meta;
+  return { text: normaliseLines(out.toString()), page };
 }
 
 /** charset named in the first bytes: <meta charset=…> or http-equiv content="…; charset=…". */
@@ -186,5 +214,6 @@ export function declaredCharset(bytes: Buffer): string | undefined {
 
 export const readHtml: FormatReader = async (bytes, file) => {
   const d = decodeOrThrow(bytes, file, declaredCharset(bytes));
-  return { text: htmlToText(d.text), encoding: d.encoding, warnings: d.warnings };
+  const { text, page } = readPage(d.text);
+  return { text, encoding: d.encoding, warnings: d.warnings, page };
 };

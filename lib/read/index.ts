@@ -154,7 +154,16 @@ export async function readReportFile(filePath: string): Promise<ReadResult> {
   warnings.push(...out.warnings);
   const provenance = await readProvenance(filePath, warnings);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { text: out.text, format, encoding: out.encoding, sha256, bytes: bytes.length, warnings, ...(provenance ? { provenance } : {}) };
+  return {
+    text: out.text,
+    format,
+    encoding: out.encoding,
+    sha256,
+    bytes: bytes.length,
+    warnings,
+    ...(provenance ? { provenance } : {}),
+    ...(out.page && Object.keys(out.page).length ? { page: out.page } : {}),
+  };
 }
 
 function oneLine(e: unknown): string {

@@ -1,6 +1,7 @@
 /**
  * Optional sidecar next to a report: `<file>.json` (e.g. report.pdf.json) holding
- * { "sourceUrl": "https://…", "capturedAt": "2025-03-01T08:00:00Z" }. Missing sidecar → undefined.
+ * { "sourceUrl": "https://…", "capturedAt": "2025-03-01T08:00:00Z", "pageTitle": "…" } (`title` is read as
+ * `pageTitle` too). Missing sidecar → undefined.
  */
 import fs from 'node:fs';
 import { ReadError } from './errors';
@@ -39,5 +40,8 @@ export async function readProvenance(filePath: string, warnings: string[]): Prom
     if (!Number.isNaN(Date.parse(o.capturedAt))) out.capturedAt = o.capturedAt;
     else warnings.push(`sidecar capturedAt ignored: not a date (${o.capturedAt.slice(0, 40)})`);
   }
-  return out.sourceUrl || out.capturedAt ? out : undefined;
+  // the crawler's page title (a report page whose text lost its title still has one)
+  const title = typeof o.pageTitle === 'string' ? o.pageTitle : typeof o.title === 'string' ? o.title : undefined;
+  if (title && title.trim()) out.pageTitle = title.trim().slice(0, 300);
+  return out.sourceUrl || out.capturedAt || out.pageTitle ? out : undefined;
 }

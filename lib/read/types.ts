@@ -5,6 +5,15 @@ export type ReadFormat = 'txt' | 'html' | 'docx' | 'pdf';
 export interface Provenance {
   sourceUrl?: string;
   capturedAt?: string;
+  /** the page's title as the crawler saw it */
+  pageTitle?: string;
+}
+
+/** What an HTML page says about itself besides its text: <title>, <h1>s, <meta name content>. */
+export interface PageInfo {
+  htmlTitle?: string;
+  h1?: string[];
+  meta?: Record<string, string>;
 }
 
 export interface ReadResult {
@@ -20,9 +29,11 @@ export interface ReadResult {
   /** non-fatal findings (detected encoding guessed, extension mismatch, …) */
   warnings: string[];
   provenance?: Provenance;
+  /** HTML only: title, h1, meta tags */
+  page?: PageInfo;
 }
 
 /** One reader per format: bytes in, text out. Throws ReadError on unreadable input. */
 export interface FormatReader {
-  (bytes: Buffer, file: string): Promise<{ text: string; encoding: string; warnings: string[] }>;
+  (bytes: Buffer, file: string): Promise<{ text: string; encoding: string; warnings: string[]; page?: PageInfo }>;
 }

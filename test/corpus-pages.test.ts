@@ -1,0 +1,29 @@
+/**
+ * Generated reports dressed as real web pages (lib/corpus/page.ts) parse back to the agency,
+ * year, region and figures they were generated from: furniture never becomes a name.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateReports } from '../lib/corpus/generate';
+import { parseReportText } from '../lib/parse/index';
+import { isFailure } from '../lib/types';
+
+describe('generated real-world page shapes', () => {
+  const plain = [...generateReports({ seed: 'pages', agencies: 20, years: [2023] })];
+  const dressed = [...generateReports({ seed: 'pages', agencies: 20, years: [2023], pageShapes: 1 })];
+
+  it('dressing changes the page, never the report', () => {
+    expect(dressed.map((r) => r.truth)).toEqual(plain.map((r) => r.truth));
+    expect(dressed.filter((r, i) => r.text !== plain[i].text).length).toBe(dressed.length);
+    // every shape occurs
+    expect(dressed.some((r) => r.text.startsWith('标题: '))).toBe(true);
+    expect(dressed.some((r) => r.text.startsWith('现公布'))).toBe(true);
+  });
+
+  for (const r of dressed)
+    it(r.name, () => {
+      const p = parseReportText(r.text, r.name);
+      if (isFailure(p)) throw new Error(p.error);
+      expect({ agency: p.agency, year: p.year, region: p.region }).toEqual({ agency: r.truth.agency, year: r.truth.year, region: r.truth.region });
+      expect(p.figures).toEqual(r.truth.figures);
+    });
+});
