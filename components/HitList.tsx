@@ -6,6 +6,7 @@
  */
 import Link from 'next/link';
 import type { SnippetPart } from '@/lib/search/highlight';
+import { DemoBadge } from './DemoData';
 import { Marked } from './Marked';
 
 export interface HitView {
@@ -19,6 +20,7 @@ export interface HitView {
   section: string | null;
   sectionLabel: string | null;
   checksFailed: number;
+  synthetic: boolean;
   snippet: SnippetPart[] | null;
   themes: string[];
 }
@@ -33,6 +35,7 @@ export function HitList({ hits }: { hits: HitView[] }) {
               <span data-testid="hit-agency">{h.agency}</span>
               {h.year !== null && <span data-testid="hit-year"> {h.year}年度</span>}
             </Link>
+            {h.synthetic && <DemoBadge />}
             {h.checksFailed > 0 && (
               <span className="hit-failed" data-testid="hit-checks-failed">
                 {h.checksFailed} 项校验未通过

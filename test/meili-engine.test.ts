@@ -237,6 +237,7 @@ describe('search', () => {
           kind: 'office',
           themes: ['时效性'],
           checksFailed: 0,
+          synthetic: false,
           section: 'problems',
           snippet: `部分信息发布不够及时，${MARK_START}时效性${MARK_END}有待提高。`,
         },

@@ -22,6 +22,7 @@ describe('Meilisearch settings as code', () => {
         'themes',
         'checks',
         'checks_failed',
+        'synthetic',
       ],
       filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id'],
       sortableAttributes: ['year', 'agency'],
@@ -56,7 +57,7 @@ describe('Meilisearch settings as code', () => {
   it('records index: the whole payload', () => {
     expect(recordIndexSettings()).toEqual({
       searchableAttributes: ['report_id'],
-      filterableAttributes: ['report_id', 'agency'],
+      filterableAttributes: ['report_id', 'agency', 'synthetic'],
       sortableAttributes: ['year'],
       typoTolerance: { enabled: false },
       pagination: { maxTotalHits: 1_000_000 },

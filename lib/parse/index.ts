@@ -10,6 +10,7 @@ import type { Figures, ParseResult, ReportRecord, ReportSource } from '../types'
 import { runChecks } from './checks';
 import { agencyKind, extractTitle, titleBlock } from './metadata';
 import { splitSections, toSections, type RawSection } from './sections';
+import { isSyntheticPreface } from './synthetic';
 import { parseActive, parseAppeals, parseRequests } from './tables';
 
 export function reportId(agency: string, year: number | null, text: string): string {
@@ -93,6 +94,7 @@ function parse(text: string, file: string): ParseResult {
     themes,
     warnings,
   };
+  if (isSyntheticPreface(byKey.get('preface')?.raw)) record.synthetic = true;
   return record;
 }
 

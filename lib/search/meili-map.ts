@@ -31,6 +31,7 @@ export interface SectionDocument {
   themes: string[];
   checks: 'ok' | 'failed';
   checks_failed: number;
+  synthetic: boolean;
 }
 
 export interface RecordDocument {
@@ -42,6 +43,8 @@ export interface RecordDocument {
   city: string | null;
   county: string | null;
   level: Level | null;
+  /** a generated demo report: filtered on to count them (corpusCounts) */
+  synthetic: boolean;
   /** the whole ReportRecord as JSON: stored, not indexed field by field */
   record: string;
 }
@@ -83,6 +86,7 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     themes: [...new Set(record.themes.map((t) => t.label))],
     checks: failed > 0 ? ('failed' as const) : ('ok' as const),
     checks_failed: failed,
+    synthetic: record.synthetic === true,
   };
   // Markers are stripped so a report cannot forge highlights; merging duplicate keys keeps
   // document ids unique if a parser ever emits the same section twice.
@@ -122,6 +126,7 @@ export function toRecordDocument(record: ReportRecord): RecordDocument {
     city: record.region.city,
     county: record.region.county,
     level: record.level,
+    synthetic: record.synthetic === true,
     record: JSON.stringify(record),
   };
 }
@@ -129,7 +134,7 @@ export function toRecordDocument(record: ReportRecord): RecordDocument {
 type HitFields = Pick<
   SectionDocument,
   'report_id' | 'section_key' | 'text' | 'agency' | 'year' | 'province' | 'city' | 'county' | 'level' | 'kind' | 'themes' | 'checks_failed'
->;
+> & { synthetic?: boolean }; // absent in documents indexed before the field existed
 
 /** Longest snippet, in visible characters (markers not counted). */
 export const SNIPPET_MAX = 160;
@@ -176,6 +181,7 @@ export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = []):
     kind: hit.kind,
     themes: hit.themes ?? [],
     checksFailed: hit.checks_failed ?? 0,
+    synthetic: hit.synthetic === true,
     section: hit.section_key ?? null,
     snippet,
   };

@@ -37,6 +37,7 @@ export const HIT_ATTRIBUTES = [
   'kind',
   'themes',
   'checks_failed',
+  'synthetic',
 ];
 
 export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {

@@ -24,6 +24,7 @@ export const SECTION_FIELDS = [
   'themes',
   'checks',
   'checks_failed',
+  'synthetic',
 ] as const;
 
 /** Searched, never returned: the jieba field (the original text re-spaced) and theme labels. */
@@ -93,7 +94,7 @@ export function recordIndexSettings(): Settings {
   return {
     // Nothing here is meant for full-text search; report_id keeps the index valid and cheap.
     searchableAttributes: ['report_id'],
-    filterableAttributes: ['report_id', 'agency'],
+    filterableAttributes: ['report_id', 'agency', 'synthetic'],
     sortableAttributes: ['year'],
     typoTolerance: { enabled: false },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },

@@ -20,6 +20,8 @@ export interface FacetRow {
   level: Level | null;
   kind: AgencyKind;
   checksFailed: number;
+  /** 1: a generated demo report */
+  synthetic: number;
   themes: string[];
 }
 
@@ -51,6 +53,8 @@ export interface FacetCache {
   yearDescIdx: Int32Array;
   yearAscIdx: Int32Array;
   idxOfRid: Int32Array;
+  /** rows with synthetic = 1 (the demo-data banner asks on every page) */
+  syntheticCount: number;
   /** facet counts over every row, filled on first use (countAll), by `${facet}/${limit}` */
   allCounts: Map<string, Readonly<Record<string, number>>>;
 }
@@ -105,7 +109,7 @@ function column(rows: FacetRow[], f: FacetName): FacetColumn {
 export function loadFacetCache(db: Database.Database): FacetCache {
   const rows = db
     .prepare(
-      `SELECT rid, id, agency, year, province, city, county, level, kind, checks_failed AS checksFailed
+      `SELECT rid, id, agency, year, province, city, county, level, kind, checks_failed AS checksFailed, synthetic
        FROM reports ORDER BY rid`,
     )
     .all() as FacetRow[];
@@ -120,7 +124,9 @@ export function loadFacetCache(db: Database.Database): FacetCache {
     return v;
   };
   const byRid = new Map<number, FacetRow>();
+  let syntheticCount = 0;
   rows.forEach((r, i) => {
+    syntheticCount += r.synthetic;
     r.idx = i;
     r.themes = [];
     r.agency = intern(r.agency);
@@ -147,7 +153,7 @@ export function loadFacetCache(db: Database.Database): FacetCache {
   for (const r of rows) idxOfRid[r.rid] = r.idx + 1;
   const yearDescIdx = Int32Array.from(yearDesc, (r) => r.idx);
   const yearAscIdx = Int32Array.from(yearAsc, (r) => r.idx);
-  const cache: FacetCache = { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, allCounts: new Map() };
+  const cache: FacetCache = { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, syntheticCount, allCounts: new Map() };
   // The home page's counts (as the site asks for them), and every query that matches all reports:
   // ready with the index. Every value of every facet (20,000 agencies) only when someone asks.
   for (const f of FACETS) countAll(cache, f, DEFAULT_FACET_LIMIT);

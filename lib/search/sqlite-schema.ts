@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../types';
 import { gramsForIndex } from './fts-query';
 
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 /** Section rows get sid = report rowid * SECTION_SLOTS + section index. */
 export const SECTION_SLOTS = 64;
 
@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS reports(
   province TEXT, city TEXT, county TEXT,
   level TEXT, kind TEXT NOT NULL,
   checks_failed INTEGER NOT NULL,
+  synthetic INTEGER NOT NULL DEFAULT 0,
   json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS report_themes(label TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(label, rid)) WITHOUT ROWID;
@@ -73,8 +74,8 @@ export type Writer = (rec: ReportRecord) => void;
 export function makeWriter(db: Database.Database): Writer {
   const findRid = db.prepare<[string], { rid: number }>(`SELECT rid FROM reports WHERE id = ?`);
   const insReport = db.prepare(
-    `INSERT INTO reports(rid, id, agency, year, province, city, county, level, kind, checks_failed, json)
-     VALUES (@rid, @id, @agency, @year, @province, @city, @county, @level, @kind, @checks_failed, @json)`,
+    `INSERT INTO reports(rid, id, agency, year, province, city, county, level, kind, checks_failed, synthetic, json)
+     VALUES (@rid, @id, @agency, @year, @province, @city, @county, @level, @kind, @checks_failed, @synthetic, @json)`,
   );
   const delReport = db.prepare(`DELETE FROM reports WHERE rid = ?`);
   const delThemes = db.prepare(`DELETE FROM report_themes WHERE rid = ?`);
@@ -109,6 +110,7 @@ export function makeWriter(db: Database.Database): Writer {
       level: rec.level,
       kind: rec.kind,
       checks_failed: rec.checks.filter((c) => !c.ok).length,
+      synthetic: rec.synthetic ? 1 : 0,
       // Section texts live once, in `sections`; the JSON keeps the rest (getReport reassembles).
       json: JSON.stringify(rec.sections.length > SECTION_SLOTS ? rec : { ...rec, sections: [] }),
     });
