@@ -65,6 +65,7 @@ describe('search request', () => {
         'kind',
         'themes',
         'checks_failed',
+        'synthetic',
       ],
       attributesToHighlight: ['text'],
       attributesToCrop: ['text'],
