@@ -28,6 +28,29 @@ function parsed(text: string, file = 'x.txt'): ReportRecord {
   return r;
 }
 
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
 describe('generated reports say they are demo data', () => {
   it('title, preface marker and signature say 示例; the parser flags every one', () => {
     for (const g of GENERATED) {
@@ -66,7 +89,7 @@ describe('the flag in the index, /api JSON and CSV', () => {
   };
   const csv = async (res: Response) => {
     expect(res.status).toBe(200);
-    const rows = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
     const col = rows[0].indexOf('synthetic');
     expect(col, `CSV header ${rows[0].join(',')} lacks synthetic`).toBeGreaterThanOrEqual(0);
     return { header: rows[0], col, rows: rows.slice(1) };

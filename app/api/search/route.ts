@@ -37,7 +37,7 @@ export async function GET(req: Request): Promise<Response> {
 }
 
 function csvResponse(result: SearchResult, q: string): Response {
-  const header = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'synthetic', 'snippet', 'url'];
+  const header = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url', 'synthetic'];
   const rows = result.hits.map((h) => [
     h.id,
     h.agency,
@@ -50,9 +50,10 @@ function csvResponse(result: SearchResult, q: string): Response {
     h.section,
     h.themes.join(';'),
     h.checksFailed,
-    h.synthetic ? 'true' : 'false',
     snippetParts(h.snippet).map((p) => p.text).join(''),
     reportUrl(h.id),
+    // last, so scripts reading the earlier columns by position keep working
+    h.synthetic ? 'true' : 'false',
   ]);
   const name = `nianbao-search${q ? `-${q.slice(0, 20)}` : ''}-p${result.page}.csv`;
   return new Response(toCsv(header, rows), {
