@@ -174,7 +174,7 @@ export function needsBuild(): boolean {
 }
 
 /** `next build` on a 2-core machine shared with other work (measured: see the README). */
-export const BUILD_ESTIMATE = '4–7 min on 2 cores';
+export const BUILD_ESTIMATE = '3–6 min on 2 cores';
 
 export function ensureBuild(opts: { ifStale?: boolean } = {}): void {
   const buildId = path.join(ROOT, '.next', 'BUILD_ID');
