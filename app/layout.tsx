@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="zh-CN">
       <body className="min-h-screen font-sans">
         <SiteHeader />
-        {counts && counts.synthetic > 0 && <DemoBanner counts={counts} />}
+        <DemoBanner counts={counts} />
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
         <footer className="mx-auto max-w-7xl px-4 pb-8 pt-4 text-xs text-stone-500">
           <SourceNote counts={counts} />

@@ -15,7 +15,9 @@ export function DemoBadge() {
 
 export const DEMO_BANNER_TEXT = '本站当前为演示数据：报告由程序生成，数字与表述均为虚构，不代表真实机关';
 
-export function DemoBanner({ counts }: { counts: CorpusCounts }) {
+/** Shown while the index holds any generated report; nothing otherwise (or when the engine cannot say). */
+export function DemoBanner({ counts }: { counts: CorpusCounts | null }) {
+  if (!counts || counts.synthetic === 0) return null;
   const real = counts.reports - counts.synthetic;
   return (
     <div className="demo-banner" role="note" data-testid="demo-banner">
