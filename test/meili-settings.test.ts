@@ -24,7 +24,7 @@ describe('Meilisearch settings as code', () => {
         'checks_failed',
         'synthetic',
       ],
-      filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id'],
+      filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id', 'synthetic'],
       sortableAttributes: ['year', 'agency'],
       distinctAttribute: 'report_id',
       localizedAttributes: [{ attributePatterns: ['theme_labels', 'agency', 'title', 'text', 'text_seg'], locales: ['cmn'] }],

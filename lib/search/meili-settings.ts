@@ -49,6 +49,8 @@ export const FILTERABLE = [
   'themes',
   'checks',
   'report_id',
+  // generated demo reports: counted on the records index (corpusCounts)
+  'synthetic',
 ] as const;
 export type FilterableAttribute = (typeof FILTERABLE)[number];
 

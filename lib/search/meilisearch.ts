@@ -293,7 +293,7 @@ export class MeilisearchEngine implements SearchEngine {
   async corpusCounts(): Promise<CorpusCounts> {
     try {
       const idx = this.client.index<RecordDocument>(this.recordsUid);
-      const [all, synthetic] = await Promise.all([idx.getDocuments({ limit: 0 }), idx.getDocuments({ limit: 0, filter: 'synthetic = true' })]);
+      const [all, synthetic] = await Promise.all([idx.getDocuments({ limit: 0 }), idx.getDocuments({ limit: 0, filter: eq('synthetic', 'true') })]);
       return { reports: all.total, synthetic: synthetic.total };
     } catch (e) {
       if (apiErrorCode(e) === 'index_not_found') return { reports: 0, synthetic: 0 };
