@@ -5,6 +5,7 @@
  * starts web servers before globalSetup, so the preparation has to live in the command.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/test-prerequisites';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = '.e2e-data';
@@ -29,7 +30,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: [
         '--headless',
         '--no-sandbox',

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { DemoBanner, SourceNote } from '@/components/DemoData';
 import { SiteHeader } from '@/components/SiteHeader';
+import { getCorpusCounts } from '@/lib/queries';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,14 +11,18 @@ export const metadata: Metadata = {
   description: '检索、比较各级行政机关的政府信息公开工作年度报告：全文检索、分面筛选、统计表与数据校验。',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Per request, never at build time: the banner follows whatever index is live.
+  await connection();
+  const counts = await getCorpusCounts();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen font-sans">
         <SiteHeader />
+        <DemoBanner counts={counts} />
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
         <footer className="mx-auto max-w-7xl px-4 pb-8 pt-4 text-xs text-stone-500">
-          数据来自各机关公开发布的《政府信息公开工作年度报告》；表格数字由程序解析，校验未通过处已标出，请以原文为准。
+          <SourceNote counts={counts} />
         </footer>
       </body>
     </html>

@@ -6,6 +6,7 @@
  */
 import Link from 'next/link';
 import type { SnippetPart } from '@/lib/search/highlight';
+import { DemoBadge } from './DemoData';
 import { Marked } from './Marked';
 
 export interface HitView {
@@ -19,6 +20,7 @@ export interface HitView {
   section: string | null;
   sectionLabel: string | null;
   checksFailed: number;
+  synthetic: boolean;
   snippet: SnippetPart[] | null;
   themes: string[];
   /** set on an older version of a report (listed only with include_versions=1) */
@@ -40,6 +42,7 @@ export function HitList({ hits }: { hits: HitView[] }) {
                 旧版本
               </span>
             )}
+            {h.synthetic && <DemoBadge />}
             {h.checksFailed > 0 && (
               <span className="hit-failed" data-testid="hit-checks-failed">
                 {h.checksFailed} 项校验未通过

@@ -21,6 +21,7 @@ export function SearchHits({ hits, q }: { hits: SearchHit[]; q: string }) {
     section: h.section,
     sectionLabel: h.section ? SECTION_SHORT_LABELS[h.section] : null,
     checksFailed: h.checksFailed,
+    synthetic: h.synthetic,
     snippet: h.snippet ? snippetParts(h.snippet) : null,
     themes: h.themes,
     ...(h.versionOf ? { versionOf: h.versionOf } : {}),

@@ -145,7 +145,7 @@ test.describe('search page', () => {
     expect(res.headers()['content-type']).toContain('text/csv');
     expect(res.headers()['content-disposition']).toContain('attachment');
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url');
+    expect(lines[0]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url,synthetic');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(view.hits.map((h) => h.id));
   });
 

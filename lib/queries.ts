@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { getEngine } from './search/index';
-import { DEFAULT_FACET_LIMIT, type AgencyReportRef, type FacetName, type SearchResult } from './search/types';
+import { DEFAULT_FACET_LIMIT, type AgencyReportRef, type CorpusCounts, type FacetName, type SearchResult } from './search/types';
 import type { ReportRecord } from './types';
 import type { SearchState } from './search-params';
 import { AppError, fromEngineError } from './errors';
@@ -55,6 +55,18 @@ export async function getAgencyReports({ agency }: { agency: string }): Promise<
     return withoutOlderVersions(await getEngine().listAgencyReports(agency));
   } catch (e) {
     throw fromEngineError(e, 'report');
+  }
+}
+
+/**
+ * What the index holds: all reports and the generated (demo) ones, for the site-wide demo banner
+ * and the footer's sourcing sentence. Null when the engine cannot answer (the page still renders).
+ */
+export async function getCorpusCounts(): Promise<CorpusCounts | null> {
+  try {
+    return await getEngine().corpusCounts();
+  } catch {
+    return null;
   }
 }
 

@@ -173,6 +173,14 @@ export interface ReportVersion {
   incomplete?: true;
 }
 
+/**
+ * Demo data: true on a report made by the generator (lib/corpus), recognised by the marker in its
+ * preface (lib/parse/synthetic.ts); absent on real reports.
+ */
+export interface ReportRecord {
+  synthetic?: boolean;
+}
+
 /** What the parser CLI prints for a file that is not a report or cannot be read. */
 export interface ParseFailure {
   file: string;

@@ -4,6 +4,9 @@
 # Exit status is non-zero if any test failed or a runner crashed before reporting.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# Chromium and the CJK font first: installed when possible, else one message and stop.
+node --import tsx scripts/test-prerequisites.ts || exit $?
 OUT=test-results
 mkdir -p "$OUT"
 rm -f "$OUT/vitest.json" "$OUT/playwright.json"
@@ -26,8 +29,16 @@ if (v) {
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-  // A suite that fails to load (syntax error, missing module) has no tests but is a failure.
-  failed += (v.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+  // A file that fails without a failed test is a failure too: it did not load (syntax error,
+  // missing module: +1), or a beforeAll threw (a missing fixture font …) and vitest reports the
+  // tests it never ran as skipped: they count as failed, never as skipped.
+  for (const r of v.testResults ?? []) {
+    const as = r.assertionResults ?? [];
+    if (r.status !== 'failed' || as.some((a) => a.status === 'failed')) continue;
+    const notRun = as.filter((a) => a.status === 'skipped' || a.status === 'pending').length;
+    failed += Math.max(1, notRun);
+    skipped -= notRun;
+  }
 } else if (vRc !== '0') { failed += 1; console.error('vitest crashed before writing its report'); }
 const p = read(pFile);
 if (p?.stats) {

@@ -311,6 +311,7 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         kind: 'department',
         themes: expect.arrayContaining(['政务新媒体', '时效性']),
         checksFailed: 2,
+        synthetic: false,
         section: 'problems',
         snippet: '',
       });
@@ -458,6 +459,21 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
       expect(ids(r.hits)).toEqual(ids(FIXTURES));
       expect(r.facets).toEqual(ALL_FACETS);
       expect(await engine.getReport('partial-1')).toBeNull();
+    });
+
+    it('counts generated (synthetic) reports and flags their hits; upsert keeps the count current', async () => {
+      expect(await engine.corpusCounts()).toEqual({ reports: 7, synthetic: 0 });
+      const demo = FIXTURES.slice(0, 2).map((r) => variant(r.id, { synthetic: true }));
+      await engine.rebuild([...demo, ...FIXTURES.slice(2)]);
+      expect(await engine.corpusCounts()).toEqual({ reports: 7, synthetic: 2 });
+      const hits = (await engine.search({ q: '', perPage: 100 })).hits;
+      expect(hits.filter((h) => h.synthetic).map((h) => h.id).sort()).toEqual(demo.map((r) => r.id).sort());
+      expect(hits.filter((h) => !h.synthetic)).toHaveLength(5);
+      expect((await engine.getReport(demo[0].id))?.synthetic).toBe(true);
+      expect((await engine.getReport(FIXTURES[2].id))?.synthetic).toBeUndefined();
+      // A real report replacing a generated one under the same id: one fewer synthetic.
+      await engine.upsert([variant(demo[0].id, {})]);
+      expect(await engine.corpusCounts()).toEqual({ reports: 7, synthetic: 1 });
     });
   });
 }

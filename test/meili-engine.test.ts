@@ -189,6 +189,17 @@ describe('upsert', () => {
   });
 });
 
+describe('corpusCounts', () => {
+  it('counts every record and the generated ones with two limit-0 document queries', async () => {
+    expect(await engine.corpusCounts()).toEqual({ reports: 0, synthetic: 0 }); // no index yet
+    await engine.rebuild([recs[0], { ...recs[1], synthetic: true }, recs[2]]);
+    expect(await engine.corpusCounts()).toEqual({ reports: 3, synthetic: 1 });
+    const fetches = fake.requests.filter((r) => r.path === '/indexes/reports_records/documents/fetch').map((r) => r.body);
+    expect(fetches.at(-1)).toEqual({ limit: 0, filter: 'synthetic = "true"' });
+    expect(fake.calls().at(-2) ?? '').toMatch(/^(GET|POST) \/indexes\/reports_records\/documents/);
+  });
+});
+
 describe('search', () => {
   it('sends the request built by buildSearchParams and maps the response', async () => {
     await engine.rebuild(recs);
@@ -237,6 +248,7 @@ describe('search', () => {
           kind: 'office',
           themes: ['时效性'],
           checksFailed: 0,
+          synthetic: false,
           section: 'problems',
           snippet: `部分信息发布不够及时，${MARK_START}时效性${MARK_END}有待提高。`,
         },

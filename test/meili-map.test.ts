@@ -46,6 +46,7 @@ describe('documents from a ReportRecord', () => {
     themes: ['时效性'],
     checks: 'failed',
     checks_failed: 2,
+    synthetic: false,
   };
 
   it('one document per section (overview first) plus the whole report, each with the facet fields', () => {
@@ -120,6 +121,7 @@ describe('documents from a ReportRecord', () => {
       city: '测试市',
       county: null,
       level: 'city',
+      synthetic: false,
       record: JSON.stringify(rec),
     });
     expect(JSON.parse(d.record)).toEqual(rec);
@@ -141,6 +143,7 @@ describe('responses to app types', () => {
       kind: 'department',
       themes: ['时效性'],
       checks_failed: 1,
+      synthetic: true,
       _formatted: { text: ` …信息发布不够及时，${M('时效性')}有待提高。 ` } as never,
     });
     expect(hit).toEqual({
@@ -152,6 +155,7 @@ describe('responses to app types', () => {
       kind: 'department',
       themes: ['时效性'],
       checksFailed: 1,
+      synthetic: true,
       section: 'problems',
       snippet: `…信息发布不够及时，${M('时效性')}有待提高。`,
     });

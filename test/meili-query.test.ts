@@ -67,6 +67,7 @@ describe('search request', () => {
         'themes',
         'checks_failed',
         'version_of',
+        'synthetic',
       ],
       attributesToHighlight: ['text'],
       attributesToCrop: ['text'],

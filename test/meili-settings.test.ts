@@ -23,8 +23,9 @@ describe('Meilisearch settings as code', () => {
         'checks',
         'checks_failed',
         'version_of',
+        'synthetic',
       ],
-      filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id', 'version_of'],
+      filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id', 'version_of', 'synthetic'],
       sortableAttributes: ['year', 'agency'],
       distinctAttribute: 'report_id',
       localizedAttributes: [{ attributePatterns: ['theme_labels', 'agency', 'title', 'text', 'text_seg'], locales: ['cmn'] }],
@@ -57,7 +58,7 @@ describe('Meilisearch settings as code', () => {
   it('records index: the whole payload', () => {
     expect(recordIndexSettings()).toEqual({
       searchableAttributes: ['report_id'],
-      filterableAttributes: ['report_id', 'agency'],
+      filterableAttributes: ['report_id', 'agency', 'synthetic'],
       sortableAttributes: ['year'],
       typoTolerance: { enabled: false },
       pagination: { maxTotalHits: 1_000_000 },

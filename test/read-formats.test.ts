@@ -55,7 +55,7 @@ describe('DOCX', () => {
 });
 
 describe('PDF', () => {
-  it('uses the CJK font the generator needs', () => expect(existsSync(CJK_FONT)).toBe(true));
+  it('uses the CJK font the generator needs', () => expect(existsSync(CJK_FONT), `no CJK font at ${CJK_FONT}: install fonts-wqy-microhei or set CJK_FONT_PATH`).toBe(true));
 
   it('text layer reads back with every table row as tab-separated cells', async () => {
     const r = await readReportFile(f('report.pdf'));

@@ -2,7 +2,7 @@
 import type { ReportRecord } from '../types';
 import { FIGURE_KEYS, flattenFigures } from './figures';
 
-export const EXPORT_META_COLUMNS = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'file', 'themes', 'checks_failed'] as const;
+export const EXPORT_META_COLUMNS = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'file', 'themes', 'checks_failed', 'synthetic'] as const;
 export const EXPORT_COLUMNS: readonly string[] = [...EXPORT_META_COLUMNS, ...FIGURE_KEYS];
 
 /**
@@ -29,6 +29,8 @@ export function exportRow(r: ReportRecord, { includeVersions = false } = {}): Ex
     file: r.file,
     themes: r.themes.map((t) => t.id).join(';'),
     checks_failed: r.checks.filter((c) => !c.ok).map((c) => c.id).join(';'),
+    // true: a generated demo report, its figures invented (a spreadsheet keeps no badge)
+    synthetic: r.synthetic ? 'true' : 'false',
   };
   Object.assign(row, flattenFigures(r.figures));
   return row;

@@ -18,6 +18,7 @@ import {
   PROBLEM_INTROS,
   THEME_PROBLEMS,
 } from './phrases';
+import { SYNTHETIC_NOTICE } from '../parse/synthetic';
 
 export interface GenerateOptions {
   seed: number | string;
@@ -97,9 +98,13 @@ function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number): { 
   const published = `${year + 1}年${rng.int(1, 3)}月${rng.int(1, 28)}日`;
 
   const out: string[] = [];
-  if (rng.chance(0.5)) out.push(`${a.name}${year}年政府信息公开工作年度报告`);
-  else out.push(`${a.name}${year}年度`, '', '政府信息公开工作年度报告');
+  // Demo data says so where a reader looks: the title, the preface's first paragraph (the marker
+  // the parser recognises) and the signature.
+  if (rng.chance(0.5)) out.push(`${a.name}${year}年政府信息公开工作年度报告（示例）`);
+  else out.push(`${a.name}${year}年度`, '', '政府信息公开工作年度报告（示例）');
   out.push(
+    '',
+    SYNTHETIC_NOTICE,
     '',
     `本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》${br(w.full, '国办公开办函〔2021〕30号')}要求编制。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与${a.name}办公室联系。`,
     '',
@@ -130,7 +135,7 @@ function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number): { 
     '',
     n.other,
     '',
-    a.name,
+    `${a.name}（示例）`,
     published,
     '',
   );

@@ -11,6 +11,7 @@ import { reportId } from './identity';
 import { agencyKind } from './metadata';
 import { extractMeta, type PageContext } from './meta/index';
 import { splitSections, toSections, type RawSection } from './sections';
+import { isSyntheticPreface } from './synthetic';
 import { parseActive, parseAppeals, parseRequests } from './tables';
 
 export { reportId } from './identity';
@@ -104,6 +105,7 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     themes,
     warnings,
   };
+  if (isSyntheticPreface(byKey.get('preface')?.raw)) record.synthetic = true;
   return record;
 }
 

@@ -72,6 +72,9 @@ class LazyMeilisearch implements SearchEngine {
   async listAgencies() {
     return (await this.get()).listAgencies();
   }
+  async corpusCounts() {
+    return (await this.get()).corpusCounts();
+  }
   async close() {
     if (this.engine) await (await this.engine).close();
   }

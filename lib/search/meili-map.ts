@@ -33,6 +33,7 @@ export interface SectionDocument {
   checks_failed: number;
   /** the canonical report's id on an older version, else null: filtered out unless includeVersions */
   version_of: string | null;
+  synthetic: boolean;
 }
 
 export interface RecordDocument {
@@ -44,6 +45,8 @@ export interface RecordDocument {
   city: string | null;
   county: string | null;
   level: Level | null;
+  /** a generated demo report: filtered on to count them (corpusCounts) */
+  synthetic: boolean;
   /** the whole ReportRecord as JSON: stored, not indexed field by field */
   record: string;
 }
@@ -86,6 +89,7 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     checks: failed > 0 ? ('failed' as const) : ('ok' as const),
     checks_failed: failed,
     version_of: record.versionOf ?? null,
+    synthetic: record.synthetic === true,
   };
   // Markers are stripped so a report cannot forge highlights; merging duplicate keys keeps
   // document ids unique if a parser ever emits the same section twice.
@@ -128,6 +132,7 @@ export function toRecordDocument(record: ReportRecord): RecordDocument {
     city: record.region.city,
     county: record.region.county,
     level: record.level,
+    synthetic: record.synthetic === true,
     record: JSON.stringify(record),
   };
 }
@@ -136,7 +141,7 @@ type HitFields = Pick<
   SectionDocument,
   'report_id' | 'section_key' | 'text' | 'agency' | 'year' | 'province' | 'city' | 'county' | 'level' | 'kind' | 'themes' | 'checks_failed'
 > &
-  Partial<Pick<SectionDocument, 'title' | 'version_of'>>;
+  Partial<Pick<SectionDocument, 'title' | 'version_of'>> & { synthetic?: boolean }; // synthetic: absent in documents indexed before the field existed
 
 /** Longest snippet, in visible characters (markers not counted). */
 export const SNIPPET_MAX = 160;
@@ -188,6 +193,7 @@ export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = []):
     kind: hit.kind,
     themes: hit.themes ?? [],
     checksFailed: hit.checks_failed ?? 0,
+    synthetic: hit.synthetic === true,
     section: hit.section_key ?? null,
     snippet,
     ...(hit.version_of ? { versionOf: hit.version_of } : {}),

@@ -39,6 +39,7 @@ export const HIT_ATTRIBUTES = [
   'themes',
   'checks_failed',
   'version_of',
+  'synthetic',
 ];
 
 export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {

@@ -25,6 +25,7 @@ export const SECTION_FIELDS = [
   'checks',
   'checks_failed',
   'version_of',
+  'synthetic',
 ] as const;
 
 /** Searched, never returned: the jieba field (the original text re-spaced) and theme labels. */
@@ -50,6 +51,8 @@ export const FILTERABLE = [
   'checks',
   'report_id',
   'version_of',
+  // generated demo reports: counted on the records index (corpusCounts)
+  'synthetic',
 ] as const;
 export type FilterableAttribute = (typeof FILTERABLE)[number];
 
@@ -95,7 +98,7 @@ export function recordIndexSettings(): Settings {
   return {
     // Nothing here is meant for full-text search; report_id keeps the index valid and cheap.
     searchableAttributes: ['report_id'],
-    filterableAttributes: ['report_id', 'agency'],
+    filterableAttributes: ['report_id', 'agency', 'synthetic'],
     sortableAttributes: ['year'],
     typoTolerance: { enabled: false },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },

@@ -16,6 +16,7 @@ import {
   EngineUnavailableError,
   type AgencyReportRef,
   type AgencySummary,
+  type CorpusCounts,
   type RebuildProgress,
   type SearchEngine,
   type SearchQuery,
@@ -286,6 +287,18 @@ export class MeilisearchEngine implements SearchEngine {
       }))
       // Code-point order, as the SQLite engine returns them (stable across locales).
       .sort((a, b) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
+  }
+
+  /** Two `limit: 0` document queries: Meilisearch returns the totals without any document. */
+  async corpusCounts(): Promise<CorpusCounts> {
+    try {
+      const idx = this.client.index<RecordDocument>(this.recordsUid);
+      const [all, synthetic] = await Promise.all([idx.getDocuments({ limit: 0 }), idx.getDocuments({ limit: 0, filter: eq('synthetic', 'true') })]);
+      return { reports: all.total, synthetic: synthetic.total };
+    } catch (e) {
+      if (apiErrorCode(e) === 'index_not_found') return { reports: 0, synthetic: 0 };
+      throw toEngineError(e, this.opts.host);
+    }
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,8 @@ export interface FacetRow {
   checksFailed: number;
   /** the canonical report's id when this row is an older version of it, else null */
   versionOf: string | null;
+  /** 1: a generated demo report */
+  synthetic: number;
   themes: string[];
 }
 
@@ -60,6 +62,8 @@ export interface FacetCache {
   latestIdx: Int32Array;
   /** row idx → 1 for an older version; null when there is none */
   isVersion: Uint8Array | null;
+  /** rows with synthetic = 1 (the demo-data banner asks on every page) */
+  syntheticCount: number;
   /** facet counts over every row (or every latest row), filled on first use (countAll), by `${facet}/${limit}/${scope}` */
   allCounts: Map<string, Readonly<Record<string, number>>>;
 }
@@ -112,12 +116,13 @@ function column(rows: FacetRow[], f: FacetName): FacetColumn {
 }
 
 export function loadFacetCache(db: Database.Database): FacetCache {
-  // An index file written before versions were a column has none marked (re-indexing marks them).
-  const hasVersionOf = (db.prepare(`SELECT name FROM pragma_table_info('reports')`).pluck().all() as string[]).includes('version_of');
+  // An index file written before these columns existed reads as none marked (re-indexing marks them).
+  const columnNames = new Set(db.prepare(`SELECT name FROM pragma_table_info('reports')`).pluck().all() as string[]);
+  const has = (c: string) => columnNames.has(c);
   const rows = db
     .prepare(
       `SELECT rid, id, agency, year, province, city, county, level, kind, checks_failed AS checksFailed,
-              ${hasVersionOf ? 'version_of' : 'NULL'} AS versionOf
+              ${has('version_of') ? 'version_of' : 'NULL'} AS versionOf, ${has('synthetic') ? 'synthetic' : '0'} AS synthetic
        FROM reports ORDER BY rid`,
     )
     .all() as FacetRow[];
@@ -132,7 +137,9 @@ export function loadFacetCache(db: Database.Database): FacetCache {
     return v;
   };
   const byRid = new Map<number, FacetRow>();
+  let syntheticCount = 0;
   rows.forEach((r, i) => {
+    syntheticCount += r.synthetic;
     r.idx = i;
     r.themes = [];
     r.agency = intern(r.agency);
@@ -162,7 +169,9 @@ export function loadFacetCache(db: Database.Database): FacetCache {
   let isVersion: Uint8Array | null = null;
   for (const r of rows) if (r.versionOf !== null) (isVersion ??= new Uint8Array(rows.length))[r.idx] = 1;
   const latestIdx = isVersion ? withoutVersions(isVersion, yearDescIdx) : yearDescIdx;
-  const cache: FacetCache = { rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, latestIdx, isVersion, allCounts: new Map() };
+  const cache: FacetCache = {
+    rows, columns, yearDescPos, yearDescIdx, yearAscIdx, idxOfRid, latestIdx, isVersion, syntheticCount, allCounts: new Map(),
+  };
   // The home page's counts (as the site asks for them), and every query that matches all reports:
   // ready with the index. Every value of every facet (20,000 agencies) only when someone asks.
   for (const f of FACETS) countAll(cache, f, DEFAULT_FACET_LIMIT);

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../types';
 import { gramsForIndex } from './fts-query';
 
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 /** Section rows get sid = report rowid * SECTION_SLOTS + section index. */
 export const SECTION_SLOTS = 64;
 
@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS reports(
   checks_failed INTEGER NOT NULL,
   -- set on an older version of a report: the canonical report's id (lib/versions.ts)
   version_of TEXT,
+  synthetic INTEGER NOT NULL DEFAULT 0,
   json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS report_themes(label TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(label, rid)) WITHOUT ROWID;
@@ -75,8 +76,8 @@ export type Writer = (rec: ReportRecord) => void;
 export function makeWriter(db: Database.Database): Writer {
   const findRid = db.prepare<[string], { rid: number }>(`SELECT rid FROM reports WHERE id = ?`);
   const insReport = db.prepare(
-    `INSERT INTO reports(rid, id, agency, year, province, city, county, level, kind, checks_failed, version_of, json)
-     VALUES (@rid, @id, @agency, @year, @province, @city, @county, @level, @kind, @checks_failed, @version_of, @json)`,
+    `INSERT INTO reports(rid, id, agency, year, province, city, county, level, kind, checks_failed, version_of, synthetic, json)
+     VALUES (@rid, @id, @agency, @year, @province, @city, @county, @level, @kind, @checks_failed, @version_of, @synthetic, @json)`,
   );
   const delReport = db.prepare(`DELETE FROM reports WHERE rid = ?`);
   const delThemes = db.prepare(`DELETE FROM report_themes WHERE rid = ?`);
@@ -112,6 +113,7 @@ export function makeWriter(db: Database.Database): Writer {
       kind: rec.kind,
       checks_failed: rec.checks.filter((c) => !c.ok).length,
       version_of: rec.versionOf ?? null,
+      synthetic: rec.synthetic ? 1 : 0,
       // Section texts live once, in `sections`; the JSON keeps the rest (getReport reassembles).
       json: JSON.stringify(rec.sections.length > SECTION_SLOTS ? rec : { ...rec, sections: [] }),
     });

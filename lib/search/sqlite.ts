@@ -11,6 +11,7 @@ import {
   SearchInputError,
   type AgencyReportRef,
   type AgencySummary,
+  type CorpusCounts,
   type FacetName,
   type RebuildProgress,
   type SearchEngine,
@@ -379,6 +380,7 @@ export class SqliteEngine implements SearchEngine {
       kind: r.kind,
       themes: [...r.themes],
       checksFailed: r.checksFailed,
+      synthetic: r.synthetic === 1,
       section,
       snippet,
       ...(r.versionOf !== null ? { versionOf: r.versionOf } : {}),
@@ -431,6 +433,13 @@ export class SqliteEngine implements SearchEngine {
     return [...byAgency.values()]
       .map(({ latest: _latest, ...a }) => ({ ...a, years: a.years.sort((x, y) => x - y) }))
       .sort((a, b) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
+  }
+
+  async corpusCounts(): Promise<CorpusCounts> {
+    const l = this.current();
+    if (!l) return { reports: 0, synthetic: 0 };
+    const c = this.cache(l);
+    return { reports: c.rows.length, synthetic: c.syntheticCount };
   }
 
   async close(): Promise<void> {

@@ -47,6 +47,8 @@ export interface SearchHit {
   kind: AgencyKind;
   themes: string[];
   checksFailed: number;
+  /** a generated demo report (ReportRecord.synthetic) */
+  synthetic: boolean;
   /** the section the best snippet came from */
   section: SectionKey | null;
   /** plain text with matches wrapped as «mark» … «/mark» markers: see lib/search/highlight.ts */
@@ -81,6 +83,12 @@ export interface AgencySummary {
   years: number[];
 }
 
+/** How many reports the index holds, and how many of them are generated demo reports. */
+export interface CorpusCounts {
+  reports: number;
+  synthetic: number;
+}
+
 export interface RebuildProgress {
   done: number;
 }
@@ -100,6 +108,8 @@ export interface SearchEngine {
   listAgencyReports(agency: string): Promise<AgencyReportRef[]>;
   /** every agency held, with its region and the years held (for agency pages, slugs, peers) */
   listAgencies(): Promise<AgencySummary[]>;
+  /** cheap (kept with the index, not counted per call where avoidable): for the demo-data banner */
+  corpusCounts(): Promise<CorpusCounts>;
   close(): Promise<void>;
 }
 

@@ -39,7 +39,7 @@ export async function GET(req: Request): Promise<Response> {
 
 function csvResponse(result: SearchResult, q: string, { includeVersions = false } = {}): Response {
   // include_versions=1: `version_of` after `id` (the canonical id on an older version's row)
-  const header = ['id', ...(includeVersions ? ['version_of'] : []), 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url'];
+  const header = ['id', ...(includeVersions ? ['version_of'] : []), 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url', 'synthetic'];
   const rows = result.hits.map((h) => [
     h.id,
     ...(includeVersions ? [h.versionOf ?? null] : []),
@@ -55,6 +55,8 @@ function csvResponse(result: SearchResult, q: string, { includeVersions = false 
     h.checksFailed,
     snippetParts(h.snippet).map((p) => p.text).join(''),
     reportUrl(h.id),
+    // last, so scripts reading the earlier columns by position keep working
+    h.synthetic ? 'true' : 'false',
   ]);
   const name = `nianbao-search${q ? `-${q.slice(0, 20)}` : ''}-p${result.page}.csv`;
   return new Response(toCsv(header, rows), {

@@ -41,6 +41,7 @@ export function searchResultJson(result: SearchResult, q: string, facetLimit = D
       sectionLabel: h.section ? SECTION_SHORT_LABELS[h.section] : null,
       themes: h.themes,
       checksFailed: h.checksFailed,
+      synthetic: h.synthetic,
       snippet: snippetToHtml(h.snippet),
       snippetText: snippetParts(h.snippet).map((p) => p.text).join(''),
       ...(includeVersions ? { version_of: h.versionOf ?? null } : {}),

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActiveTable, Active2019Table, AppealsTable, RequestsTable } from '@/components/FiguresTables';
+import { DemoBadge } from '@/components/DemoData';
 import { Marked } from '@/components/Marked';
 import { markTerms, queryTerms } from '@/components/mark-terms';
 import { regionText } from '@/components/SearchHits';
@@ -33,7 +34,7 @@ function fileName(file: string): string {
 }
 
 function title(r: ReportRecord): string {
-  return `${r.agency}${r.year !== null ? ` ${r.year}年` : ''}政府信息公开工作年度报告`;
+  return `${r.agency}${r.year !== null ? ` ${r.year}年` : ''}政府信息公开工作年度报告${r.synthetic ? '（示例）' : ''}`;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -85,6 +86,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold" data-testid="report-title">
           {title(report)}
         </h1>
+        {report.synthetic && (
+          <p className="text-sm text-amber-900" data-testid="report-demo-note">
+            <DemoBadge /> 本报告由程序生成，机关名称仅为按地区筛选而设，数字与表述均为虚构，不代表该机关的真实报告。
+          </p>
+        )}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
           <dt className="text-stone-500">机关</dt>
           <dd data-testid="report-agency">

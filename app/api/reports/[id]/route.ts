@@ -17,10 +17,11 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   try {
     const report = await getReportById({ id });
     if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${id} 的报告`));
-    if (format === 'json') return Response.json({ ok: true, report }, { headers: { 'cache-control': 'no-store' } });
+    if (format === 'json') return Response.json({ ok: true, report: { ...report, synthetic: report.synthetic === true } }, { headers: { 'cache-control': 'no-store' } });
     const flat = flattenFigures(report.figures);
-    const rows = Object.entries(flat).map(([key, value]) => [report.id, report.agency, report.year, key, figureLabel(key), value]);
-    return new Response(toCsv(['id', 'agency', 'year', 'key', 'label', 'value'], rows), {
+    const synthetic = report.synthetic ? 'true' : 'false';
+    const rows = Object.entries(flat).map(([key, value]) => [report.id, report.agency, report.year, key, figureLabel(key), value, synthetic]);
+    return new Response(toCsv(['id', 'agency', 'year', 'key', 'label', 'value', 'synthetic'], rows), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': contentDisposition(`${report.agency}-${report.year ?? 'unknown'}-figures.csv`),
