@@ -1,11 +1,13 @@
 /**
  * Table text → a stream of cells, whatever layout text extraction produced:
- * one cell per line (`\t0`), tab-separated rows, or `| a | b |` rows from HTML tables.
+ * one cell per line (`\t0`), tab-separated rows, `| a | b |` rows from HTML tables, or every
+ * cell run together on one line (crawled pages: `规章000行政规范性文件5845546`), where each
+ * run of digits becomes one `run` cell that lib/parse/runs.ts splits only when unambiguous.
  * Empty lines carry no cell; a line holding only a tab, or an empty slot between
  * separators, IS a cell (blank), because blank cells must come out as null, not vanish.
  */
 
-export type CellKind = 'label' | 'number' | 'blank' | 'slash' | 'unreadable';
+export type CellKind = 'label' | 'number' | 'blank' | 'slash' | 'unreadable' | 'run';
 
 export interface Cell {
   raw: string;
@@ -13,6 +15,8 @@ export interface Cell {
   /** NFKC-normalised, whitespace removed: what label patterns are matched against */
   norm: string;
   value: number | null;
+  /** `run` cells: the digit groups as printed (split at spaces), one or more numbers each */
+  groups?: string[];
 }
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
@@ -81,9 +85,87 @@ function splitLine(line: string): string[] {
   return [t.trim()];
 }
 
+/** Where a table starts on a line holding a whole table run together (header words). */
+const TABLE_ANCHOR = /第二十条\s*第|信息内容|申请人情况|本年新收|指标名称|结果维持/;
+/** A run of digits (spaces, signs and a decimal point inside); see gluedCells. */
+const RUN = /[-+]?\d[\d\s.+-]*/g;
+/**
+ * Column and header words of the standard tables: in a glued label the row's own name follows
+ * the last of them (`…现行有效件数规章` → 规章).
+ */
+const HEADER_WORDS =
+  /(信息内容|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|处理决定数量|采购项目数量|采购总金额|\(单位:万元\)|申请人情况|法律服务机构|其[他它]|计量单位|历年累计|累计|本年度|年度|总计)/g;
+
+function gluedLabel(text: string): Cell[] {
+  const full = classify(text.trim());
+  if (full.kind !== 'label') return [full];
+  let tail = '';
+  HEADER_WORDS.lastIndex = 0;
+  for (let m = HEADER_WORDS.exec(full.norm); m; m = HEADER_WORDS.exec(full.norm)) {
+    const rest = full.norm.slice(m.index + m[0].length);
+    if (rest !== '') tail = rest;
+  }
+  return tail && tail !== full.norm ? [full, classify(tail)] : [full];
+}
+
+/**
+ * A line holding a whole table with no separators: from the table's first header word on,
+ * label text and digit runs alternate. A run's last digit before `.`/`、` and a letter is the
+ * next row's number (`…0000002.其他法律…`), not a value.
+ */
+function gluedCells(line: string, from: number): Cell[] {
+  const out: Cell[] = [];
+  const head = line.slice(0, from).trim();
+  if (head) out.push(classify(head));
+  const s = line.slice(from);
+  let label = '';
+  let last = 0;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
+    let run = m[0].replace(/[\s.+-]+$/, '');
+    const end = m.index + run.length;
+    label += s.slice(last, m.index);
+    last = end;
+    const next = s.slice(end, end + 2);
+    if (/^[.、．][^\d\s]/.test(next)) {
+      // the enumerator of the next label: 1. 2、 …
+      const digits = run.match(/\d$/)![0];
+      run = run.slice(0, -1).replace(/[\s.+-]+$/, '');
+      if (run === '') {
+        label += digits;
+        continue;
+      }
+      if (label.trim()) out.push(...gluedLabel(label));
+      label = digits;
+      out.push(runCell(run));
+      continue;
+    }
+    if (label.trim()) out.push(...gluedLabel(label));
+    label = '';
+    out.push(runCell(run));
+  }
+  label += s.slice(last);
+  if (label.trim()) out.push(...gluedLabel(label));
+  return out;
+}
+
+function runCell(run: string): Cell {
+  const groups = run.trim().split(/\s+/);
+  return { raw: run, kind: 'run', norm: run.replace(/\s+/g, ' '), value: null, groups };
+}
+
 export function tokenize(text: string): Cell[] {
   const cells: Cell[] = [];
-  for (const line of text.split('\n')) for (const c of splitLine(line)) cells.push(classify(c));
+  for (const line of text.split('\n')) {
+    if (!line.includes('|') && !line.includes('\t')) {
+      const a = line.search(TABLE_ANCHOR);
+      if (a >= 0 && /\d/.test(line.slice(a))) {
+        cells.push(...gluedCells(line, a));
+        continue;
+      }
+    }
+    for (const c of splitLine(line)) cells.push(classify(c));
+  }
   return cells;
 }
 

@@ -9,8 +9,13 @@ import { tagThemes } from '../themes/index';
 import type { Figures, ParseResult, ReportRecord, ReportSource } from '../types';
 import { runChecks } from './checks';
 import { agencyKind, extractTitle, titleBlock } from './metadata';
-import { splitSections, toSections, type RawSection } from './sections';
-import { parseActive, parseAppeals, parseRequests } from './tables';
+import { foldForMatching } from './fold';
+import { detectFormat } from './format';
+import { parseLegacy } from './legacy';
+import { tableSource } from './locate';
+import { proseHints } from './prose';
+import { breakInlineHeadings, splitSections, toSections, type RawSection } from './sections';
+import { parseActive, parseActive2019, parseAppeals, parseRequests } from './tables';
 
 export function reportId(agency: string, year: number | null, text: string): string {
   const basis = agency ? `${agency}|${year ?? ''}` : `text|${text}`;
@@ -26,13 +31,21 @@ export function normalizeText(text: string): string {
     .replace(/\u00a0/g, ' ');
 }
 
-/** A report names itself in its title, or at least has two of the six part headings. */
-function looksLikeReport(text: string, sections: RawSection[], agency: string): string | null {
-  if (text.trim().length === 0) return '文件为空';
-  if (!/信息公开|政务公开/.test(text)) return '不是政府信息公开工作年度报告：全文未出现“信息公开”';
+/**
+ * A report speaks of 信息公开, calls itself a report, and has at least one part heading or
+ * table. Old formats and pages that lost their title pass; a truncated download (a title and a
+ * sentence) is refused as incomplete. `probe`: the text with traditional characters folded.
+ */
+function looksLikeReport(probe: string, sections: RawSection[], hasTable: boolean): string | null {
+  if (probe.trim().length === 0) return '文件为空';
+  if (!/信息公开|政务公开/.test(probe)) return '不是政府信息公开工作年度报告：全文未出现“信息公开”';
   const parts = sections.filter((s) => s.key !== 'preface').length;
-  if (parts < 2 && !(agency && /年度报告|年报/.test(titleBlock(text))))
-    return '不是政府信息公开工作年度报告：既无报告标题也无报告各部分的标题';
+  const calledReport = /报告|年报/.test(probe);
+  if (parts === 0 && !hasTable)
+    return calledReport
+      ? '不完整：未找到报告的任何部分或表格'
+      : '不是政府信息公开工作年度报告：既无报告各部分的标题也无报告表格';
+  if (!calledReport) return '不是政府信息公开工作年度报告：全文未称“报告”或“年报”';
   return null;
 }
 
@@ -48,29 +61,39 @@ export function parseReportText(text: string, file: string): ParseResult {
 function parse(text: string, file: string): ParseResult {
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
-  const raw = splitSections(text);
+  // one-line pages get their headings cut out; matching runs on a folded copy (繁體 → 简体)
+  const { text: body, probe } = breakInlineHeadings(text, foldForMatching(text));
+  const raw = splitSections(body, probe);
   const { agency, year } = extractTitle(text);
-  const notReport = looksLikeReport(text, raw, agency);
+  const byKey = new Map(raw.map((s) => [s.key, s]));
+  const src = tableSource(body, byKey);
+  const notReport = looksLikeReport(probe, raw, src.activeFound || src.requestsFound || src.legacy);
   if (notReport) return { file, error: notReport };
+  const format = detectFormat(probe, year, raw);
 
   if (!agency) warn('未能从标题识别机关名称');
   if (year === null) warn('未能识别统计年度');
 
-  const byKey = new Map(raw.map((s) => [s.key, s]));
   for (const k of ['overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const)
     if (!byKey.has(k)) warn(`未找到第${'一二三四五六'['overview active requests appeals problems other'.split(' ').indexOf(k)]}部分（${k}）的标题`);
 
+  const hints = proseHints(body);
+  // a legacy report has no 2021 tables: its part texts are not searched for them
+  const active = format === 'legacy' && !src.activeFound ? null : src.active;
+  const requests = format === 'legacy' && !src.requestsFound ? null : src.requests;
   const figures: Figures = {
-    active: byKey.has('active') ? parseActive(byKey.get('active')!.raw, warn) : null,
-    requests: byKey.has('requests') ? parseRequests(byKey.get('requests')!.raw, warn) : null,
+    active: format !== '2019' && active !== null ? parseActive(active, warn, hints) : null,
+    requests: requests !== null ? parseRequests(requests, warn, hints) : null,
     appeals: byKey.has('appeals') ? parseAppeals(byKey.get('appeals')!.raw, warn) : null,
   };
+  if (format === '2019') figures.active2019 = active !== null ? parseActive2019(active, warn) : null;
+  if (format === 'legacy') figures.legacy = parseLegacy(body, warn);
 
   const narrative = raw
     .filter((s) => s.key !== 'active' && s.key !== 'requests' && s.key !== 'appeals')
     .map((s) => s.raw)
     .join('\n');
-  const checks = runChecks(figures.requests, figures.appeals, narrative);
+  const checks = runChecks(figures.requests, figures.appeals, narrative, figures.legacy ?? null);
 
   const { region, named, warnings: regionWarnings } = resolveRegion(agency, text);
   warnings.push(...regionWarnings);
@@ -87,6 +110,7 @@ function parse(text: string, file: string): ParseResult {
     region,
     level: agencyLevel(agency, named),
     kind: agencyKind(agency),
+    format,
     sections,
     figures,
     checks,

@@ -1,0 +1,51 @@
+/**
+ * Where each table is. A table belongs to its part, but real pages misplace headings (a part
+ * heading misspelt or broken over two lines, a table under a non-standard heading), so when the
+ * part's text holds no table header the table is looked for by its own header words.
+ */
+import type { RawSection } from './sections';
+
+const ACTIVE_HEADER = /第二十条第|信息内容/;
+const ACTIVE_START = /第二十条\s*第/;
+const REQUESTS_HEADER = /本年新收|申请人情况/;
+const APPEALS_HEADER = /结果维持|尚未审结/;
+const TOP_HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
+
+export interface TableSources {
+  /** text holding part 二's table (or the part's text, which may lack it), null: neither */
+  active: string | null;
+  activeFound: boolean;
+  requests: string | null;
+  requestsFound: boolean;
+  /** the old 统计表's header is in the text */
+  legacy: boolean;
+}
+
+const flat = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** Lines from the first matching `start` up to (not including) the first later `stop` line. */
+function region(lines: string[], start: RegExp, stop: (l: string) => boolean): string | null {
+  const i = lines.findIndex((l) => start.test(flat(l)));
+  if (i < 0) return null;
+  let j = i + 1;
+  while (j < lines.length && !stop(lines[j])) j++;
+  return lines.slice(i, j).join('\n');
+}
+
+export function tableSource(body: string, byKey: Map<string, RawSection>): TableSources {
+  const lines = body.split('\n');
+  const sec = (k: string) => byKey.get(k)?.raw ?? null;
+  let active = sec('active');
+  let activeFound = active !== null && ACTIVE_HEADER.test(flat(active));
+  if (!activeFound) {
+    const r = region(lines, ACTIVE_START, (l) => REQUESTS_HEADER.test(flat(l)) || (l.trim().length <= 40 && TOP_HEADING.test(l)));
+    if (r !== null) [active, activeFound] = [r, true];
+  }
+  let requests = sec('requests');
+  let requestsFound = requests !== null && REQUESTS_HEADER.test(flat(requests));
+  if (!requestsFound) {
+    const r = region(lines, REQUESTS_HEADER, (l) => APPEALS_HEADER.test(flat(l)));
+    if (r !== null) [requests, requestsFound] = [r, true];
+  }
+  return { active, activeFound, requests, requestsFound, legacy: /指标名称/.test(body) };
+}

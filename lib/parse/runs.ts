@@ -1,0 +1,95 @@
+/**
+ * Digit runs from tables whose cells were run together (`15130000154`, `2648-18538`,
+ * `200 000121`): every way to read them as the row's numbers, then only what all readings
+ * that satisfy the table's arithmetic agree on. A split is never guessed: a cell the readings
+ * disagree on is null (the caller warns).
+ */
+
+/** count: 0 or no leading zero; signed: a count with an optional sign (本年增/减); amount: decimals allowed. */
+export type ColumnKind = 'count' | 'signed' | 'amount';
+
+const VALID: Record<ColumnKind, RegExp> = {
+  count: /^(0|[1-9]\d*)$/,
+  signed: /^[-+]?(0|[1-9]\d*)$/,
+  amount: /^(0|[1-9]\d*)(\.\d+)?$/,
+};
+
+/** Beyond this many readings a run is too long to be a table row: treated as unreadable. */
+const MAX_READINGS = 20000;
+
+/**
+ * Every reading of `groups` (digit strings as printed; a space always separates two cells)
+ * as exactly `kinds.length` numbers. null when there are too many to enumerate.
+ */
+export function readings(groups: string[], kinds: ColumnKind[]): number[][] | null {
+  const out: number[][] = [];
+  const acc: number[] = [];
+  const n = kinds.length;
+  let overflow = false;
+  const minLeft = (g: number) => groups.length - g; // each remaining group holds at least one number
+  const walk = (g: number, pos: number) => {
+    if (overflow) return;
+    if (g === groups.length) {
+      if (acc.length === n) out.push(acc.slice());
+      if (out.length > MAX_READINGS) overflow = true;
+      return;
+    }
+    const col = acc.length;
+    if (col >= n || n - col < minLeft(g)) return;
+    const s = groups[g];
+    for (let end = pos + 1; end <= s.length; end++) {
+      const tok = s.slice(pos, end);
+      if (!VALID[kinds[col]].test(tok)) continue;
+      // a sign or a decimal point cannot start the rest of the group
+      if (end < s.length && /[.]/.test(s[end])) continue;
+      acc.push(Number(tok));
+      if (end === s.length) walk(g + 1, 0);
+      else walk(g, end);
+      acc.pop();
+    }
+  };
+  walk(0, 0);
+  return overflow ? null : out;
+}
+
+/** Per column: the value every reading agrees on, else null. */
+export function agreed(cands: number[][], n: number): (number | null)[] {
+  return Array.from({ length: n }, (_, i) => {
+    if (cands.length === 0) return null;
+    const v = cands[0][i];
+    return cands.every((c) => c[i] === v) ? v : null;
+  });
+}
+
+/**
+ * Rows linked by column sums (Σ left rows = Σ right rows, column by column): a row left with
+ * several readings keeps those for which the equation holds, once every other row in it is
+ * settled. Repeated until nothing changes. Rows are candidate lists, changed in place.
+ */
+export function propagate(rows: Map<string, number[][]>, equations: { left: string[]; right: string[] }[], width: number): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const eq of equations) {
+      const all = [...eq.left, ...eq.right];
+      if (!all.every((k) => rows.has(k))) continue;
+      const open = all.filter((k) => rows.get(k)!.length !== 1);
+      if (open.length !== 1) continue;
+      const k = open[0];
+      const sign = eq.left.includes(k) ? 1 : -1;
+      // the open row's value = (Σ right − Σ left over the settled rows) × sign
+      const need = Array.from({ length: width }, (_, c) => {
+        let v = 0;
+        for (const r of eq.left) if (r !== k) v -= rows.get(r)![0][c];
+        for (const r of eq.right) if (r !== k) v += rows.get(r)![0][c];
+        return v * sign;
+      });
+      const before = rows.get(k)!;
+      const kept = before.filter((cand) => cand.every((v, c) => Math.abs(v - need[c]) < 1e-6));
+      if (kept.length > 0 && kept.length < before.length) {
+        rows.set(k, kept);
+        changed = true;
+      }
+    }
+  }
+}
