@@ -154,9 +154,30 @@ function runCell(run: string): Cell {
   return { raw: run, kind: 'run', norm: run.replace(/\s+/g, ' '), value: null, groups };
 }
 
+const PIPES_ONLY = /^\s*\|+\s*$/;
+const ENDS_WITH_PIPE = /[^|\s]\s*\|\s*$/;
+
+/**
+ * Cells on their own lines with lines of bare pipes between them (`规章` / `|` / `0` / `|`):
+ * there the pipe lines are borders, not blank cells. Told from the layout where each cell line
+ * ends in a pipe (`0 |`, where a bare `|` is an empty cell) by which kind of line is commoner.
+ */
+function pipeLinesAreBorders(lines: string[]): boolean {
+  let bare = 0;
+  let ending = 0;
+  for (const l of lines) {
+    if (PIPES_ONLY.test(l)) bare++;
+    else if (ENDS_WITH_PIPE.test(l)) ending++;
+  }
+  return bare > 2 * ending;
+}
+
 export function tokenize(text: string): Cell[] {
   const cells: Cell[] = [];
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  const borders = pipeLinesAreBorders(lines);
+  for (const line of lines) {
+    if (borders && PIPES_ONLY.test(line)) continue;
     if (!line.includes('|') && !line.includes('\t')) {
       const a = line.search(TABLE_ANCHOR);
       if (a >= 0 && /\d/.test(line.slice(a))) {

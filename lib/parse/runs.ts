@@ -61,10 +61,13 @@ export function agreed(cands: number[][], n: number): (number | null)[] {
   });
 }
 
+/** Joint readings tried per equation before giving up on it. */
+const MAX_COMBOS = 20000;
+
 /**
- * Rows linked by column sums (Σ left rows = Σ right rows, column by column): a row left with
- * several readings keeps those for which the equation holds, once every other row in it is
- * settled. Repeated until nothing changes. Rows are candidate lists, changed in place.
+ * Rows linked by column sums (Σ left rows = Σ right rows, column by column): each row keeps the
+ * readings that take part in at least one combination of readings (one per row) for which the
+ * equation holds. Repeated until nothing changes. Rows are candidate lists, changed in place.
  */
 export function propagate(rows: Map<string, number[][]>, equations: { left: string[]; right: string[] }[], width: number): void {
   let changed = true;
@@ -74,22 +77,38 @@ export function propagate(rows: Map<string, number[][]>, equations: { left: stri
       const all = [...eq.left, ...eq.right];
       if (!all.every((k) => rows.has(k))) continue;
       const open = all.filter((k) => rows.get(k)!.length !== 1);
-      if (open.length !== 1) continue;
-      const k = open[0];
-      const sign = eq.left.includes(k) ? 1 : -1;
-      // the open row's value = (Σ right − Σ left over the settled rows) × sign
-      const need = Array.from({ length: width }, (_, c) => {
+      if (open.length === 0) continue;
+      if (open.reduce((p, k) => p * rows.get(k)!.length, 1) > MAX_COMBOS) continue;
+      const sign = (k: string) => (eq.left.includes(k) ? 1 : -1);
+      // Σ left − Σ right over the settled rows; the open rows must bring it to 0
+      const base = Array.from({ length: width }, (_, c) => {
         let v = 0;
-        for (const r of eq.left) if (r !== k) v -= rows.get(r)![0][c];
-        for (const r of eq.right) if (r !== k) v += rows.get(r)![0][c];
-        return v * sign;
+        for (const k of all) if (!open.includes(k)) v += sign(k) * rows.get(k)![0][c];
+        return v;
       });
-      const before = rows.get(k)!;
-      const kept = before.filter((cand) => cand.every((v, c) => Math.abs(v - need[c]) < 1e-6));
-      if (kept.length > 0 && kept.length < before.length) {
-        rows.set(k, kept);
-        changed = true;
-      }
+      const used = open.map(() => new Set<number>());
+      const pick: number[] = [];
+      const walk = (i: number) => {
+        if (i === open.length) {
+          const ok = base.every((b, c) => Math.abs(open.reduce((v, k, j) => v + sign(k) * rows.get(k)![pick[j]][c], b)) < 1e-6);
+          if (ok) pick.forEach((p, j) => used[j].add(p));
+          return;
+        }
+        const n = rows.get(open[i])!.length;
+        for (let p = 0; p < n; p++) {
+          pick[i] = p;
+          walk(i + 1);
+        }
+      };
+      walk(0);
+      if (used.some((u) => u.size === 0)) continue; // the equation does not hold: the table is inconsistent, no help
+      open.forEach((k, j) => {
+        const before = rows.get(k)!;
+        if (used[j].size < before.length) {
+          rows.set(k, before.filter((_, p) => used[j].has(p)));
+          changed = true;
+        }
+      });
     }
   }
 }
