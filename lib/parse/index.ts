@@ -12,7 +12,7 @@ import { agencyKind, extractTitle, titleBlock } from './metadata';
 import { foldForMatching } from './fold';
 import { detectFormat } from './format';
 import { parseLegacy } from './legacy';
-import { tableSource } from './locate';
+import { hasAppealsTable, tableSource } from './locate';
 import { proseHints } from './prose';
 import { breakInlineHeadings, splitSections, toSections, type RawSection } from './sections';
 import { parseActive, parseActive2019, parseAppeals, parseRequests } from './tables';
@@ -84,7 +84,7 @@ function parse(text: string, file: string): ParseResult {
   const figures: Figures = {
     active: format !== '2019' && active !== null ? parseActive(active, warn, hints) : null,
     requests: requests !== null ? parseRequests(requests, warn, hints) : null,
-    appeals: byKey.has('appeals') ? parseAppeals(byKey.get('appeals')!.raw, warn) : null,
+    appeals: byKey.has('appeals') && (format !== 'legacy' || hasAppealsTable(byKey.get('appeals')!.raw)) ? parseAppeals(byKey.get('appeals')!.raw, warn) : null,
   };
   if (format === '2019') figures.active2019 = active !== null ? parseActive2019(active, warn) : null;
   if (format === 'legacy') figures.legacy = parseLegacy(body, warn);

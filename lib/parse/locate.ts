@@ -49,3 +49,8 @@ export function tableSource(body: string, byKey: Map<string, RawSection>): Table
   }
   return { active, activeFound, requests, requestsFound, legacy: /指标名称/.test(body) };
 }
+
+/** Part 四's table has result columns; a legacy report's part of that name is prose. */
+export function hasAppealsTable(text: string): boolean {
+  return APPEALS_HEADER.test(flat(text));
+}

@@ -20,7 +20,7 @@ import {
   type RequestRowKey,
 } from '../types';
 import { segments, takeValues, tokenize, type Cell, type Segment } from './cells';
-import { APPLICANT_NAMES, REQUEST_ROW_NAMES } from './labels';
+import { APPEAL_COLUMN_NAMES, APPEAL_GROUP_NAMES, APPLICANT_NAMES, REQUEST_ROW_NAMES } from './labels';
 
 const APPLICANT_NAMES_LIST = APPLICANT_COLUMNS.map((c) => APPLICANT_NAMES[c]);
 import { agreed, propagate, readings, type ColumnKind } from './runs';
@@ -133,9 +133,26 @@ const ACTIVE_NAMES: Record<string, string> = {
 const ACTIVE_HEADER = /^(信息内容|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|第二十条第)/;
 
 /** The part-二 table's row cells by key, rows found by label (see parseActive). */
+/** Column names of the part-二 rows, for warnings. */
+const ACTIVE_COLUMNS: Record<string, readonly string[]> = {
+  rules: ['本年制发件数', '本年废止件数', '现行有效件数'],
+  normative_documents: ['本年制发件数', '本年废止件数', '现行有效件数'],
+};
+const ACTIVE_COLUMNS_2019: Record<string, readonly string[]> = {
+  rules: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+  normative_documents: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+  licensing: ['上一年项目数量', '本年增/减', '处理决定数量'],
+  other_services: ['上一年项目数量', '本年增/减', '处理决定数量'],
+  penalty: ['上一年项目数量', '本年增/减', '处理决定数量'],
+  coercion: ['上一年项目数量', '本年增/减', '处理决定数量'],
+  fees: ['上一年项目数量', '本年增/减'],
+  procurement: ['采购项目数量', '采购总金额'],
+};
+
 function activeRows(
   cells: Cell[],
   rows: { key: string; re: RegExp; kinds: ColumnKind[] }[],
+  columns: Record<string, readonly string[]>,
   table: string,
   warn: Warn,
   hints: ProseHints,
@@ -161,7 +178,7 @@ function activeRows(
       const kept = read.cands.filter((c) => vals.includes(c[i]));
       if (kept.length > 0) read.cands = kept; // a figure the table does not hold is about something else
     }
-    found.set(best.key, settle(read, where, warn));
+    found.set(best.key, settle(read, where, warn, columns[best.key] ?? ['数值']));
   }
   return found;
 }
@@ -175,7 +192,7 @@ export function parseActive(text: string, warn: Warn, hints: ProseHints = {}): A
     warn('表二（主动公开）未找到表格');
     return null;
   }
-  const found = activeRows(cells, ACTIVE_ROWS, '表二', warn, hints);
+  const found = activeRows(cells, ACTIVE_ROWS, ACTIVE_COLUMNS, '表二', warn, hints);
   if (found.size === 0) {
     warn('表二（主动公开）未找到可识别的数据行');
     return null;
@@ -226,7 +243,7 @@ export function parseActive2019(text: string, warn: Warn): ActiveFigures2019 | n
     warn('表二（主动公开，2019年格式）未找到表格');
     return null;
   }
-  const found = activeRows(cells, ACTIVE_ROWS_2019, '表二', warn, {});
+  const found = activeRows(cells, ACTIVE_ROWS_2019, ACTIVE_COLUMNS_2019, '表二', warn, {});
   if (found.size === 0) {
     warn('表二（主动公开，2019年格式）未找到可识别的数据行');
     return null;
@@ -410,7 +427,7 @@ export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
   const fits = (v: number[]) => [0, 5, 10].every((g) => Math.abs(v[g] + v[g + 1] + v[g + 2] + v[g + 3] - v[g + 4]) < 1e-6);
   const read = readRow(values, COUNTS(15), '表四', warn, fits);
   if (!read.exact) warn(`表四：应有 15 个数值，实际 ${values.filter((v) => v.kind !== 'blank').length} 个`);
-  const cells = settle(read, '表四', warn);
+  const cells = settle(read, '表四', warn, APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => `${APPEAL_GROUP_NAMES[g]}${APPEAL_COLUMN_NAMES[c]}`)));
   const out = {} as AppealFigures;
   APPEAL_GROUPS.forEach((g, gi) => {
     out[g] = {} as AppealFigures[typeof g];
