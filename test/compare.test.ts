@@ -60,7 +60,8 @@ describe('delta and percentage change', () => {
 
 describe('flattenFigures', () => {
   it('gives every canonical key, and the seed values under them', () => {
-    expect(FIGURE_KEYS).toHaveLength(10 + 25 * 7 + 3 * 5);
+    // 2021 keys, the 2019 （六）其他处理 row, part 二 of the 2019 format, the legacy keys
+    expect(FIGURE_KEYS).toHaveLength(10 + 26 * 7 + 3 * 5 + 22 + 31);
     for (const [file, e] of Object.entries(expected)) {
       const flat = flattenFigures(e.figures);
       expect(Object.keys(flat), file).toEqual([...FIGURE_KEYS]);
@@ -68,9 +69,33 @@ describe('flattenFigures', () => {
       expect(flat['appeals.review.corrected'], file).toBe(e.figures.appeals!.review.corrected);
     }
   });
-  it('maps missing tables and the 2019 active format to null, not 0', () => {
-    const flat = flattenFigures({ active: { format: '2019', rows: {} }, requests: null, appeals: null });
-    expect(Object.values(flat).every((v) => v === null)).toBe(true);
+  it('maps missing tables (and a record stored with the old untyped 2019 part 二) to null, not 0', () => {
+    const old = { active: { format: '2019', rows: {} }, requests: null, appeals: null } as unknown as Figures;
+    expect(Object.values(flattenFigures(old)).every((v) => v === null)).toBe(true);
+    expect(Object.values(flattenFigures({ active: null, requests: null, appeals: null })).every((v) => v === null)).toBe(true);
+  });
+  it('flattens the 2019 and legacy keys', () => {
+    const f = flattenFigures({
+      active: null,
+      requests: null,
+      appeals: null,
+      active2019: {
+        rules: { made: 1, published: 2, total_published: 3 },
+        normative_documents: { made: null, published: null, total_published: null },
+        licensing: { previous_year: 10, change: -2, decisions: 99 },
+        other_services: { previous_year: null, change: null, decisions: null },
+        penalty: { previous_year: null, change: null, decisions: null },
+        coercion: { previous_year: null, change: null, decisions: null },
+        fees: { previous_year: 4, change: 0 },
+        procurement: { projects: null, amount_yuan: 12.5 },
+      },
+    });
+    expect(f['active2019.rules.total_published']).toBe(3);
+    expect(f['active2019.licensing.change']).toBe(-2);
+    expect(f['active2019.procurement.amount_yuan']).toBe(12.5);
+    expect(f['active.licensing']).toBeNull();
+    expect(figureLabel('active2019.licensing.decisions')).toBe('行政许可 · 处理决定数量（2019年格式）');
+    expect(figureLabel('legacy.requests_received')).toBe('收到政府信息公开申请数（旧格式）');
   });
   it('labels every key in Chinese', () => {
     for (const k of FIGURE_KEYS) expect(figureLabel(k)).not.toBe(k);
