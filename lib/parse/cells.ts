@@ -86,7 +86,7 @@ function splitLine(line: string): string[] {
 }
 
 /** Where a table starts on a line holding a whole table run together (header words). */
-const TABLE_ANCHOR = /第二十条\s*第|信息内容|申请人情况|本年新收|指标名称|结果维持/;
+const TABLE_ANCHOR = /第二十条\s*第|申请人情况|本年新收|指标名称|结果维持/;
 /** A run of digits (spaces, signs and a decimal point inside); see gluedCells. */
 const RUN = /[-+]?\d[\d\s.+-]*/g;
 /**
@@ -110,10 +110,11 @@ function gluedLabel(text: string): Cell[] {
 
 /**
  * A line holding a whole table with no separators: from the table's first header word on,
- * label text and digit runs alternate. A run's last digit before `.`/`、` and a letter is the
+ * label text and digit runs alternate. null: the line is a sentence (a number followed by its
+ * measure word), read as before. A run's last digit before `.`/`、` and a letter is the
  * next row's number (`…0000002.其他法律…`), not a value.
  */
-function gluedCells(line: string, from: number): Cell[] {
+function gluedCells(line: string, from: number): Cell[] | null {
   const out: Cell[] = [];
   const head = line.slice(0, from).trim();
   if (head) out.push(classify(head));
@@ -127,6 +128,8 @@ function gluedCells(line: string, from: number): Cell[] {
     label += s.slice(last, m.index);
     last = end;
     const next = s.slice(end, end + 2);
+    // a number with its measure word is a sentence (收到申请 10 件), not a table's cell
+    if (/^\s*[件条个起次份]/.test(next)) return null;
     if (/^[.、．][^\d\s]/.test(next)) {
       // the enumerator of the next label: 1. 2、 …
       const digits = run.match(/\d$/)![0];
@@ -180,8 +183,9 @@ export function tokenize(text: string): Cell[] {
     if (borders && PIPES_ONLY.test(line)) continue;
     if (!line.includes('|') && !line.includes('\t')) {
       const a = line.search(TABLE_ANCHOR);
-      if (a >= 0 && /\d/.test(line.slice(a))) {
-        cells.push(...gluedCells(line, a));
+      const glued = a >= 0 && /\d/.test(line.slice(a)) ? gluedCells(line, a) : null;
+      if (glued) {
+        cells.push(...glued);
         continue;
       }
     }

@@ -15,6 +15,12 @@ const NOTICE_2019 = /公开办函[〔\[(]2019[〕\])]60号/;
 const LEGACY_HEADING = /概述|综述|依申请公开|收费及减免|收费和减免|统计表/;
 const CURRENT_HEADING = /收到和处理政府信息公开申请/;
 
+/** The year a report's own name gives (2019年…年度报告) near the top, when metadata found none. */
+function titleYear(text: string): number | null {
+  const m = text.slice(0, 1000).match(/((?:19|20)\d{2})\s*年?度?[^。\n]{0,30}?(年度报告|年报)/);
+  return m ? Number(m[1]) : null;
+}
+
 export function detectFormat(text: string, year: number | null, sections: RawSection[]): ReportFormat {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   if (TABLE_2019.test(t)) return '2019';
@@ -22,7 +28,8 @@ export function detectFormat(text: string, year: number | null, sections: RawSec
   if (TABLE_LEGACY.test(t)) return 'legacy';
   if (NOTICE_2021.test(t)) return '2021';
   if (NOTICE_2019.test(t)) return '2019';
-  if (year !== null) return year >= 2021 ? '2021' : year >= 2019 ? '2019' : 'legacy';
+  const y = year ?? titleYear(text);
+  if (y !== null) return y >= 2021 ? '2021' : y >= 2019 ? '2019' : 'legacy';
   const titles = sections.map((s) => s.title).join('|');
   if (CURRENT_HEADING.test(titles)) return '2021';
   if (LEGACY_HEADING.test(titles)) return 'legacy';
