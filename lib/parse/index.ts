@@ -66,7 +66,10 @@ function parse(text: string, file: string): ParseResult {
   const raw = splitSections(body, probe);
   const { agency, year } = extractTitle(text);
   const byKey = new Map(raw.map((s) => [s.key, s]));
-  const src = tableSource(body, byKey);
+  // figures are read from the folded copy (same numbers, simplified labels)
+  const rawP = probe === body ? raw : splitSections(probe);
+  const byKeyP = new Map(rawP.map((s) => [s.key, s]));
+  const src = tableSource(probe, byKeyP);
   const notReport = looksLikeReport(probe, raw, src.activeFound || src.requestsFound || src.legacy);
   if (notReport) return { file, error: notReport };
   const format = detectFormat(probe, year, raw);
@@ -77,20 +80,21 @@ function parse(text: string, file: string): ParseResult {
   for (const k of ['overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const)
     if (!byKey.has(k)) warn(`未找到第${'一二三四五六'['overview active requests appeals problems other'.split(' ').indexOf(k)]}部分（${k}）的标题`);
 
-  const hints = proseHints(body);
+  const hints = proseHints(probe);
   // a legacy report has no 2021 tables: its part texts are not searched for them
   const active = format === 'legacy' && !src.activeFound ? null : src.active;
   const requests = format === 'legacy' && !src.requestsFound ? null : src.requests;
   const figures: Figures = {
     active: format !== '2019' && active !== null ? parseActive(active, warn, hints) : null,
     requests: requests !== null ? parseRequests(requests, warn, hints) : null,
-    appeals: byKey.has('appeals') && (format !== 'legacy' || hasAppealsTable(byKey.get('appeals')!.raw)) ? parseAppeals(byKey.get('appeals')!.raw, warn) : null,
+    appeals: byKeyP.has('appeals') && (format !== 'legacy' || hasAppealsTable(byKeyP.get('appeals')!.raw)) ? parseAppeals(byKeyP.get('appeals')!.raw, warn) : null,
   };
   if (format === '2019') figures.active2019 = active !== null ? parseActive2019(active, warn) : null;
-  if (format === 'legacy') figures.legacy = parseLegacy(body, warn);
+  if (format === 'legacy') figures.legacy = parseLegacy(probe, warn);
 
-  const narrative = raw
-    .filter((s) => s.key !== 'active' && s.key !== 'requests' && s.key !== 'appeals')
+  // legacy parts 二–四 are prose (their tables, if any, are the 统计表 at the end)
+  const narrative = rawP
+    .filter((s) => format === 'legacy' || (s.key !== 'active' && s.key !== 'requests' && s.key !== 'appeals'))
     .map((s) => s.raw)
     .join('\n');
   const checks = runChecks(figures.requests, figures.appeals, narrative, figures.legacy ?? null);
