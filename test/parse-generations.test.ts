@@ -288,3 +288,15 @@ describe('format', () => {
     expect(detectFormat('正文', null, [{ key: 'requests', title: '三、收到和处理政府信息公开申请情况', raw: '' }])).toBe('2021');
   });
 });
+
+describe('run-together tokenizing', () => {
+  it('reads a table line from its header word on; a sentence with measure words stays prose', async () => {
+    const { tokenize } = await import('@/lib/parse/cells');
+    const table = tokenize('第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件2');
+    expect(table.filter((c) => c.kind === 'run').map((c) => c.groups)).toEqual([['000'], ['2']]);
+    expect(table.some((c) => c.kind === 'label' && c.norm === '规章')).toBe(true);
+    const sentence = tokenize('本年新收政府信息公开申请10件，上年结转2件。');
+    expect(sentence).toHaveLength(1);
+    expect(sentence[0].kind).toBe('label');
+  });
+});

@@ -10,6 +10,7 @@ import {
   type ActiveFigures,
   type Cell,
   type Figures,
+  type ReportFormat,
 } from '../types';
 
 export type FlatFigures = Record<string, Cell>;
@@ -124,3 +125,12 @@ export const KEY_FIGURE_KEYS: readonly string[] = [
   'active.coercion',
   'active.normative_documents.in_force',
 ];
+
+/** The keys a report of this format can have (a report's own CSV lists only these). */
+export function formatKeys(format: ReportFormat | undefined): string[] {
+  const requests = (withOther: boolean) => REQUEST_KEYS.filter((k) => withOther === k.startsWith('requests.other_processing.') || !k.startsWith('requests.other_'));
+  const appeals = APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((col) => `appeals.${g}.${col}`));
+  if (format === 'legacy') return [...LEGACY_KEYS];
+  if (format === '2019') return [...ACTIVE2019_KEYS, ...requests(true), ...appeals];
+  return [...ACTIVE_KEYS, ...requests(false), ...appeals];
+}
