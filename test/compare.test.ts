@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIGURE_KEYS, flattenFigures } from '@/lib/compare/figures';
+import { FIGURE_KEYS, flattenFigures, formatKeys } from '@/lib/compare/figures';
+import { emptyLegacy } from '@/lib/parse/legacy';
 import { delta, pctChange, share, sumCells, formatPct } from '@/lib/compare/numbers';
 import { deriveRates } from '@/lib/compare/rates';
 import { themeDiff } from '@/lib/compare/themes';
@@ -176,7 +177,8 @@ describe('compareYears', () => {
     const c = compareYears(b, a); // given in the wrong order on purpose
     expect(c.earlier.year).toBe(2023);
     expect(c.later.year).toBe(2024);
-    expect(c.figures).toHaveLength(FIGURE_KEYS.length);
+    expect(c.figures).toHaveLength(formatKeys('2021').length);
+    expect(c.comparability).toEqual([]);
     expect(c.figures.find((f) => f.key === 'requests.new_received.total')).toEqual({
       key: 'requests.new_received.total', earlier: 386, later: 412, delta: 26, pct: 6.7,
     });
@@ -192,6 +194,43 @@ describe('compareYears', () => {
   it('headline without a baseline has no percentage', () => {
     expect(headline('甲', 2022, 2023, figureChange('k', 0, 5))).toBe('甲 2022→2023：新收政府信息公开申请 0 → 5');
     expect(headline('甲', 2022, 2023, figureChange('k', null, 5))).toBe('甲 2022→2023：新收政府信息公开申请 — → 5');
+  });
+});
+
+describe('across a format change', () => {
+  const legacy = emptyLegacy();
+  Object.assign(legacy, { requests_received: 8, active_total: 150 });
+  legacy.review.total = 1;
+  legacy.litigation.total = 0;
+  const old = record({ agency: '甲局', year: 2015, format: 'legacy', figures: { active: null, requests: null, appeals: null, legacy } });
+  const now = record({
+    agency: '甲局',
+    year: 2023,
+    format: '2021',
+    figures: {
+      active: null,
+      requests: requests({ new_received: { total: 10 }, granted: { total: 6 } }),
+      appeals: appeals({ review: { total: 2 }, litigation_direct: { total: 1 }, litigation_after_review: { total: 0 } }),
+    },
+  });
+  it('compares only figures of the same meaning, and says which', () => {
+    const c = compareYears(now, old);
+    expect(c.earlier.format).toBe('legacy');
+    expect(c.figures.map((f) => f.key).sort()).toEqual(
+      ['active.coercion', 'active.licensing', 'active.penalty', 'appeals.litigation.total', 'appeals.review.total', 'requests.new_received.total'].sort(),
+    );
+    expect(c.figures.find((f) => f.key === 'requests.new_received.total')).toMatchObject({ earlier: 8, later: 10, delta: 2 });
+    expect(c.figures.find((f) => f.key === 'appeals.litigation.total')).toMatchObject({ earlier: 0, later: 1 });
+    expect(c.figures.find((f) => f.key === 'active.licensing')).toMatchObject({ earlier: null });
+    expect(c.comparability.join('\n')).toContain('收到申请数');
+    expect(c.headline).toBe('甲局 2015→2023：新收政府信息公开申请 8 → 10（+25%）');
+  });
+  it('puts the equivalents on the timeline apart from the report’s own figures', () => {
+    const t = buildTimeline('甲局', [old, now]);
+    expect(t.years[0]).toMatchObject({ format: 'legacy', equivalents: { 'requests.new_received.total': 8, 'appeals.review.total': 1 } });
+    expect(t.years[0].figures['requests.new_received.total']).toBeNull();
+    expect(t.years[0].figures['legacy.requests_received']).toBe(8);
+    expect(t.years[1].equivalents).toEqual({});
   });
 });
 

@@ -40,7 +40,7 @@ export function buildTimeline(agency: string, reports: ReportRecord[]): Timeline
       const format = r.format ?? '2021';
       const equivalents: FlatFigures = {};
       for (const e of EQUIVALENTS)
-        if (e.from[format] && (figures[e.key] ?? null) === null) {
+        if (format !== '2021' && e.from[format] && (figures[e.key] ?? null) === null) {
           const v = equivalentValue(e, figures, format);
           if (v !== null) equivalents[e.key] = v;
         }

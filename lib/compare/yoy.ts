@@ -1,6 +1,6 @@
 /** Year-over-year comparison of one agency's two reports: figures, rates, themes, repeated text. */
 import type { Cell, ReportFormat, ReportRecord } from '../types';
-import { FIGURE_KEYS, flattenFigures } from './figures';
+import { FIGURE_KEYS, flattenFigures, formatKeys } from './figures';
 import { commonValue, comparabilityNote, comparableKeys, EQUIVALENTS } from './formats';
 import { delta, pctChange, round1 } from './numbers';
 import { deriveRates, RATE_KEYS } from './rates';
@@ -66,7 +66,7 @@ export function compareYears(a: ReportRecord, b: ReportRecord): YearComparison {
   const fl = flattenFigures(l.figures);
   const [fmtE, fmtL] = [e.format ?? '2021', l.format ?? '2021'];
   let figures: FigureChange[];
-  if (fmtE === fmtL) figures = FIGURE_KEYS.map((k) => figureChange(k, fe[k] ?? null, fl[k] ?? null));
+  if (fmtE === fmtL) figures = formatKeys(fmtE).map((k) => figureChange(k, fe[k] ?? null, fl[k] ?? null));
   else {
     const keys = comparableKeys(FIGURE_KEYS, fmtE, fmtL);
     const ordered = [...FIGURE_KEYS.filter((k) => keys.has(k)), ...EQUIVALENTS.map((x) => x.key).filter((k) => !FIGURE_KEYS.includes(k))];
