@@ -36,8 +36,11 @@ describe('readings', () => {
     expect(readings(['3.5'], counts(2))).toEqual([]);
   });
 
-  it('gives up (null) on runs with too many readings to enumerate', () => {
+  it('gives up (null) on runs with too many readings to enumerate, quickly', () => {
     expect(readings(['1'.repeat(60)], counts(12))).toBeNull();
+    // far more digits than a row could hold: no reading, found without walking every split
+    expect(readings(['123456789'.repeat(6)], counts(3))).toEqual([]);
+    expect(readings(['123456789'.repeat(6)], counts(2))).toEqual([]);
   });
 });
 

@@ -8,11 +8,13 @@
 /** count: 0 or no leading zero; signed: a count with an optional sign (本年增/减); amount: decimals allowed. */
 export type ColumnKind = 'count' | 'signed' | 'amount';
 
+/** At most 12 integer digits (a trillion): a longer "cell" is several cells, never one number. */
 const VALID: Record<ColumnKind, RegExp> = {
-  count: /^(0|[1-9]\d*)$/,
-  signed: /^[-+]?(0|[1-9]\d*)$/,
-  amount: /^(0|[1-9]\d*)(\.\d+)?$/,
+  count: /^(0|[1-9]\d{0,11})$/,
+  signed: /^[-+]?(0|[1-9]\d{0,11})$/,
+  amount: /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/,
 };
+const MAX_CHARS: Record<ColumnKind, number> = { count: 12, signed: 13, amount: 19 };
 
 /** Beyond this many readings a run is too long to be a table row: treated as unreadable. */
 const MAX_READINGS = 20000;
@@ -27,6 +29,9 @@ export function readings(groups: string[], kinds: ColumnKind[]): number[][] | nu
   const n = kinds.length;
   let overflow = false;
   const minLeft = (g: number) => groups.length - g; // each remaining group holds at least one number
+  // characters left from group g on (each number takes at least one)
+  const charsFrom: number[] = new Array(groups.length + 1).fill(0);
+  for (let g = groups.length - 1; g >= 0; g--) charsFrom[g] = charsFrom[g + 1] + groups[g].length;
   const walk = (g: number, pos: number) => {
     if (overflow) return;
     if (g === groups.length) {
@@ -35,9 +40,12 @@ export function readings(groups: string[], kinds: ColumnKind[]): number[][] | nu
       return;
     }
     const col = acc.length;
-    if (col >= n || n - col < minLeft(g)) return;
+    if (col >= n || n - col < minLeft(g) || charsFrom[g] - pos < n - col) return;
+    let room = 0;
+    for (let c = col; c < n; c++) room += MAX_CHARS[kinds[c]];
+    if (charsFrom[g] - pos > room) return;
     const s = groups[g];
-    for (let end = pos + 1; end <= s.length; end++) {
+    for (let end = pos + 1; end <= Math.min(s.length, pos + MAX_CHARS[kinds[col]]); end++) {
       const tok = s.slice(pos, end);
       if (!VALID[kinds[col]].test(tok)) continue;
       // a sign or a decimal point cannot start the rest of the group
