@@ -138,7 +138,12 @@ describe('pre-2019 free text', () => {
     expect(r.region).toEqual({ province: null, city: null, county: null });
     expect(r.level).toBe('county');
     expect(r.figures).toMatchObject({ active: null, requests: null, appeals: null });
-    expect(r.figures.legacy).toMatchObject({ requests_received: 17, active_total: 286, from_prose: ['requests_received', 'active_total'] });
+    expect(r.figures.legacy).toMatchObject({
+      requests_received: 17,
+      active_total: 286,
+      replies: { granted: 11, partially_granted: 3, not_exist: 3, denied: null },
+      from_prose: ['requests_received', 'active_total', 'replies.granted', 'replies.partially_granted', 'replies.not_exist'],
+    });
     expect(r.figures.legacy!.review).toEqual({ upheld: null, corrected: null, other: null, total: null });
     expect(r.checks).toEqual([]);
     expect(r.sections.map((s) => [s.key, s.title])).toEqual([

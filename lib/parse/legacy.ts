@@ -6,7 +6,7 @@
 import type { Cell as Num, LegacyFigures } from '../types';
 import { segments, tokenize } from './cells';
 import type { ColumnKind } from './runs';
-import { proseMentions } from './prose';
+import { proseMentions, proseReplies } from './prose';
 import { readRow, type ProseHints } from './tables';
 
 type Warn = (msg: string) => void;
@@ -171,6 +171,12 @@ export function parseLegacy(text: string, warn: Warn): LegacyFigures | null {
     f.active_total = said.active_total[0];
     f.from_prose.push('active_total');
   }
+  // replies only as a single statement each (同意公开 11 件), never over the 统计表
+  for (const [key, vals] of Object.entries(proseReplies(text)))
+    if (getKey(f, key) === null && vals.length === 1) {
+      setKey(f, key, vals[0]);
+      f.from_prose.push(key);
+    }
   if (fromTable === 0 && f.from_prose.length === 0) return null;
   return f;
 }

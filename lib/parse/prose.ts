@@ -28,6 +28,19 @@ function allNumbers(text: string, res: RegExp[]): number[] {
   return out;
 }
 
+/** Replies as the old 统计表 names them: 同意公开 N 件, 信息不存在 N 件 … (dotted legacy keys) */
+const REPLIES: [string, RegExp][] = [
+  ['replies.granted', /(?<!部分|不)同意公开(?:的|答复)?\s*(\d+)\s*(?:件|条)/g],
+  ['replies.partially_granted', /同意部分公开(?:的|答复)?\s*(\d+)\s*(?:件|条)/g],
+  ['replies.denied', /(?:不予公开|不同意公开)(?:的|答复)?\s*(\d+)\s*(?:件|条)/g],
+  ['replies.not_exist', /信息不存在(?:的)?\s*(\d+)\s*(?:件|条)/g],
+  ['replies.not_this_agency', /非本(?:机关|单位|部门)(?:所)?掌握(?:的)?\s*(\d+)\s*(?:件|条)/g],
+];
+
+export function proseReplies(text: string): Record<string, number[]> {
+  return Object.fromEntries(REPLIES.map(([k, re]) => [k, allNumbers(text, [re])]));
+}
+
 /** Every value the text states for a key (hints for run-together tables; several = ambiguous). */
 export function proseMentions(text: string): { requests_received: number[]; active_total: number[] } {
   const received = allNumbers(text, RECEIVED);

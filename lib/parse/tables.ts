@@ -222,6 +222,8 @@ export function isActive2019(text: string): boolean {
 
 const DECISIONS: ColumnKind[] = ['count', 'signed', 'count'];
 
+const ACTIVE2019_NAMES: Record<string, string> = { ...ACTIVE_NAMES, normative_documents: '规范性文件' };
+
 const ACTIVE_ROWS_2019: { key: string; re: RegExp; kinds: ColumnKind[] }[] = [
   { key: 'rules', re: /^(\d+[.、])?规章$|^规章[(（]/, kinds: COUNTS(3) },
   { key: 'normative_documents', re: /规范性文件/, kinds: COUNTS(3) },
@@ -248,7 +250,12 @@ export function parseActive2019(text: string, warn: Warn): ActiveFigures2019 | n
     warn('表二（主动公开，2019年格式）未找到可识别的数据行');
     return null;
   }
-  const get = (k: string, n: number): Num[] => found.get(k) ?? Array(n).fill(null);
+  const get = (k: string, n: number): Num[] => {
+    const v = found.get(k);
+    if (v) return v;
+    warn(`表二（2019年格式）缺少“${ACTIVE2019_NAMES[k]}”行，记为空值`);
+    return Array(n).fill(null);
+  };
   const mp = (k: string): MadePublished => {
     const [made, published, total_published] = get(k, 3);
     return { made, published, total_published };
