@@ -300,3 +300,66 @@ describe('run-together tokenizing', () => {
     expect(sentence[0].kind).toBe('label');
   });
 });
+
+describe('legacy 统计表 in the national template wording (统计指标 / 单位 / 数量)', () => {
+  const rows = [
+    ['统计指标', '单位', '数量'],
+    ['一、主动公开情况', '', ''],
+    ['（一）主动公开政府信息数', '条', '2301'],
+    ['其中：主动公开规范性文件数', '条', '12'],
+    ['二、依申请公开情况', '', ''],
+    ['（一）收到申请数', '件', '46'],
+    ['1.当面申请数', '件', '6'],
+    ['2.传真申请数', '件', '0'],
+    ['3.网络申请数', '件', '31'],
+    ['4.信函申请数', '件', '9'],
+    ['（二）申请办结数', '件', '44'],
+    ['（三）申请答复数', '件', '44'],
+    ['1.属于已主动公开范围数', '件', '10'],
+    ['2.同意公开答复数', '件', '20'],
+    ['3.同意部分公开答复数', '件', '3'],
+    ['4.不同意公开答复数', '件', '2'],
+    ['5.不属于本行政机关公开数', '件', '4'],
+    ['6.申请信息不存在数', '件', '3'],
+    ['7.告知作出更改补充数', '件', '1'],
+    ['8.告知通过其他途径办理数', '件', '1'],
+    ['三、行政复议数量', '件', '3'],
+    ['（一）维持具体行政行为数', '件', '2'],
+    ['（二）被依法纠错数', '件', '1'],
+    ['（三）其他情形数', '件', '0'],
+    ['四、行政诉讼数量', '件', '1'],
+    ['（一）维持具体行政行为或者驳回原告诉讼请求数', '件', '1'],
+    ['（二）被依法纠错数', '件', '0'],
+    ['（三）其他情形数', '件', '0'],
+    ['五、举报投诉数量', '件', '2'],
+    ['六、依申请公开信息收取的费用', '万元', '0.02'],
+    ['七、机构建设和保障经费情况', '', ''],
+    ['1.专职人员数', '人', '2'],
+    ['2.兼职人员数', '人', '15'],
+    ['八、政府信息公开会议和培训情况', '', ''],
+    ['（一）召开政府信息公开工作会议或专题会议数', '次', '4'],
+    ['（二）举办各类培训班数', '次', '2'],
+    ['（三）接受培训人员数', '人次', '160'],
+  ];
+  it('maps every template row, result rows to the group above them', () => {
+    const text = legacyReport(rows.map((r) => r.join('\t')).join('\n'));
+    const r = ok(parseReportText(text, 'template.txt'));
+    expect(r.format).toBe('legacy');
+    expect(r.figures.legacy).toEqual({
+      active_total: 2301,
+      active_normative: 12,
+      requests_received: 46,
+      by_channel: { in_person: 6, fax: 0, online: 31, letter: 9 },
+      requests_completed: 44,
+      replies: { already_public: 10, granted: 20, partially_granted: 3, denied: 2, not_this_agency: 4, not_exist: 3, asked_to_amend: 1, other_channel: 1 },
+      review: { upheld: 2, corrected: 1, other: 0, total: 3 },
+      litigation: { upheld: 1, corrected: 0, other: 0, total: 1 },
+      complaints: 2,
+      fees_wan_yuan: 0.02,
+      staff: { full_time: 2, part_time: 15 },
+      training: { meetings: 4, courses: 2, trainees: 160 },
+      cumulative: {},
+      from_prose: [],
+    });
+  });
+});

@@ -86,7 +86,7 @@ function splitLine(line: string): string[] {
 }
 
 /** Where a table starts on a line holding a whole table run together (header words). */
-const TABLE_ANCHOR = /第二十条\s*第|申请人情况|本年新收|指标名称|结果维持/;
+const TABLE_ANCHOR = /第二十条\s*第|申请人情况|本年新收|指标名称|统计指标|结果维持/;
 /** A run of digits (spaces, signs and a decimal point inside); see gluedCells. */
 const RUN = /[-+]?\d[\d\s.+-]*/g;
 /**

@@ -8,7 +8,7 @@ import type { RawSection } from './sections';
 
 const TABLE_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量/;
 const TABLE_2021 = /本年制发件数|本年废止件数|现行有效件数|本年处理决定数量/;
-const TABLE_LEGACY = /指标名称.{0,6}计量单位/;
+const TABLE_LEGACY = /(指标名称|统计指标).{0,6}(计量)?单位/;
 const NOTICE_2021 = /公开办函[〔\[(]2021[〕\])]30号/;
 const NOTICE_2019 = /公开办函[〔\[(]2019[〕\])]60号/;
 /** part headings only the pre-2019 reports use */

@@ -20,24 +20,34 @@ const LEGACY_ROWS: { key: string; re: RegExp }[] = [
   { key: 'by_channel.fax', re: /^传真申请(数)?$/ },
   { key: 'by_channel.online', re: /^(网上|网络|互联网)申请(数)?$/ },
   { key: 'by_channel.letter', re: /^信函申请(数)?$/ },
-  { key: 'requests_completed', re: /^对申请的答复(总)?数$|^(办结|已答复)(申请)?(总)?数$/ },
+  { key: 'requests_completed', re: /^对申请的答复(总)?数$|^(申请)?(办结|已答复)(申请)?(总)?数$/ },
   { key: 'replies.granted', re: /^同意公开(答复)?数$/ },
   { key: 'replies.partially_granted', re: /^同意部分公开(答复)?数$/ },
   { key: 'replies.denied', re: /^(不予|否决|不同意)公开(答复)?数$/ },
-  { key: 'replies.already_public', re: /^(信息)?已主动公开(答复)?数$/ },
-  { key: 'replies.not_this_agency', re: /^非本(机关|单位|部门)(掌握)?(答复)?数$/ },
+  { key: 'replies.already_public', re: /^(属于)?(信息)?已主动公开(范围)?(答复)?数$/ },
+  { key: 'replies.not_this_agency', re: /^(非本|不属于本)(行政)?(机关|单位|部门)(掌握|公开)?(答复)?数$/ },
   { key: 'replies.not_exist', re: /^(申请)?信息不存在(答复)?数$/ },
-  { key: 'replies.asked_to_amend', re: /^(告知|要求)?(申请人)?(补正|更改补充)(答复)?数$/ },
-  { key: 'replies.other_channel', re: /^告知(通过)?其他途径(获取)?(答复)?数$/ },
-  { key: 'review.total', re: /^(申请)?行政复议(案件)?(总)?(件)?数$/ },
-  { key: 'litigation.total', re: /^(提起)?行政诉讼(案件)?(总)?(件)?数$/ },
-  { key: 'complaints', re: /^(行政)?申诉(案件)?(件)?数$/ },
-  { key: 'fees_wan_yuan', re: /^(依申请公开)?(收取|收)?(费用|收费)(总)?(金额|额|数)$/ },
+  { key: 'replies.asked_to_amend', re: /^(告知|要求)?(申请人)?(作出)?(补正|更改补充)(答复)?数$/ },
+  { key: 'replies.other_channel', re: /^告知(通过)?其他途径(获取|办理)?(答复)?数$/ },
+  { key: 'review.total', re: /^(申请)?行政复议(案件)?(总)?(件)?数(量)?$/ },
+  { key: 'litigation.total', re: /^(提起)?行政诉讼(案件)?(总)?(件)?数(量)?$/ },
+  { key: 'complaints', re: /^(行政)?(申诉|举报投诉|投诉举报)(案件)?(件)?数(量)?$/ },
+  { key: 'fees_wan_yuan', re: /^(依申请公开(信息)?)?(收取(的)?费用|收费)(总)?(金额|额|数)?$/ },
   { key: 'staff.full_time', re: /^专职(工作)?人员(数)?$/ },
   { key: 'staff.part_time', re: /^兼职(工作)?人员(数)?$/ },
-  { key: 'training.meetings', re: /^(召开)?(政府信息公开)?(工作|业务)?(培训)?会议(次)?数$/ },
-  { key: 'training.courses', re: /^(举办)?(政府信息公开)?(业务)?培训班(次)?数$/ },
-  { key: 'training.trainees', re: /^(接受)?培训(人员|人次)(数)?$/ },
+  { key: 'training.meetings', re: /^召开.{0,20}会议(次)?数$/ },
+  { key: 'training.courses', re: /^举办.{0,6}培训班(次)?数$/ },
+  { key: 'training.trainees', re: /^(接受)?培训(的)?人(员|次)(数)?$/ },
+];
+
+/**
+ * Result rows printed under 行政复议数量 and 行政诉讼数量 alike (维持具体行政行为数, 被依法纠错数,
+ * 其他情形数): they belong to the group whose total row came just before.
+ */
+const RESULT_ROWS: { col: 'upheld' | 'corrected' | 'other'; re: RegExp }[] = [
+  { col: 'upheld', re: /^(结果)?维持(具体)?(行政)?(行为)?(决定)?(或者?驳回(原告)?(诉讼)?(请求)?)?数$/ },
+  { col: 'corrected', re: /^(被依法)?(纠错|纠正)数$/ },
+  { col: 'other', re: /^其他(情形|结果)数$/ },
 ];
 
 const UNIT = /(?<=数|额|量)(万元|人次|条|件|项|个|人|次|元|份|期)$/;
@@ -45,7 +55,7 @@ const UNIT_CELL = /^(万元|人次|条|件|项|个|人|次|元|份|期)$/;
 
 /** An indicator label as printed → its bare name and unit (`其中：1.网上申请数条` → 网上申请数, 条). */
 function indicator(label: string): { name: string; unit: string } {
-  let name = label.replace(/^(其中[:：]?)?(\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?/, '');
+  let name = label.replace(/^([一二三四五六七八九十]+[、.．])?(其中[:：]?)?(\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?(其中[:：]?)?/, '');
   const u = name.match(UNIT);
   const unit = u ? u[1] : '';
   if (u) name = name.slice(0, -unit.length);
@@ -93,7 +103,8 @@ export function getKey(f: LegacyFigures, key: string): Num {
   return typeof v === 'number' ? v : null;
 }
 
-const TABLE_START = /指标名称/;
+/** the 统计表's header: 指标名称 / 统计指标, then (计量)单位 */
+const TABLE_START = /(指标名称|统计指标)[\s|]{0,6}(计量)?单位/;
 
 /**
  * The old 统计表, from its 指标名称 header on. Returns the keys it filled (an empty map: no
@@ -108,14 +119,17 @@ export function parseLegacyTable(text: string, f: LegacyFigures, warn: Warn, hin
   const header = cells.slice(0, 12).map((c) => c.norm).join('');
   const cumulative = /累计/.test(header);
   let filled = 0;
+  let group: 'review' | 'litigation' | null = null;
   for (const seg of segments(cells)) {
     // the indicator: the last label that is not a unit cell
     const labels = seg.labels.filter((l) => !UNIT_CELL.test(l));
     if (labels.length === 0 || seg.values.length === 0) continue;
     const { name, unit: glued } = indicator(labels[labels.length - 1]);
     const unit = glued || seg.labels.filter((l) => UNIT_CELL.test(l)).pop() || '';
-    const row = LEGACY_ROWS.find((r) => r.re.test(name));
+    const result: (typeof RESULT_ROWS)[number] | undefined = group ? RESULT_ROWS.find((r) => r.re.test(name)) : undefined;
+    const row: { key: string } | undefined = result ? { key: `${group}.${result.col}` } : LEGACY_ROWS.find((r) => r.re.test(name));
     if (!row) continue;
+    if (!result) group = row.key === 'review.total' ? 'review' : row.key === 'litigation.total' ? 'litigation' : null;
     if (row.key === 'fees_wan_yuan' && unit !== '万元' && unit !== '元') {
       warn(`统计表“${name}”：金额单位不明（${unit || '无'}），记为空值`);
       continue;

@@ -47,7 +47,7 @@ export function tableSource(body: string, byKey: Map<string, RawSection>): Table
     const r = region(lines, REQUESTS_HEADER, (l) => APPEALS_HEADER.test(flat(l)));
     if (r !== null) [requests, requestsFound] = [r, true];
   }
-  return { active, activeFound, requests, requestsFound, legacy: /指标名称/.test(body) };
+  return { active, activeFound, requests, requestsFound, legacy: /(指标名称|统计指标)[\s|]{0,6}(计量)?单位/.test(body) };
 }
 
 /** Part 四's table has result columns; a legacy report's part of that name is prose. */
