@@ -158,6 +158,7 @@ function runCell(run: string): Cell {
 }
 
 const PIPES_ONLY = /^\s*\|+\s*$/;
+const HAS_DIGIT = /\d/;
 const ENDS_WITH_PIPE = /[^|\s]\s*\|\s*$/;
 
 /**
@@ -169,6 +170,7 @@ function pipeLinesAreBorders(lines: string[]): boolean {
   let bare = 0;
   let ending = 0;
   for (const l of lines) {
+    if (!l.includes('|')) continue;
     if (PIPES_ONLY.test(l)) bare++;
     else if (ENDS_WITH_PIPE.test(l)) ending++;
   }
@@ -178,10 +180,11 @@ function pipeLinesAreBorders(lines: string[]): boolean {
 export function tokenize(text: string): Cell[] {
   const cells: Cell[] = [];
   const lines = text.split('\n');
-  const borders = pipeLinesAreBorders(lines);
+  const borders = text.includes('|') && pipeLinesAreBorders(lines);
   for (const line of lines) {
     if (borders && PIPES_ONLY.test(line)) continue;
-    if (!line.includes('|') && !line.includes('\t')) {
+    // a glued table line is long and has digits: most lines (single cells) are not looked at
+    if (line.length >= 12 && !line.includes('|') && !line.includes('\t') && HAS_DIGIT.test(line)) {
       const a = line.search(TABLE_ANCHOR);
       const glued = a >= 0 && /\d/.test(line.slice(a)) ? gluedCells(line, a) : null;
       if (glued) {

@@ -62,8 +62,18 @@ function parse(text: string, file: string): ParseResult {
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
   // one-line pages get their headings cut out; matching runs on a folded copy (繁體 → 简体)
-  const { text: body, probe } = breakInlineHeadings(text, foldForMatching(text));
-  const raw = splitSections(body, probe);
+  const folded = foldForMatching(text);
+  let body = text;
+  let probe = folded;
+  let raw = splitSections(body, probe);
+  // a page flattened onto few long lines shows no heading lines: cut its inline headings out
+  if (raw.filter((s) => s.key !== 'preface').length < 2) {
+    const cut = breakInlineHeadings(text, folded);
+    if (cut.text !== text) {
+      ({ text: body, probe } = cut);
+      raw = splitSections(body, probe);
+    }
+  }
   const { agency, year } = extractTitle(text);
   const byKey = new Map(raw.map((s) => [s.key, s]));
   // figures are read from the folded copy (same numbers, simplified labels)
@@ -72,7 +82,7 @@ function parse(text: string, file: string): ParseResult {
   const src = tableSource(probe, byKeyP);
   const notReport = looksLikeReport(probe, raw, src.activeFound || src.requestsFound || src.legacy);
   if (notReport) return { file, error: notReport };
-  const format = detectFormat(probe, year, raw);
+  const format = detectFormat(probe, year, raw, src.activeFound ? src.active : null);
 
   if (!agency) warn('未能从标题识别机关名称');
   if (year === null) warn('未能识别统计年度');
@@ -80,7 +90,9 @@ function parse(text: string, file: string): ParseResult {
   for (const k of ['overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const)
     if (!byKey.has(k)) warn(`未找到第${'一二三四五六'['overview active requests appeals problems other'.split(' ').indexOf(k)]}部分（${k}）的标题`);
 
-  const hints = proseHints(probe);
+  // the sentences that fix run-together cells, read only if a table needs them
+  let said: ReturnType<typeof proseHints> | undefined;
+  const hints = () => (said ??= proseHints(probe));
   // a legacy report has no 2021 tables: its part texts are not searched for them
   const active = format === 'legacy' && !src.activeFound ? null : src.active;
   const requests = format === 'legacy' && !src.requestsFound ? null : src.requests;

@@ -5,10 +5,11 @@
  */
 import type { RawSection } from './sections';
 
-const ACTIVE_HEADER = /第二十条第|信息内容/;
-const ACTIVE_START = /第二十条\s*第/;
-const REQUESTS_HEADER = /本年新收|申请人情况/;
-const APPEALS_HEADER = /结果维持|尚未审结/;
+// header words, spaces allowed between the characters (本年新 收): no normalising of whole parts
+const ACTIVE_HEADER = /第\s*二\s*十\s*条\s*第|信\s*息\s*内\s*容/;
+const ACTIVE_START = ACTIVE_HEADER;
+const REQUESTS_HEADER = /本\s*年\s*(度\s*)?新\s*收|申\s*请\s*人\s*情\s*况/;
+const APPEALS_HEADER = /结\s*果\s*维\s*持|尚\s*未\s*审\s*结/;
 const TOP_HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
 
 export interface TableSources {
@@ -21,11 +22,10 @@ export interface TableSources {
   legacy: boolean;
 }
 
-const flat = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /** Lines from the first matching `start` up to (not including) the first later `stop` line. */
 function region(lines: string[], start: RegExp, stop: (l: string) => boolean): string | null {
-  const i = lines.findIndex((l) => start.test(flat(l)));
+  const i = lines.findIndex((l) => start.test(l));
   if (i < 0) return null;
   let j = i + 1;
   while (j < lines.length && !stop(lines[j])) j++;
@@ -33,18 +33,19 @@ function region(lines: string[], start: RegExp, stop: (l: string) => boolean): s
 }
 
 export function tableSource(body: string, byKey: Map<string, RawSection>): TableSources {
-  const lines = body.split('\n');
+  let split: string[] | undefined;
+  const lines = () => (split ??= body.split('\n'));
   const sec = (k: string) => byKey.get(k)?.raw ?? null;
   let active = sec('active');
-  let activeFound = active !== null && ACTIVE_HEADER.test(flat(active));
+  let activeFound = active !== null && ACTIVE_HEADER.test(active);
   if (!activeFound) {
-    const r = region(lines, ACTIVE_START, (l) => REQUESTS_HEADER.test(flat(l)) || (l.trim().length <= 40 && TOP_HEADING.test(l)));
+    const r = region(lines(), ACTIVE_START, (l) => REQUESTS_HEADER.test(l) || (l.trim().length <= 40 && TOP_HEADING.test(l)));
     if (r !== null) [active, activeFound] = [r, true];
   }
   let requests = sec('requests');
-  let requestsFound = requests !== null && REQUESTS_HEADER.test(flat(requests));
+  let requestsFound = requests !== null && REQUESTS_HEADER.test(requests);
   if (!requestsFound) {
-    const r = region(lines, REQUESTS_HEADER, (l) => APPEALS_HEADER.test(flat(l)));
+    const r = region(lines(), REQUESTS_HEADER, (l) => APPEALS_HEADER.test(l));
     if (r !== null) [requests, requestsFound] = [r, true];
   }
   return { active, activeFound, requests, requestsFound, legacy: /(指标名称|统计指标)[\s|]{0,6}(计量)?单位/.test(body) };
@@ -52,5 +53,5 @@ export function tableSource(body: string, byKey: Map<string, RawSection>): Table
 
 /** Part 四's table has result columns; a legacy report's part of that name is prose. */
 export function hasAppealsTable(text: string): boolean {
-  return APPEALS_HEADER.test(flat(text));
+  return APPEALS_HEADER.test(text);
 }

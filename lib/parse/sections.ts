@@ -105,6 +105,7 @@ function inlineCuts(line: string): number[] {
  * (a same-length copy used for matching, e.g. with traditional characters folded).
  */
 export function breakInlineHeadings(text: string, probe: string = text): { text: string; probe: string } {
+  if (!hasLongLine(probe)) return { text, probe };
   const tl = text.split('\n');
   const pl = probe.split('\n');
   if (tl.length !== pl.length) return { text, probe }; // not the same shape: leave alone
@@ -128,6 +129,15 @@ export function breakInlineHeadings(text: string, probe: string = text): { text:
     pl[i] = cut(pl[i]);
   }
   return changed ? { text: tl.join('\n'), probe: pl.join('\n') } : { text, probe };
+}
+
+function hasLongLine(s: string): boolean {
+  let start = 0;
+  for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', start)) {
+    if (nl - start >= LONG_LINE) return true;
+    start = nl + 1;
+  }
+  return s.length - start >= LONG_LINE;
 }
 
 function headingText(line: string): string | null {
@@ -166,11 +176,12 @@ export function splitSections(text: string, probe: string = text): RawSection[] 
   };
   // (一)主动公开情况 under 一、总体情况 is a paragraph title: once a report numbers its parts
   // 一、二、, sub-numbered lines are never parts (some reports number their parts （一）（二）)
-  const topLevel = HEADINGS.some((h) => find(h.line, 0, false) >= 0);
+  let topLevel: boolean | undefined;
   const found: { key: SectionKey; title: string; line: number }[] = [];
   let from = 0;
   for (const h of HEADINGS) {
-    const i = find(h.line, from, !topLevel);
+    let i = find(h.line, from, false);
+    if (i < 0 && !(topLevel ??= HEADINGS.some((x) => find(x.line, 0, false) >= 0))) i = find(h.line, from, true);
     if (i < 0) continue;
     found.push({ key: h.key, title: headingText(lines[i])!, line: i });
     from = i + 1;

@@ -155,7 +155,7 @@ function activeRows(
   columns: Record<string, readonly string[]>,
   table: string,
   warn: Warn,
-  hints: ProseHints,
+  hints: HintSource,
 ): Map<string, Num[]> {
   const found = new Map<string, Num[]>();
   for (const seg of segments(cells)) {
@@ -172,7 +172,7 @@ function activeRows(
     const read = readRow(seg.values, best.kinds, where, warn);
     if (!read.exact) warn(`${where}：应有 ${n} 个数值，实际 ${seg.values.length} 个单元格`);
     // a sentence of the report that states one of the row's cells picks among the readings
-    const hint = hints[best.key];
+    const hint = read.cands && read.cands.length > 1 ? hintsOf(hints)[best.key] : undefined;
     for (const [i, vals] of hint ?? []) {
       if (!read.cands || read.cands.length < 2) break;
       const kept = read.cands.filter((c) => vals.includes(c[i]));
@@ -185,8 +185,11 @@ function activeRows(
 
 /** Values stated in the text for a row's columns: row key → [column index, values][] */
 export type ProseHints = Record<string, [number, number[]][]>;
+/** Hints, or how to find them: worked out only when a run-together row needs them. */
+export type HintSource = ProseHints | (() => ProseHints);
+const hintsOf = (h: HintSource): ProseHints => (typeof h === 'function' ? h() : h);
 
-export function parseActive(text: string, warn: Warn, hints: ProseHints = {}): ActiveFigures | null {
+export function parseActive(text: string, warn: Warn, hints: HintSource = {}): ActiveFigures | null {
   const cells = tokenize(text);
   if (!cells.some((c) => c.kind === 'label' && ACTIVE_HEADER.test(c.norm))) {
     warn('表二（主动公开）未找到表格');
@@ -334,7 +337,7 @@ const SIX = APPLICANT_COLUMNS.length - 1;
 const rowTotal = (v: number[]) => Math.abs(v.slice(0, SIX).reduce((a, b) => a + b, 0) - v[SIX]) < 1e-6;
 const RESULT_ROWS = REQUEST_ROWS.slice(REQUEST_ROWS.indexOf('granted'), REQUEST_ROWS.indexOf('total_processed'));
 
-export function parseRequests(text: string, warn: Warn, hints: ProseHints = {}): RequestFigures | null {
+export function parseRequests(text: string, warn: Warn, hints: HintSource = {}): RequestFigures | null {
   const found = new Map<RequestRowKey | 'other_processing', RowRead>();
   let last = -1;
   for (const seg of segments(tokenize(text))) {
@@ -381,7 +384,10 @@ export function parseRequests(text: string, warn: Warn, hints: ProseHints = {}):
  * Rows whose digits ran together and still have several readings: the table's own equations
  * (（七）总计 = Σ results; 一 + 二 = （七） + 四) and the totals the text states pick among them.
  */
-function settleRequests(found: Map<string, RowRead>, hints: ProseHints): void {
+function settleRequests(found: Map<string, RowRead>, source: HintSource): void {
+  // rows read from separate cells are settled already: nothing to do
+  if (![...found.values()].some((r) => r.cands && r.cands.length > 1)) return;
+  const hints = hintsOf(source);
   const rows = new Map<string, number[][]>();
   for (const [k, r] of found) {
     if (r.cands) rows.set(k, r.cands);
@@ -414,6 +420,8 @@ function settleRequests(found: Map<string, RowRead>, hints: ProseHints): void {
  * Usually one run after the last header cell; some layouts give one row of 5 per group, so
  * runs are joined until 15 cells are collected.
  */
+const APPEAL_CELL_NAMES = APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => `${APPEAL_GROUP_NAMES[g]}${APPEAL_COLUMN_NAMES[c]}`));
+
 export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
   const segs = segments(tokenize(text)).filter((s) => s.values.some((v) => v.kind !== 'blank'));
   if (segs.length === 0) {
@@ -434,7 +442,7 @@ export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
   const fits = (v: number[]) => [0, 5, 10].every((g) => Math.abs(v[g] + v[g + 1] + v[g + 2] + v[g + 3] - v[g + 4]) < 1e-6);
   const read = readRow(values, COUNTS(15), '表四', warn, fits);
   if (!read.exact) warn(`表四：应有 15 个数值，实际 ${values.filter((v) => v.kind !== 'blank').length} 个`);
-  const cells = settle(read, '表四', warn, APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => `${APPEAL_GROUP_NAMES[g]}${APPEAL_COLUMN_NAMES[c]}`)));
+  const cells = settle(read, '表四', warn, APPEAL_CELL_NAMES);
   const out = {} as AppealFigures;
   APPEAL_GROUPS.forEach((g, gi) => {
     out[g] = {} as AppealFigures[typeof g];
