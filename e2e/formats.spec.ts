@@ -32,6 +32,9 @@ test('a legacy report shows its 统计表 figures and format; its twins carry th
   await expect(table.locator('[data-key="legacy.requests_received"]')).toHaveText('8');
   await expect(table.locator('[data-key="legacy.cumulative.active_total"]')).toHaveText('1,200');
   await expect(table).toContainText('收到政府信息公开申请数');
+  // 收费及减免 and the 统计表 are both part 六-like sections: two sections, one anchor id
+  await expect(page.getByTestId('section-other')).toHaveCount(2);
+  await expect(page.locator('section#other')).toHaveCount(1);
   const json = (await (await request.get(`/api/reports/${id}`)).json()).report;
   expect(json.format).toBe('legacy');
   expect(json.figures.legacy).toMatchObject({ active_total: 150, requests_received: 8, review: { total: 1 }, cumulative: { active_total: 1200 } });

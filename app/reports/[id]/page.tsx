@@ -190,7 +190,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           : null;
         const parts = markTerms(s.text, terms);
         return (
-          <section key={`${s.key}-${i}`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`section-${s.key}`} id={s.key}>
+          <section key={`${s.key}-${i}`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`section-${s.key}`} id={report.sections.findIndex((x) => x.key === s.key) === i ? s.key : undefined}>
             <h2 className="mb-3 text-lg font-semibold">{s.title || SECTION_LABELS[s.key]}</h2>
             {table && <div className="overflow-x-auto">{table}</div>}
             {isTable && table ? (
