@@ -8,7 +8,7 @@ import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
 import type { Figures, ParseResult, ReportRecord, ReportSource } from '../types';
 import { runChecks } from './checks';
-import { agencyKind, extractTitle, titleBlock } from './metadata';
+import { agencyKind, extractTitle } from './metadata';
 import { foldForMatching } from './fold';
 import { detectFormat } from './format';
 import { parseLegacy } from './legacy';
@@ -61,7 +61,7 @@ export function parseReportText(text: string, file: string): ParseResult {
 function parse(text: string, file: string): ParseResult {
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
-  // one-line pages get their headings cut out; matching runs on a folded copy (繁體 → 简体)
+  // headings and acceptance are matched on a folded copy (繁體 → 简体, same length)
   const folded = foldForMatching(text);
   let body = text;
   let probe = folded;
@@ -96,10 +96,12 @@ function parse(text: string, file: string): ParseResult {
   // a legacy report has no 2021 tables: its part texts are not searched for them
   const active = format === 'legacy' && !src.activeFound ? null : src.active;
   const requests = format === 'legacy' && !src.requestsFound ? null : src.requests;
+  const part4 = byKeyP.get('appeals')?.raw ?? null;
+  const appeals = part4 !== null && (format !== 'legacy' || hasAppealsTable(part4)) ? part4 : null;
   const figures: Figures = {
     active: format !== '2019' && active !== null ? parseActive(active, warn, hints) : null,
     requests: requests !== null ? parseRequests(requests, warn, hints) : null,
-    appeals: byKeyP.has('appeals') && (format !== 'legacy' || hasAppealsTable(byKeyP.get('appeals')!.raw)) ? parseAppeals(byKeyP.get('appeals')!.raw, warn) : null,
+    appeals: appeals !== null ? parseAppeals(appeals, warn) : null,
   };
   if (format === '2019') figures.active2019 = active !== null ? parseActive2019(active, warn) : null;
   if (format === 'legacy') figures.legacy = parseLegacy(probe, warn);

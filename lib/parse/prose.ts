@@ -5,7 +5,6 @@
  */
 import type { ProseHints } from './tables';
 
-
 const CN = '(?:件|条|起|个|份|宗)';
 /** 收到政府信息公开申请 70 件 / 受理依申请公开申请 3 件 / 收到 12 起政府信息依申请公开 */
 const RECEIVED = [
