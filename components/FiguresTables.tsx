@@ -10,8 +10,13 @@ import {
   FEES_LABEL,
   ISSUED_LABELS,
   REQUEST_ROW_LABELS,
+  ACTIVE2019_COLUMN_LABELS,
+  ACTIVE2019_ROW_LABELS,
+  LEGACY_LABELS,
+  OTHER_PROCESSING_LABEL,
   checkLabel,
 } from '@/lib/labels';
+import { LEGACY_KEYS } from '@/lib/compare/figures';
 import {
   APPEAL_COLUMNS,
   APPEAL_GROUPS,
@@ -21,7 +26,9 @@ import {
   type ActiveFigures2019,
   type AppealFigures,
   type Cell,
+  type LegacyFigures,
   type RequestFigures,
+  type RequestRowKey,
 } from '@/lib/types';
 import type { FailedCells } from './table-checks';
 
@@ -88,26 +95,65 @@ export function ActiveTable({ a }: { a: ActiveFigures }) {
   );
 }
 
-/** The older (2019) part-二 table: rows and columns as printed. */
+/** Part 二 in the 2019 format (`figures.active2019`): the four sub-tables as printed. */
 export function Active2019Table({ a }: { a: ActiveFigures2019 }) {
-  const cols = [...new Set(Object.values(a.rows).flatMap((r) => Object.keys(r)))];
+  const groups: { cols: string[]; rows: (keyof ActiveFigures2019)[] }[] = [
+    { cols: ['made', 'published', 'total_published'], rows: ['rules', 'normative_documents'] },
+    { cols: ['previous_year', 'change', 'decisions'], rows: ['licensing', 'other_services', 'penalty', 'coercion'] },
+    { cols: ['previous_year', 'change'], rows: ['fees'] },
+    { cols: ['projects', 'amount_yuan'], rows: ['procurement'] },
+  ];
   return (
-    <table className="figures-table" data-testid="table-active">
+    <table className="figures-table" data-testid="table-active2019">
+      <caption className="sr-only">主动公开政府信息情况（2019年格式）</caption>
+      <tbody>
+        {groups.map((g, gi) => [
+          <tr key={`h${gi}`}>
+            <th scope="col" className="bg-stone-100 text-left">信息内容</th>
+            {g.cols.map((c) => (
+              <th key={c} scope="col" className="bg-stone-100">{ACTIVE2019_COLUMN_LABELS[c]}</th>
+            ))}
+            {g.cols.length < 3 && <td colSpan={3 - g.cols.length} className="bg-stone-100" />}
+          </tr>,
+          ...g.rows.map((row) => (
+            <tr key={row}>
+              <th scope="row" className="text-left font-normal">{ACTIVE2019_ROW_LABELS[row]}</th>
+              {g.cols.map((c) => (
+                <Num key={c} k={`active2019.${row}.${c}`} v={(a[row] as Record<string, Cell>)[c]} />
+              ))}
+              {g.cols.length < 3 && <td colSpan={3 - g.cols.length} className="bg-stone-50" />}
+            </tr>
+          )),
+        ])}
+      </tbody>
+    </table>
+  );
+}
+
+/** Reports for 2008–2018 (`figures.legacy`): the figures found, with the 累计 column when printed. */
+export function LegacyTable({ f }: { f: LegacyFigures }) {
+  const keys = LEGACY_KEYS.map((k) => k.slice('legacy.'.length)).filter((k) => legacyValue(f, k) !== null || k in f.cumulative);
+  const cumulative = Object.keys(f.cumulative).length > 0;
+  if (keys.length === 0) return null;
+  return (
+    <table className="figures-table" data-testid="table-legacy">
+      <caption className="sr-only">政府信息公开情况统计（旧格式）</caption>
       <thead>
         <tr>
-          <th scope="col">信息内容（2019 年版表格）</th>
-          {cols.map((c) => (
-            <th key={c} scope="col">{c}</th>
-          ))}
+          <th scope="col">指标名称</th>
+          <th scope="col">本年度</th>
+          {cumulative && <th scope="col">累计</th>}
         </tr>
       </thead>
       <tbody>
-        {Object.entries(a.rows).map(([row, cells]) => (
-          <tr key={row}>
-            <th scope="row" className="text-left font-normal">{row}</th>
-            {cols.map((c) => (
-              <Num key={c} k={`active2019.${row}.${c}`} v={cells[c]} />
-            ))}
+        {keys.map((k) => (
+          <tr key={k}>
+            <th scope="row" className="text-left font-normal">
+              {LEGACY_LABELS[k] ?? k}
+              {f.from_prose.includes(k) && <span className="ml-1 text-xs text-stone-500" data-testid="from-prose">（据正文）</span>}
+            </th>
+            <Num k={`legacy.${k}`} v={legacyValue(f, k)} />
+            {cumulative && <Num k={`legacy.cumulative.${k}`} v={f.cumulative[k] ?? null} />}
           </tr>
         ))}
       </tbody>
@@ -115,15 +161,30 @@ export function Active2019Table({ a }: { a: ActiveFigures2019 }) {
   );
 }
 
+function legacyValue(f: LegacyFigures, key: string): Cell {
+  const [a, b] = key.split('.');
+  const v = b === undefined ? (f as unknown as Record<string, unknown>)[a] : (f as unknown as Record<string, Record<string, unknown>>)[a]?.[b];
+  return typeof v === 'number' ? v : null;
+}
+
+type ShownRow = RequestRowKey | 'other_processing';
+const OTHER_SUB_ROWS: readonly RequestRowKey[] = ['other_no_correction', 'other_no_fee', 'other_other'];
+const rowLabel = (row: ShownRow) =>
+  row === 'other_processing' ? { label: `${OTHER_PROCESSING_LABEL}（2019年格式，不分项）`, group: '三、本年度办理结果' } : REQUEST_ROW_LABELS[row];
+
 export function RequestsTable({ r, failed }: { r: RequestFigures; failed: FailedCells }) {
+  // 2019 format: one （六）其他处理 row in place of the three sub-rows
+  const rows: ShownRow[] = r.other_processing
+    ? REQUEST_ROWS.flatMap((k): ShownRow[] => (OTHER_SUB_ROWS.includes(k) ? (k === 'other_other' ? ['other_processing'] : []) : [k]))
+    : [...REQUEST_ROWS];
   // Consecutive rows under the same printed heading share one spanning cell.
   const spans = new Map<number, number>();
-  REQUEST_ROWS.forEach((row, i) => {
-    const g = REQUEST_ROW_LABELS[row].group;
+  rows.forEach((row, i) => {
+    const g = rowLabel(row).group;
     if (!g) return;
-    if (i > 0 && REQUEST_ROW_LABELS[REQUEST_ROWS[i - 1]!].group === g) return;
+    if (i > 0 && rowLabel(rows[i - 1]!).group === g) return;
     let n = 1;
-    while (REQUEST_ROWS[i + n] && REQUEST_ROW_LABELS[REQUEST_ROWS[i + n]!].group === g) n++;
+    while (rows[i + n] && rowLabel(rows[i + n]!).group === g) n++;
     spans.set(i, n);
   });
   const orgCols = APPLICANT_COLUMNS.filter((c) => c !== 'natural_person' && c !== 'total');
@@ -146,8 +207,8 @@ export function RequestsTable({ r, failed }: { r: RequestFigures; failed: Failed
         </tr>
       </thead>
       <tbody>
-        {REQUEST_ROWS.map((row, i) => {
-          const { label, group } = REQUEST_ROW_LABELS[row];
+        {rows.map((row, i) => {
+          const { label, group } = rowLabel(row);
           const cells = r[row];
           return (
             <tr key={row} data-row={row}>

@@ -2,7 +2,8 @@
  * Prepares what the Playwright web server serves (run by the webServer command in
  * playwright.config.ts, before `next start`):
  *   - a corpus folder in .e2e-data/corpus: the user's seeds (../shared/seeds, linked, never
- *     copied into the repo) and a small generated corpus with agencies over several years;
+ *     copied into the repo), a small generated corpus with agencies over several years, and
+ *     e2e/fixtures/formats (one invented agency's reports in the legacy, 2019 and 2021 formats);
  *   - the index of that folder, built by the real `npm run index` path, into .e2e-data;
  *   - a production build when sources changed since the last one.
  */
@@ -22,6 +23,7 @@ function prepareData(): void {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   fs.mkdirSync(CORPUS, { recursive: true });
   fs.symlinkSync(SEEDS_DIR, path.join(CORPUS, 'seeds'), 'dir');
+  fs.symlinkSync(path.join(ROOT, 'e2e', 'fixtures', 'formats'), path.join(CORPUS, 'formats'), 'dir');
   runScript('generate.ts', ['--out', path.join(CORPUS, 'generated'), '--reports', String(GENERATED_REPORTS), '--seed', String(GENERATOR_SEED)]);
   runScript('index.ts', [CORPUS], { DATA_DIR: DATA_DIR });
 }

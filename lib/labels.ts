@@ -3,12 +3,14 @@
  * (国办公开办函〔2021〕30号). Pages and exports both read these, so a label is fixed in one place.
  */
 import type {
+  ActiveFigures2019,
   AgencyKind,
   AppealColumn,
   AppealGroup,
   ApplicantColumn,
   IssuedRepealedInForce,
   Level,
+  ReportFormat,
   RequestRowKey,
   SectionKey,
 } from './types';
@@ -61,6 +63,74 @@ export const APPLICANT_COLUMN_LABELS: Record<ApplicantColumn, string> = {
   legal_services: '法律服务机构',
   other_org: '其他',
   total: '总计',
+};
+
+/** （六）其他处理 printed as one row in the 2019 format (`requests.other_processing`). */
+export const OTHER_PROCESSING_LABEL = '（六）其他处理';
+
+/** Which national format a report follows. */
+export const FORMAT_LABELS: Record<ReportFormat, string> = {
+  '2021': '2021年格式',
+  '2019': '2019年格式',
+  legacy: '2019年以前的格式',
+};
+
+/** Part 二 of the 2019 format (国办公开办函〔2019〕60号): rows and columns of `figures.active2019`. */
+export const ACTIVE2019_ROW_LABELS: Record<keyof ActiveFigures2019, string> = {
+  rules: '规章',
+  normative_documents: '规范性文件',
+  licensing: '行政许可',
+  other_services: '其他对外管理服务事项',
+  penalty: '行政处罚',
+  coercion: '行政强制',
+  fees: '行政事业性收费',
+  procurement: '政府集中采购',
+};
+
+export const ACTIVE2019_COLUMN_LABELS: Record<string, string> = {
+  made: '本年新制作数量',
+  published: '本年新公开数量',
+  total_published: '对外公开总数量',
+  previous_year: '上一年项目数量',
+  change: '本年增/减',
+  decisions: '处理决定数量',
+  projects: '采购项目数量',
+  amount_yuan: '采购总金额（元）',
+};
+
+/** `figures.legacy` (reports for 2008–2018), by dotted key. */
+export const LEGACY_LABELS: Record<string, string> = {
+  active_total: '主动公开政府信息数',
+  active_normative: '其中：规范性文件数',
+  requests_received: '收到政府信息公开申请数',
+  'by_channel.in_person': '其中：当面申请数',
+  'by_channel.fax': '其中：传真申请数',
+  'by_channel.online': '其中：网上申请数',
+  'by_channel.letter': '其中：信函申请数',
+  requests_completed: '对申请的答复（办结）数',
+  'replies.already_public': '答复：属于已主动公开',
+  'replies.granted': '答复：同意公开',
+  'replies.partially_granted': '答复：同意部分公开',
+  'replies.denied': '答复：不予公开',
+  'replies.not_this_agency': '答复：非本机关掌握',
+  'replies.not_exist': '答复：信息不存在',
+  'replies.asked_to_amend': '答复：告知补正',
+  'replies.other_channel': '答复：告知通过其他途径获取',
+  'review.upheld': '行政复议 · 维持',
+  'review.corrected': '行政复议 · 纠正',
+  'review.other': '行政复议 · 其他',
+  'review.total': '行政复议 · 总数',
+  'litigation.upheld': '行政诉讼 · 维持',
+  'litigation.corrected': '行政诉讼 · 纠正',
+  'litigation.other': '行政诉讼 · 其他',
+  'litigation.total': '行政诉讼 · 总数',
+  complaints: '申诉数',
+  fees_wan_yuan: '收取费用（万元）',
+  'staff.full_time': '专职人员数',
+  'staff.part_time': '兼职人员数',
+  'training.meetings': '培训会议次数',
+  'training.courses': '培训班次数',
+  'training.trainees': '培训人次',
 };
 
 /** Column groups of the request table header: 自然人 | 法人或其他组织 (5 columns) | 总计. */

@@ -21,15 +21,83 @@ export interface ActiveFigures {
   fees_wan_yuan: Cell;
 }
 
-/**
- * Part 二 in the older 2019 format (本年新制作数量 / 本年新公开数量 / 对外公开总数量):
- * kept apart, never forced into the 2021 keys.
- */
-export interface ActiveFigures2019 {
-  format: '2019';
-  /** row label (as printed, normalised) → column → value */
-  rows: Record<string, Record<string, Cell>>;
+export interface MadePublished {
+  /** 本年新制作数量 */
+  made: Cell;
+  /** 本年新公开数量 */
+  published: Cell;
+  /** 对外公开总数量 */
+  total_published: Cell;
 }
+
+export interface ItemsDecisions {
+  /** 上一年项目数量 */
+  previous_year: Cell;
+  /** 本年增/减 (may be negative) */
+  change: Cell;
+  /** 处理决定数量 */
+  decisions: Cell;
+}
+
+/** Part 二 in the 2019 format (国办公开办函〔2019〕60号): kept apart, never forced into the 2021 keys. */
+export interface ActiveFigures2019 {
+  rules: MadePublished;
+  normative_documents: MadePublished;
+  licensing: ItemsDecisions;
+  other_services: ItemsDecisions;
+  penalty: ItemsDecisions;
+  coercion: ItemsDecisions;
+  fees: { previous_year: Cell; change: Cell };
+  /** 政府集中采购: 采购项目数量, 采购总金额 (元) */
+  procurement: { projects: Cell; amount_yuan: Cell };
+}
+
+export interface ResultCounts {
+  upheld: Cell;
+  corrected: Cell;
+  other: Cell;
+  total: Cell;
+}
+
+/**
+ * Reports for 2008–2018 (docs/record-format.md "Legacy figures"): the old 统计表 (指标名称 /
+ * 计量单位 / 本年度 / 累计) or, where the text names a figure unambiguously, the prose.
+ */
+export interface LegacyFigures {
+  /** 主动公开政府信息数 */
+  active_total: Cell;
+  /** of which 规范性文件 */
+  active_normative: Cell;
+  /** 收到（受理）政府信息公开申请数 */
+  requests_received: Cell;
+  by_channel: { in_person: Cell; fax: Cell; online: Cell; letter: Cell };
+  /** 办结 / 对申请的答复总数 */
+  requests_completed: Cell;
+  replies: {
+    already_public: Cell;
+    granted: Cell;
+    partially_granted: Cell;
+    denied: Cell;
+    not_this_agency: Cell;
+    not_exist: Cell;
+    asked_to_amend: Cell;
+    other_channel: Cell;
+  };
+  review: ResultCounts;
+  litigation: ResultCounts;
+  /** 申诉 */
+  complaints: Cell;
+  fees_wan_yuan: Cell;
+  staff: { full_time: Cell; part_time: Cell };
+  training: { meetings: Cell; courses: Cell; trainees: Cell };
+  /** the 统计表's 累计 column, by the same dotted key (`active_total`, `by_channel.online`) */
+  cumulative: Record<string, Cell>;
+  /** dotted keys whose value was read from a sentence, not a table */
+  from_prose: string[];
+}
+
+/** Which national format a report follows (docs/record-format.md "Report format"). */
+export type ReportFormat = '2021' | '2019' | 'legacy';
 
 export const APPLICANT_COLUMNS = [
   'natural_person',
@@ -71,7 +139,10 @@ export const REQUEST_ROWS = [
   'carried_forward',
 ] as const;
 export type RequestRowKey = (typeof REQUEST_ROWS)[number];
-export type RequestFigures = Record<RequestRowKey, RequestRow>;
+export type RequestFigures = Record<RequestRowKey, RequestRow> & {
+  /** 2019 format only: （六）其他处理 printed as one row (the three 2021 sub-rows stay null) */
+  other_processing?: RequestRow;
+};
 
 export const APPEAL_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
 export const APPEAL_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
@@ -80,10 +151,14 @@ export type AppealColumn = (typeof APPEAL_COLUMNS)[number];
 export type AppealFigures = Record<AppealGroup, Record<AppealColumn, Cell>>;
 
 export interface Figures {
-  /** null when the table is missing; ActiveFigures2019 for the older format */
-  active: ActiveFigures | ActiveFigures2019 | null;
+  /** null when the table is missing (and in the 2019 format, which has active2019) */
+  active: ActiveFigures | null;
   requests: RequestFigures | null;
   appeals: AppealFigures | null;
+  /** present on 2019-format records */
+  active2019?: ActiveFigures2019 | null;
+  /** present on legacy-format records */
+  legacy?: LegacyFigures | null;
 }
 
 export const SECTION_KEYS = ['preface', 'overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const;
@@ -130,6 +205,8 @@ export interface ReportRecord {
   kind: AgencyKind;
   /** where the agency and the year were read (docs/record-format.md, "Metadata sources") */
   meta?: RecordMeta;
+  /** which national format the report follows; absent on records indexed before it existed */
+  format?: ReportFormat;
   sections: Section[];
   figures: Figures;
   checks: Check[];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIGURE_KEYS, flattenFigures } from '@/lib/compare/figures';
+import { FIGURE_KEYS, flattenFigures, formatKeys } from '@/lib/compare/figures';
+import { emptyLegacy } from '@/lib/parse/legacy';
 import { delta, pctChange, share, sumCells, formatPct } from '@/lib/compare/numbers';
 import { deriveRates } from '@/lib/compare/rates';
 import { themeDiff } from '@/lib/compare/themes';
@@ -60,7 +61,8 @@ describe('delta and percentage change', () => {
 
 describe('flattenFigures', () => {
   it('gives every canonical key, and the seed values under them', () => {
-    expect(FIGURE_KEYS).toHaveLength(10 + 25 * 7 + 3 * 5);
+    // 2021 keys, the 2019 （六）其他处理 row, part 二 of the 2019 format, the legacy keys
+    expect(FIGURE_KEYS).toHaveLength(10 + 26 * 7 + 3 * 5 + 22 + 31);
     for (const [file, e] of Object.entries(expected)) {
       const flat = flattenFigures(e.figures);
       expect(Object.keys(flat), file).toEqual([...FIGURE_KEYS]);
@@ -68,9 +70,33 @@ describe('flattenFigures', () => {
       expect(flat['appeals.review.corrected'], file).toBe(e.figures.appeals!.review.corrected);
     }
   });
-  it('maps missing tables and the 2019 active format to null, not 0', () => {
-    const flat = flattenFigures({ active: { format: '2019', rows: {} }, requests: null, appeals: null });
-    expect(Object.values(flat).every((v) => v === null)).toBe(true);
+  it('maps missing tables (and a record stored with the old untyped 2019 part 二) to null, not 0', () => {
+    const old = { active: { format: '2019', rows: {} }, requests: null, appeals: null } as unknown as Figures;
+    expect(Object.values(flattenFigures(old)).every((v) => v === null)).toBe(true);
+    expect(Object.values(flattenFigures({ active: null, requests: null, appeals: null })).every((v) => v === null)).toBe(true);
+  });
+  it('flattens the 2019 and legacy keys', () => {
+    const f = flattenFigures({
+      active: null,
+      requests: null,
+      appeals: null,
+      active2019: {
+        rules: { made: 1, published: 2, total_published: 3 },
+        normative_documents: { made: null, published: null, total_published: null },
+        licensing: { previous_year: 10, change: -2, decisions: 99 },
+        other_services: { previous_year: null, change: null, decisions: null },
+        penalty: { previous_year: null, change: null, decisions: null },
+        coercion: { previous_year: null, change: null, decisions: null },
+        fees: { previous_year: 4, change: 0 },
+        procurement: { projects: null, amount_yuan: 12.5 },
+      },
+    });
+    expect(f['active2019.rules.total_published']).toBe(3);
+    expect(f['active2019.licensing.change']).toBe(-2);
+    expect(f['active2019.procurement.amount_yuan']).toBe(12.5);
+    expect(f['active.licensing']).toBeNull();
+    expect(figureLabel('active2019.licensing.decisions')).toBe('行政许可 · 处理决定数量（2019年格式）');
+    expect(figureLabel('legacy.requests_received')).toBe('收到政府信息公开申请数（旧格式）');
   });
   it('labels every key in Chinese', () => {
     for (const k of FIGURE_KEYS) expect(figureLabel(k)).not.toBe(k);
@@ -151,7 +177,8 @@ describe('compareYears', () => {
     const c = compareYears(b, a); // given in the wrong order on purpose
     expect(c.earlier.year).toBe(2023);
     expect(c.later.year).toBe(2024);
-    expect(c.figures).toHaveLength(FIGURE_KEYS.length);
+    expect(c.figures).toHaveLength(formatKeys('2021').length);
+    expect(c.comparability).toEqual([]);
     expect(c.figures.find((f) => f.key === 'requests.new_received.total')).toEqual({
       key: 'requests.new_received.total', earlier: 386, later: 412, delta: 26, pct: 6.7,
     });
@@ -167,6 +194,43 @@ describe('compareYears', () => {
   it('headline without a baseline has no percentage', () => {
     expect(headline('甲', 2022, 2023, figureChange('k', 0, 5))).toBe('甲 2022→2023：新收政府信息公开申请 0 → 5');
     expect(headline('甲', 2022, 2023, figureChange('k', null, 5))).toBe('甲 2022→2023：新收政府信息公开申请 — → 5');
+  });
+});
+
+describe('across a format change', () => {
+  const legacy = emptyLegacy();
+  Object.assign(legacy, { requests_received: 8, active_total: 150 });
+  legacy.review.total = 1;
+  legacy.litigation.total = 0;
+  const old = record({ agency: '甲局', year: 2015, format: 'legacy', figures: { active: null, requests: null, appeals: null, legacy } });
+  const now = record({
+    agency: '甲局',
+    year: 2023,
+    format: '2021',
+    figures: {
+      active: null,
+      requests: requests({ new_received: { total: 10 }, granted: { total: 6 } }),
+      appeals: appeals({ review: { total: 2 }, litigation_direct: { total: 1 }, litigation_after_review: { total: 0 } }),
+    },
+  });
+  it('compares only figures of the same meaning, and says which', () => {
+    const c = compareYears(now, old);
+    expect(c.earlier.format).toBe('legacy');
+    expect(c.figures.map((f) => f.key).sort()).toEqual(
+      ['active.coercion', 'active.licensing', 'active.penalty', 'appeals.litigation.total', 'appeals.review.total', 'requests.new_received.total'].sort(),
+    );
+    expect(c.figures.find((f) => f.key === 'requests.new_received.total')).toMatchObject({ earlier: 8, later: 10, delta: 2 });
+    expect(c.figures.find((f) => f.key === 'appeals.litigation.total')).toMatchObject({ earlier: 0, later: 1 });
+    expect(c.figures.find((f) => f.key === 'active.licensing')).toMatchObject({ earlier: null });
+    expect(c.comparability.join('\n')).toContain('收到申请数');
+    expect(c.headline).toBe('甲局 2015→2023：新收政府信息公开申请 8 → 10（+25%）');
+  });
+  it('puts the equivalents on the timeline apart from the report’s own figures', () => {
+    const t = buildTimeline('甲局', [old, now]);
+    expect(t.years[0]).toMatchObject({ format: 'legacy', equivalents: { 'requests.new_received.total': 8, 'appeals.review.total': 1 } });
+    expect(t.years[0].figures['requests.new_received.total']).toBeNull();
+    expect(t.years[0].figures['legacy.requests_received']).toBe(8);
+    expect(t.years[1].equivalents).toEqual({});
   });
 });
 

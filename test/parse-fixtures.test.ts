@@ -100,57 +100,63 @@ describe('blank and `/` cells, labels broken across lines (one cell per line)', 
 });
 
 describe('2019 format', () => {
-  it('table 二 is kept apart under its own column names, not forced into the 2021 keys', async () => {
+  it('table 二 goes to figures.active2019 under the 2019 keys, not forced into the 2021 keys', async () => {
     const r = await parse('format-2019.txt');
-    expect(r.figures.active).toEqual({
-      format: '2019',
-      rows: {
-        规章: { 本年新制作数量: 0, 本年新公开数量: 0, 对外公开总数量: 0 },
-        规范性文件: { 本年新制作数量: 4, 本年新公开数量: 4, 对外公开总数量: 23 },
-        行政许可: { 上一年项目数量: 12, '本年增/减': -2, 处理决定数量: 865 },
-        其他对外管理服务事项: { 上一年项目数量: 3, '本年增/减': 0, 处理决定数量: 41 },
-        行政处罚: { 上一年项目数量: 30, '本年增/减': 1, 处理决定数量: 57 },
-        行政强制: { 上一年项目数量: 2, '本年增/减': 0, 处理决定数量: 0 },
-        行政事业性收费: { 上一年项目数量: 1, '本年增/减': 0 },
-        政府集中采购: { 采购项目数量: 6, 采购总金额: 88.6 },
-      },
+    expect(r.format).toBe('2019');
+    expect(r.figures.active).toBeNull();
+    expect(r.figures.active2019).toEqual({
+      rules: { made: 0, published: 0, total_published: 0 },
+      normative_documents: { made: 4, published: 4, total_published: 23 },
+      licensing: { previous_year: 12, change: -2, decisions: 865 },
+      other_services: { previous_year: 3, change: 0, decisions: 41 },
+      penalty: { previous_year: 30, change: 1, decisions: 57 },
+      coercion: { previous_year: 2, change: 0, decisions: 0 },
+      fees: { previous_year: 1, change: 0 },
+      procurement: { projects: 6, amount_yuan: 88.6 },
     });
   });
 
-  it('table 三: （六）其他处理 without sub-rows goes to other_other with a warning; absent sub-rows are null', async () => {
+  it('table 三: （六）其他处理 without sub-rows goes to other_processing with a warning; the three sub-rows are null', async () => {
     const r = await parse('format-2019.txt');
     const q = r.figures.requests!;
-    expect(q.other_other).toEqual(row(0, 1, 0, 0, 0, 0, 1));
+    expect(q.other_processing).toEqual(row(0, 1, 0, 0, 0, 0, 1));
+    expect(q.other_other).toEqual(row(null, null, null, null, null, null, null));
     expect(q.other_no_correction).toEqual(row(null, null, null, null, null, null, null));
     expect(q.denied_state_secret).toEqual(zero); // full-width 1．
-    expect(r.warnings).toContain('表三“（六）其他处理”为不分项的合计行（旧格式），记入“（六）3.其他”');
+    expect(r.warnings).toContain('表三“（六）其他处理”为不分项的合计行（2019年格式），记入 other_processing');
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(r.region).toEqual({ province: '湖南省', city: '长沙市', county: '岳麓区' });
   });
 });
 
 describe('pre-2019 free text', () => {
-  it('yields metadata and sections, figures null, checks omitted, ambiguous 朝阳区 unresolved', async () => {
+  it('yields metadata, sections, the legacy figures its sentences name, ambiguous 朝阳区 unresolved', async () => {
     const r = await parse('pre2019.txt');
+    expect(r.format).toBe('legacy');
     expect(r.agency).toBe('朝阳区民政局');
     expect(r.year).toBe(2016);
     expect(r.region).toEqual({ province: null, city: null, county: null });
     expect(r.level).toBe('county');
-    expect(r.figures).toEqual({ active: null, requests: null, appeals: null });
+    expect(r.figures).toMatchObject({ active: null, requests: null, appeals: null });
+    expect(r.figures.legacy).toMatchObject({
+      requests_received: 17,
+      active_total: 286,
+      replies: { granted: 11, partially_granted: 3, not_exist: 3, denied: null },
+      from_prose: ['requests_received', 'active_total', 'replies.granted', 'replies.partially_granted', 'replies.not_exist'],
+    });
+    expect(r.figures.legacy!.review).toEqual({ upheld: null, corrected: null, other: null, total: null });
     expect(r.checks).toEqual([]);
     expect(r.sections.map((s) => [s.key, s.title])).toEqual([
       ['preface', ''],
       ['overview', '一、概述'],
       ['active', '二、主动公开政府信息情况'],
       ['requests', '三、依申请公开政府信息情况'],
+      ['other', '四、政府信息公开的收费及减免情况'],
       ['appeals', '五、因政府信息公开申请行政复议、提起行政诉讼的情况'],
       ['problems', '六、政府信息公开工作存在的主要问题及改进情况'],
       ['other', '七、其他需要报告的事项'],
     ]);
     expect(r.warnings).toEqual([
-      '表二（主动公开）未找到表格',
-      '表三（依申请公开）未找到可识别的表格',
-      '表四（行政复议、行政诉讼）未找到数据',
       '地区不确定：“朝阳区”可指 北京市、吉林省 等地，未猜测',
     ]);
     expect(r.themes.map((t) => t.label)).toEqual(['时效性', '内容质量']);

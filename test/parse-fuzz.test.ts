@@ -72,8 +72,8 @@ function apply(text: string, m: Mutation): string {
 function numbers(f: Figures): number[] {
   const out: (number | null)[] = [];
   const a = f.active;
-  if (a && 'format' in a) for (const r of Object.values(a.rows)) out.push(...Object.values(r));
-  else if (a) out.push(...Object.values(a.rules), ...Object.values(a.normative_documents), a.licensing, a.penalty, a.coercion, a.fees_wan_yuan);
+  if (a) out.push(...Object.values(a.rules), ...Object.values(a.normative_documents), a.licensing, a.penalty, a.coercion, a.fees_wan_yuan);
+  if (f.active2019) for (const r of Object.values(f.active2019)) out.push(...(Object.values(r) as (number | null)[]));
   if (f.requests) for (const k of REQUEST_ROWS) for (const c of APPLICANT_COLUMNS) out.push(f.requests[k][c]);
   if (f.appeals) for (const g of APPEAL_GROUPS) for (const c of APPEAL_COLUMNS) out.push(f.appeals[g][c]);
   return out.filter((x): x is number => x !== null);

@@ -30,6 +30,11 @@ describe('scorer on ../shared/realworld', () => {
     expect(pct(res.summary.region)).toBeGreaterThanOrEqual(95);
   });
 
+  it('cells ≥ 99 % and not one wrong number', () => {
+    expect(pct(res.summary.cells)).toBeGreaterThanOrEqual(99);
+    expect(res.summary.cells.wrong).toBe(0);
+  });
+
   it('no wrong non-null agency, year or region, no garbage names', () => {
     const wrong = res.files.flatMap((f) => [f.agency, f.year, ...f.region].filter((r) => r.verdict === 'wrong').map((r) => `${f.file} ${r.field}: ${r.got} ≠ ${r.want}`));
     expect(wrong).toEqual([]);

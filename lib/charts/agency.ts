@@ -28,7 +28,10 @@ function groupTotal(f: FlatFigures, prefixes: string[]): Cell {
   const keys = Object.keys(f).filter(
     (k) => k.startsWith('requests.') && k.endsWith('.total') && prefixes.some((p) => k.split('.')[1]!.startsWith(p)),
   );
-  return sumCells(keys.map((k) => f[k] ?? null));
+  // 2019 format: （六）其他处理 is one row and its three 2021 sub-rows are null
+  const oneRow = f['requests.other_processing.total'] ?? null;
+  const used = keys.filter((k) => (k === 'requests.other_processing.total') === (oneRow !== null) || !k.startsWith('requests.other_'));
+  return sumCells(used.map((k) => f[k] ?? null));
 }
 
 export function agencyChartSpecs(t: Timeline): { id: string; spec: ChartSpec }[] {

@@ -2,7 +2,7 @@
 import type { ReportRecord } from '../types';
 import { FIGURE_KEYS, flattenFigures } from './figures';
 
-export const EXPORT_META_COLUMNS = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'file', 'themes', 'checks_failed', 'synthetic'] as const;
+export const EXPORT_META_COLUMNS = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'format', 'file', 'themes', 'checks_failed', 'synthetic'] as const;
 export const EXPORT_COLUMNS: readonly string[] = [...EXPORT_META_COLUMNS, ...FIGURE_KEYS];
 
 /**
@@ -26,6 +26,7 @@ export function exportRow(r: ReportRecord, { includeVersions = false } = {}): Ex
     county: r.region.county,
     level: r.level,
     kind: r.kind,
+    format: r.format ?? '2021',
     file: r.file,
     themes: r.themes.map((t) => t.id).join(';'),
     checks_failed: r.checks.filter((c) => !c.ok).map((c) => c.id).join(';'),

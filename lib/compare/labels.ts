@@ -1,5 +1,9 @@
 /** Chinese labels of flattened figure keys, composed from the shared labels in lib/labels.ts. */
 import {
+  ACTIVE2019_COLUMN_LABELS,
+  ACTIVE2019_ROW_LABELS,
+  LEGACY_LABELS,
+  OTHER_PROCESSING_LABEL,
   APPEAL_COLUMN_LABELS,
   APPEAL_GROUP_LABELS,
   APPLICANT_COLUMN_LABELS,
@@ -23,6 +27,16 @@ export function figureLabel(key: string): string {
     if (a === 'fees_wan_yuan') return `${FEES_LABEL}（万元）`;
     return DECISION_LABELS[a as keyof typeof DECISION_LABELS] ?? key;
   }
+  if (part === 'active2019') {
+    const row = ACTIVE2019_ROW_LABELS[a as keyof typeof ACTIVE2019_ROW_LABELS];
+    return row ? `${row} · ${ACTIVE2019_COLUMN_LABELS[b] ?? b}（2019年格式）` : key;
+  }
+  if (part === 'legacy') return `${LEGACY_LABELS[key.slice('legacy.'.length)] ?? key}（旧格式）`;
+  if (key === 'appeals.litigation.total') return '行政诉讼 · 总计（直接起诉 + 复议后起诉）';
+  if (part === 'requests' && a === 'other_processing') {
+    const col = APPLICANT_COLUMN_LABELS[b as ApplicantColumn];
+    return col ? `${OTHER_PROCESSING_LABEL}（2019年格式） · ${col}` : key;
+  }
   if (part === 'requests') {
     const row = REQUEST_ROW_LABELS[a as RequestRowKey];
     const col = APPLICANT_COLUMN_LABELS[b as ApplicantColumn];
@@ -41,14 +55,16 @@ export function figureLabel(key: string): string {
 }
 
 /** The part a key belongs to, for grouping rows on the page. */
-export function figurePart(key: string): 'active' | 'requests' | 'appeals' | 'rates' {
+export function figurePart(key: string): 'active' | 'requests' | 'appeals' | 'active2019' | 'legacy' | 'rates' {
   const p = key.split('.')[0];
-  return p === 'active' || p === 'requests' || p === 'appeals' ? p : 'rates';
+  return p === 'active' || p === 'requests' || p === 'appeals' || p === 'active2019' || p === 'legacy' ? p : 'rates';
 }
 
 export const PART_LABELS = {
   active: '二、主动公开政府信息情况',
   requests: '三、收到和处理政府信息公开申请情况',
   appeals: '四、行政复议、行政诉讼情况',
+  active2019: '二、主动公开政府信息情况（2019年格式）',
+  legacy: '旧格式（2019年以前）统计数字',
   rates: '派生比率（%）',
 } as const;

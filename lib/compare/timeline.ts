@@ -1,12 +1,20 @@
 /** An agency's reports over the years: figures, rates, themes and failed checks per year. */
-import type { Check, ReportRecord, ThemeHit } from '../types';
+import type { Check, ReportFormat, ReportRecord, ThemeHit } from '../types';
 import { FIGURE_KEYS, flattenFigures, type FlatFigures } from './figures';
+import { EQUIVALENTS, equivalentValue } from './formats';
 import { deriveRates, RATE_KEYS, type Rates } from './rates';
 
 export interface TimelineYear {
   id: string;
   year: number;
+  format: ReportFormat;
+  /** the report's own figures, under its format's keys */
   figures: FlatFigures;
+  /**
+   * figures in the current vocabulary taken from an older format's figure of the same meaning
+   * (lib/compare/formats): shown on the timeline with a mark, never mixed into `figures`
+   */
+  equivalents: FlatFigures;
   rates: Rates;
   themes: { id: string; label: string }[];
   failedChecks: Check[];
@@ -29,10 +37,19 @@ export function buildTimeline(agency: string, reports: ReportRecord[]): Timeline
     .sort(([a], [b]) => a - b)
     .map(([year, r]) => {
       const figures = flattenFigures(r.figures);
+      const format = r.format ?? '2021';
+      const equivalents: FlatFigures = {};
+      for (const e of EQUIVALENTS)
+        if (format !== '2021' && e.from[format] && (figures[e.key] ?? null) === null) {
+          const v = equivalentValue(e, figures, format);
+          if (v !== null) equivalents[e.key] = v;
+        }
       return {
         id: r.id,
         year,
+        format,
         figures,
+        equivalents,
         rates: deriveRates(figures),
         themes: r.themes.map((t: ThemeHit) => ({ id: t.id, label: t.label })),
         failedChecks: r.checks.filter((c) => !c.ok),
@@ -43,12 +60,13 @@ export function buildTimeline(agency: string, reports: ReportRecord[]): Timeline
 }
 
 /** Column order of the per-year table (JSON/CSV twins and the page). */
-export const TIMELINE_COLUMNS = ['year', 'id', ...FIGURE_KEYS, ...RATE_KEYS, 'themes', 'checks_failed'] as const;
+export const TIMELINE_COLUMNS = ['year', 'id', 'format', ...FIGURE_KEYS, ...RATE_KEYS, 'themes', 'checks_failed'] as const;
 
 export function timelineRows(t: Timeline): (string | number | null)[][] {
   return t.years.map((y) => [
     y.year,
     y.id,
+    y.format,
     ...FIGURE_KEYS.map((k) => y.figures[k] ?? null),
     ...RATE_KEYS.map((k) => y.rates[k]),
     y.themes.map((th) => th.label).join('；'),

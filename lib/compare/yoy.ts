@@ -1,6 +1,7 @@
 /** Year-over-year comparison of one agency's two reports: figures, rates, themes, repeated text. */
-import type { Cell, ReportRecord } from '../types';
-import { FIGURE_KEYS, flattenFigures } from './figures';
+import type { Cell, ReportFormat, ReportRecord } from '../types';
+import { FIGURE_KEYS, flattenFigures, formatKeys } from './figures';
+import { commonValue, comparabilityNote, comparableKeys, EQUIVALENTS } from './formats';
 import { delta, pctChange, round1 } from './numbers';
 import { deriveRates, RATE_KEYS } from './rates';
 import { repeatedText, type RepeatedText } from './similarity';
@@ -25,9 +26,12 @@ export interface RateChange {
 
 export interface YearComparison {
   agency: string;
-  earlier: { id: string; year: number | null };
-  later: { id: string; year: number | null };
+  earlier: { id: string; year: number | null; format: ReportFormat };
+  later: { id: string; year: number | null; format: ReportFormat };
+  /** across a format change: only the figures with the same meaning (see lib/compare/formats) */
   figures: FigureChange[];
+  /** empty within one format; else which figures are compared, and as what */
+  comparability: string[];
   rates: RateChange[];
   themes: ThemeDiff;
   repeated: RepeatedText;
@@ -60,7 +64,14 @@ export function compareYears(a: ReportRecord, b: ReportRecord): YearComparison {
   const [e, l] = (a.year ?? 0) <= (b.year ?? 0) ? [a, b] : [b, a];
   const fe = flattenFigures(e.figures);
   const fl = flattenFigures(l.figures);
-  const figures = FIGURE_KEYS.map((k) => figureChange(k, fe[k] ?? null, fl[k] ?? null));
+  const [fmtE, fmtL] = [e.format ?? '2021', l.format ?? '2021'];
+  let figures: FigureChange[];
+  if (fmtE === fmtL) figures = formatKeys(fmtE).map((k) => figureChange(k, fe[k] ?? null, fl[k] ?? null));
+  else {
+    const keys = comparableKeys(FIGURE_KEYS, fmtE, fmtL);
+    const ordered = [...FIGURE_KEYS.filter((k) => keys.has(k)), ...EQUIVALENTS.map((x) => x.key).filter((k) => !FIGURE_KEYS.includes(k))];
+    figures = ordered.map((k) => figureChange(k, commonValue(k, fe, fmtE), commonValue(k, fl, fmtL)));
+  }
   const re = deriveRates(fe);
   const rl = deriveRates(fl);
   const rates = RATE_KEYS.map((k) => ({
@@ -72,9 +83,10 @@ export function compareYears(a: ReportRecord, b: ReportRecord): YearComparison {
   const head = figures.find((f) => f.key === HEADLINE_KEY)!;
   return {
     agency: l.agency,
-    earlier: { id: e.id, year: e.year },
-    later: { id: l.id, year: l.year },
+    earlier: { id: e.id, year: e.year, format: fmtE },
+    later: { id: l.id, year: l.year, format: fmtL },
     figures,
+    comparability: comparabilityNote(fmtE, fmtL),
     rates,
     themes: themeDiff(e.themes, l.themes),
     repeated: repeatedText(problemsText(e), problemsText(l)),

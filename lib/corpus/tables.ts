@@ -3,7 +3,7 @@
  * one cell per line with a leading tab (Word → text), tab-separated rows, pipe-separated rows
  * (HTML tables). Label wording varies the way real reports do.
  */
-import { APPEAL_GROUPS, APPLICANT_COLUMNS, type ActiveFigures, type AppealFigures, type Cell, type RequestFigures } from '../types';
+import { APPEAL_GROUPS, APPLICANT_COLUMNS, type ActiveFigures, type AppealFigures, type Cell, type RequestFigures, type RequestRowKey } from '../types';
 import type { Rng } from './prng';
 
 export type Layout = 'cells' | 'tabs' | 'pipes';
@@ -50,7 +50,7 @@ export function activeGrid(a: ActiveFigures, w: Wording): Grid {
 }
 
 export function requestsGrid(r: RequestFigures, w: Wording): Grid {
-  const v = (k: keyof RequestFigures) => APPLICANT_COLUMNS.map((c) => num(r[k][c]));
+  const v = (k: RequestRowKey) => APPLICANT_COLUMNS.map((c) => num(r[k][c]));
   return [
     [br(w, '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和'), '申请人情况'],
     ['', '自然人', '法人或其他组织', '总计'],

@@ -1,11 +1,13 @@
 /**
  * Table text → a stream of cells, whatever layout text extraction produced:
- * one cell per line (`\t0`), tab-separated rows, or `| a | b |` rows from HTML tables.
+ * one cell per line (`\t0`), tab-separated rows, `| a | b |` rows from HTML tables, or every
+ * cell run together on one line (crawled pages: `规章000行政规范性文件5845546`), where each
+ * run of digits becomes one `run` cell that lib/parse/runs.ts splits only when unambiguous.
  * Empty lines carry no cell; a line holding only a tab, or an empty slot between
  * separators, IS a cell (blank), because blank cells must come out as null, not vanish.
  */
 
-export type CellKind = 'label' | 'number' | 'blank' | 'slash' | 'unreadable';
+export type CellKind = 'label' | 'number' | 'blank' | 'slash' | 'unreadable' | 'run';
 
 export interface Cell {
   raw: string;
@@ -13,6 +15,8 @@ export interface Cell {
   /** NFKC-normalised, whitespace removed: what label patterns are matched against */
   norm: string;
   value: number | null;
+  /** `run` cells: the digit groups as printed (split at spaces), one or more numbers each */
+  groups?: string[];
 }
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
@@ -81,9 +85,115 @@ function splitLine(line: string): string[] {
   return [t.trim()];
 }
 
+/** Where a table starts on a line holding a whole table run together (header words). */
+const TABLE_ANCHOR = /第二十条\s*第|申请人情况|本年新收|指标名称|统计指标|结果维持/;
+/** A run of digits (spaces, signs and a decimal point inside); see gluedCells. */
+const RUN = /[-+]?\d[\d\s.+-]*/g;
+/**
+ * Column and header words of the standard tables: in a glued label the row's own name follows
+ * the last of them (`…现行有效件数规章` → 规章).
+ */
+const HEADER_WORDS =
+  /(信息内容|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|处理决定数量|采购项目数量|采购总金额|\(单位:万元\)|申请人情况|法律服务机构|其[他它]|计量单位|历年累计|累计|本年度|年度|总计)/g;
+
+function gluedLabel(text: string): Cell[] {
+  const full = classify(text.trim());
+  if (full.kind !== 'label') return [full];
+  let tail = '';
+  HEADER_WORDS.lastIndex = 0;
+  for (let m = HEADER_WORDS.exec(full.norm); m; m = HEADER_WORDS.exec(full.norm)) {
+    const rest = full.norm.slice(m.index + m[0].length);
+    if (rest !== '') tail = rest;
+  }
+  return tail && tail !== full.norm ? [full, classify(tail)] : [full];
+}
+
+/**
+ * A line holding a whole table with no separators: from the table's first header word on,
+ * label text and digit runs alternate. null: the line is a sentence (a number followed by its
+ * measure word), read as before. A run's last digit before `.`/`、` and a letter is the
+ * next row's number (`…0000002.其他法律…`), not a value.
+ */
+function gluedCells(line: string, from: number): Cell[] | null {
+  const out: Cell[] = [];
+  const head = line.slice(0, from).trim();
+  if (head) out.push(classify(head));
+  const s = line.slice(from);
+  let label = '';
+  let last = 0;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
+    let run = m[0].replace(/[\s.+-]+$/, '');
+    const end = m.index + run.length;
+    label += s.slice(last, m.index);
+    last = end;
+    const next = s.slice(end, end + 2);
+    // a number with its measure word is a sentence (收到申请 10 件), not a table's cell
+    if (/^\s*[件条个起次份]/.test(next)) return null;
+    if (/^[.、．][^\d\s]/.test(next)) {
+      // the enumerator of the next label: 1. 2、 …
+      const digits = run.match(/\d$/)![0];
+      run = run.slice(0, -1).replace(/[\s.+-]+$/, '');
+      if (run === '') {
+        label += digits;
+        continue;
+      }
+      if (label.trim()) out.push(...gluedLabel(label));
+      label = digits;
+      out.push(runCell(run));
+      continue;
+    }
+    if (label.trim()) out.push(...gluedLabel(label));
+    label = '';
+    out.push(runCell(run));
+  }
+  label += s.slice(last);
+  if (label.trim()) out.push(...gluedLabel(label));
+  return out;
+}
+
+function runCell(run: string): Cell {
+  const groups = run.trim().split(/\s+/);
+  return { raw: run, kind: 'run', norm: run.replace(/\s+/g, ' '), value: null, groups };
+}
+
+const PIPES_ONLY = /^\s*\|+\s*$/;
+const HAS_DIGIT = /\d/;
+const ENDS_WITH_PIPE = /[^|\s]\s*\|\s*$/;
+
+/**
+ * Cells on their own lines with lines of bare pipes between them (`规章` / `|` / `0` / `|`):
+ * there the pipe lines are borders, not blank cells. Told from the layout where each cell line
+ * ends in a pipe (`0 |`, where a bare `|` is an empty cell) by which kind of line is commoner.
+ */
+function pipeLinesAreBorders(lines: string[]): boolean {
+  let bare = 0;
+  let ending = 0;
+  for (const l of lines) {
+    if (!l.includes('|')) continue;
+    if (PIPES_ONLY.test(l)) bare++;
+    else if (ENDS_WITH_PIPE.test(l)) ending++;
+  }
+  return bare > 2 * ending;
+}
+
 export function tokenize(text: string): Cell[] {
   const cells: Cell[] = [];
-  for (const line of text.split('\n')) for (const c of splitLine(line)) cells.push(classify(c));
+  const lines = text.split('\n');
+  const borders = text.includes('|') && pipeLinesAreBorders(lines);
+  for (const line of lines) {
+    if (borders && PIPES_ONLY.test(line)) continue;
+    // a glued table line is long and has digits: most lines (single cells) are not looked at
+    if (line.length >= 12 && !line.includes('|') && !line.includes('\t') && HAS_DIGIT.test(line)) {
+      const a = line.search(TABLE_ANCHOR);
+      const glued = a >= 0 && /\d/.test(line.slice(a)) ? gluedCells(line, a) : null;
+      if (glued) {
+        cells.push(...glued);
+        continue;
+      }
+    }
+    for (const c of splitLine(line)) cells.push(classify(c));
+  }
   return cells;
 }
 

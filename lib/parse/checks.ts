@@ -11,6 +11,7 @@ import {
   type AppealFigures,
   type Cell,
   type Check,
+  type LegacyFigures,
   type RequestFigures,
   type RequestRowKey,
 } from '../types';
@@ -36,12 +37,13 @@ function result(id: string, compared: number, failures: string[]): Check | null 
 export function checkRowTotals(r: RequestFigures): Check | null {
   let compared = 0;
   const fails: string[] = [];
-  for (const key of REQUEST_ROWS) {
-    const row = r[key];
+  const rows: [string, RequestFigures[RequestRowKey]][] = REQUEST_ROWS.map((k) => [REQUEST_ROW_NAMES[k], r[k]]);
+  if (r.other_processing) rows.push(['（六）其他处理', r.other_processing]);
+  for (const [name, row] of rows) {
     const s = sum(SIX.map((c) => row[c]));
     if (s === null || row.total === null) continue;
     compared++;
-    if (!eq(s, row.total)) fails.push(`${REQUEST_ROW_NAMES[key]} 总计 ${fmt(row.total)} ≠ 各列之和 ${fmt(s)}`);
+    if (!eq(s, row.total)) fails.push(`${name} 总计 ${fmt(row.total)} ≠ 各列之和 ${fmt(s)}`);
   }
   return result('requests.row_totals', compared, fails);
 }
@@ -53,8 +55,10 @@ export function checkTotalProcessed(r: RequestFigures): Check | null {
   let compared = 0;
   const fails: string[] = [];
   const rows = RESULT_ROWS.filter((k) => present(r, k));
+  // 2019 format: （六）其他处理 is one row of its own
+  const extra = r.other_processing ? [r.other_processing] : [];
   for (const col of APPLICANT_COLUMNS) {
-    const s = sum(rows.map((k: RequestRowKey) => r[k][col]));
+    const s = sum([...rows.map((k: RequestRowKey) => r[k][col]), ...extra.map((row) => row[col])]);
     const t = r.total_processed[col];
     if (s === null || t === null) continue;
     compared++;
@@ -151,10 +155,28 @@ export function checkNarrative(text: string, r: RequestFigures | null): Check | 
   };
 }
 
-export function runChecks(requests: RequestFigures | null, appeals: AppealFigures | null, narrative: string): Check[] {
+/**
+ * Legacy reports: the same claim against the 统计表's received-requests figure (a figure read
+ * from the prose itself is not compared with the prose).
+ */
+export function checkNarrativeLegacy(text: string, legacy: LegacyFigures | null): Check | null {
+  if (!legacy || legacy.requests_received === null || legacy.from_prose.includes('requests_received')) return null;
+  const n = legacy.requests_received;
+  const claim = n === 0 ? null : findNoRequests(text);
+  if (claim === null) return { id: 'narrative.requests', ok: true, detail: '' };
+  const sentence = claim.trim().replace(/^[，,、：:]+/, '');
+  return { id: 'narrative.requests', ok: false, detail: `正文称“${sentence}”，但统计表“受理申请数”为 ${fmt(n)}` };
+}
+
+export function runChecks(
+  requests: RequestFigures | null,
+  appeals: AppealFigures | null,
+  narrative: string,
+  legacy: LegacyFigures | null = null,
+): Check[] {
   const out: (Check | null)[] = [];
   if (requests) out.push(checkRowTotals(requests), checkTotalProcessed(requests), checkBalance(requests));
   if (appeals) out.push(checkAppeals(appeals));
-  out.push(checkNarrative(narrative, requests));
+  out.push(requests || !legacy ? checkNarrative(narrative, requests) : checkNarrativeLegacy(narrative, legacy));
   return out.filter((c): c is Check => c !== null);
 }

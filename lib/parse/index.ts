@@ -10,9 +10,14 @@ import { runChecks } from './checks';
 import { reportId } from './identity';
 import { agencyKind } from './metadata';
 import { extractMeta, type PageContext } from './meta/index';
-import { splitSections, toSections, type RawSection } from './sections';
+import { foldForMatching } from './fold';
+import { detectFormat } from './format';
+import { parseLegacy } from './legacy';
+import { hasAppealsTable, tableSource } from './locate';
+import { proseHints } from './prose';
+import { breakInlineHeadings, splitSections, toSections, type RawSection } from './sections';
 import { isSyntheticPreface } from './synthetic';
-import { parseActive, parseAppeals, parseRequests } from './tables';
+import { parseActive, parseActive2019, parseAppeals, parseRequests } from './tables';
 
 export { reportId } from './identity';
 
@@ -25,13 +30,21 @@ export function normalizeText(text: string): string {
     .replace(/\u00a0/g, ' ');
 }
 
-/** A report names itself in its title, or at least has two of the six part headings. */
-function looksLikeReport(text: string, sections: RawSection[], agency: string, titles: string[]): string | null {
-  if (text.trim().length === 0) return '文件为空';
-  if (!/信息公开|政务公开/.test(text)) return '不是政府信息公开工作年度报告：全文未出现“信息公开”';
+/**
+ * A report speaks of 信息公开, calls itself a report, and has at least one part heading or
+ * table. Old formats and pages that lost their title pass; a truncated download (a title and a
+ * sentence) is refused as incomplete. `probe`: the text with traditional characters folded.
+ */
+function looksLikeReport(probe: string, sections: RawSection[], hasTable: boolean): string | null {
+  if (probe.trim().length === 0) return '文件为空';
+  if (!/信息公开|政务公开/.test(probe)) return '不是政府信息公开工作年度报告：全文未出现“信息公开”';
   const parts = sections.filter((s) => s.key !== 'preface').length;
-  if (parts < 2 && !(agency && titles.some((t) => /年度报告|年报/.test(t))))
-    return '不是政府信息公开工作年度报告：既无报告标题也无报告各部分的标题';
+  const calledReport = /报告|年报/.test(probe);
+  if (parts === 0 && !hasTable)
+    return calledReport
+      ? '不完整：未找到报告的任何部分或表格'
+      : '不是政府信息公开工作年度报告：既无报告各部分的标题也无报告表格';
+  if (!calledReport) return '不是政府信息公开工作年度报告：全文未称“报告”或“年报”';
   return null;
 }
 
@@ -51,33 +64,61 @@ function lowestLevel(r: Region): Level | null {
 function parse(text: string, file: string, ctx: PageContext): ParseResult {
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
-  const raw = splitSections(text);
+  // headings and acceptance are matched on a folded copy (繁體 → 简体, same length)
+  const folded = foldForMatching(text);
+  let body = text;
+  let probe = folded;
+  let raw = splitSections(body, probe);
+  // a page flattened onto few long lines shows no heading lines: cut its inline headings out
+  if (raw.filter((s) => s.key !== 'preface').length < 2) {
+    const cut = breakInlineHeadings(text, folded);
+    if (cut.text !== text) {
+      ({ text: body, probe } = cut);
+      raw = splitSections(body, probe);
+    }
+  }
   const meta = extractMeta(text, ctx);
   // the report's own brackets are full-width (（科协）); NFKC made them ASCII
   const agency = meta.agency ? meta.agency.value.replace(/\(/g, '（').replace(/\)/g, '）') : '';
   const year = meta.year?.value ?? null;
-  const notReport = looksLikeReport(text, raw, agency, meta.titles);
+  const byKey = new Map(raw.map((s) => [s.key, s]));
+  // figures are read from the folded copy (same numbers, simplified labels)
+  const rawP = probe === body ? raw : splitSections(probe);
+  const byKeyP = new Map(rawP.map((s) => [s.key, s]));
+  const src = tableSource(probe, byKeyP);
+  const notReport = looksLikeReport(probe, raw, src.activeFound || src.requestsFound || src.legacy);
   if (notReport) return { file, error: notReport };
+  const format = detectFormat(probe, year, raw, src.activeFound ? src.active : null);
 
   warnings.push(...meta.warnings);
   if (!agency) warn('未能识别机关名称');
   if (year === null) warn('未能识别统计年度');
 
-  const byKey = new Map(raw.map((s) => [s.key, s]));
   for (const k of ['overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const)
     if (!byKey.has(k)) warn(`未找到第${'一二三四五六'['overview active requests appeals problems other'.split(' ').indexOf(k)]}部分（${k}）的标题`);
 
+  // the sentences that fix run-together cells, read only if a table needs them
+  let said: ReturnType<typeof proseHints> | undefined;
+  const hints = () => (said ??= proseHints(probe));
+  // a legacy report has no 2021 tables: its part texts are not searched for them
+  const active = format === 'legacy' && !src.activeFound ? null : src.active;
+  const requests = format === 'legacy' && !src.requestsFound ? null : src.requests;
+  const part4 = byKeyP.get('appeals')?.raw ?? null;
+  const appeals = part4 !== null && (format !== 'legacy' || hasAppealsTable(part4)) ? part4 : null;
   const figures: Figures = {
-    active: byKey.has('active') ? parseActive(byKey.get('active')!.raw, warn) : null,
-    requests: byKey.has('requests') ? parseRequests(byKey.get('requests')!.raw, warn) : null,
-    appeals: byKey.has('appeals') ? parseAppeals(byKey.get('appeals')!.raw, warn) : null,
+    active: format !== '2019' && active !== null ? parseActive(active, warn, hints) : null,
+    requests: requests !== null ? parseRequests(requests, warn, hints) : null,
+    appeals: appeals !== null ? parseAppeals(appeals, warn) : null,
   };
+  if (format === '2019') figures.active2019 = active !== null ? parseActive2019(active, warn) : null;
+  if (format === 'legacy') figures.legacy = parseLegacy(probe, warn);
 
-  const narrative = raw
-    .filter((s) => s.key !== 'active' && s.key !== 'requests' && s.key !== 'appeals')
+  // legacy parts 二–四 are prose (their tables, if any, are the 统计表 at the end)
+  const narrative = rawP
+    .filter((s) => format === 'legacy' || (s.key !== 'active' && s.key !== 'requests' && s.key !== 'appeals'))
     .map((s) => s.raw)
     .join('\n');
-  const checks = runChecks(figures.requests, figures.appeals, narrative);
+  const checks = runChecks(figures.requests, figures.appeals, narrative, figures.legacy ?? null);
 
   const { region, named, warnings: regionWarnings } = resolveRegion(agency, text, { url: meta.url });
   warnings.push(...regionWarnings);
@@ -95,6 +136,7 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     // a zone named by its own name (平潭综合实验区) sits at the level of the division it was placed in
     level: agencyLevel(agency, named ?? (agency ? lowestLevel(region) : null)),
     kind: agencyKind(agency),
+    format,
     meta: {
       agency: meta.agency ? { value: agency, source: meta.agency.source } : null,
       year: meta.year,

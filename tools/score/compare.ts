@@ -76,17 +76,11 @@ export function flatFigure(r: ReportRecord, key: string): number | null {
   const q = r.figures.requests;
   if (key === 'new_requests_total') return q?.new_received?.total ?? null;
   if (key === 'carried_over_total') return q?.carried_over?.total ?? null;
+  const a2019 = r.figures.active2019;
+  if (a2019 && (key === 'licensing' || key === 'penalty' || key === 'coercion'))
+    // 2019 table 二: the label's licensing/penalty/coercion are the 处理决定数量 column
+    return a2019[key].decisions;
   if (!a) return null;
-  if ('format' in a) {
-    // 2019 table 二: licensing/penalty/coercion are the 处理决定数量 column of their rows
-    const row = { licensing: '行政许可', penalty: '行政处罚', coercion: '行政强制' }[key];
-    if (!row) return null;
-    for (const [label, cols] of Object.entries(a.rows)) {
-      if (!label.includes(row)) continue;
-      for (const [col, v] of Object.entries(cols)) if (col.includes('处理决定')) return v;
-    }
-    return null;
-  }
   const m = /^(rules|normative)_(issued|repealed|in_force)$/.exec(key);
   if (m) return (m[1] === 'rules' ? a.rules : a.normative_documents)[m[2] as 'issued' | 'repealed' | 'in_force'];
   if (key === 'licensing' || key === 'penalty' || key === 'coercion' || key === 'fees_wan_yuan') return a[key];

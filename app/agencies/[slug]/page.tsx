@@ -7,7 +7,8 @@ import { RATE_KEYS, RATE_LABELS, RATE_NOTES } from '@/lib/compare/rates';
 import { figureLabel } from '@/lib/compare/labels';
 import { formatCell } from '@/lib/compare/numbers';
 import { figureChange, headline, HEADLINE_KEY } from '@/lib/compare/yoy';
-import { LEVEL_LABELS, checkLabel } from '@/lib/labels';
+import { FORMAT_LABELS, LEVEL_LABELS, checkLabel } from '@/lib/labels';
+import { EQUIVALENTS } from '@/lib/compare/formats';
 import { agencyJsonUrl, compareFormAction, compareUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { answeredMissing } from '../../_lib/missing-page';
@@ -208,26 +209,52 @@ function CompareNav({ slug, years }: { slug: string; years: number[] }) {
   );
 }
 
+/** Figures of the older formats, shown when a year of that format is on the timeline. */
+const OLDER_FORMAT_KEYS: Record<'2019' | 'legacy', string[]> = {
+  '2019': ['active2019.rules.total_published', 'active2019.normative_documents.total_published', 'active2019.procurement.projects'],
+  legacy: ['legacy.active_total', 'legacy.requests_received', 'legacy.requests_completed', 'legacy.replies.granted', 'legacy.replies.denied', 'legacy.fees_wan_yuan'],
+};
+
 function YearTable({ t }: { t: Timeline }) {
   if (!t.years.length) return null;
+  const formats = [...new Set(t.years.map((y) => y.format))];
+  const keys = [...AGENCY_TABLE_KEYS, ...(['2019', 'legacy'] as const).flatMap((f) => (formats.includes(f) ? OLDER_FORMAT_KEYS[f] : []))];
+  const mixed = formats.length > 1;
   return (
     <section aria-labelledby="table-h" className="space-y-2">
       <h2 id="table-h" className="text-lg font-semibold">主要数字</h2>
+      {mixed && (
+        <p className="text-sm text-stone-600" data-testid="format-note">
+          各年度报告格式不同（{t.years.map((y) => `${y.year}年${FORMAT_LABELS[y.format]}`).join('，')}）。
+          标“≈”的数字取自旧格式中含义相同的指标（{EQUIVALENTS.filter((e) => formats.some((f) => e.from[f])).map((e) => e.note).join('；')}），可与新格式比较；其余数字口径不同，空缺处为该格式没有此项。
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="figures-table" data-testid="year-table">
           <thead>
             <tr>
               <th scope="col">项目</th>
-              {t.years.map((y) => <th key={y.year} scope="col">{y.year}</th>)}
+              {t.years.map((y) => (
+                <th key={y.year} scope="col" title={FORMAT_LABELS[y.format]} data-format={y.format}>
+                  {y.year}
+                  {mixed && <span className="block text-xs font-normal text-stone-500">{FORMAT_LABELS[y.format]}</span>}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {AGENCY_TABLE_KEYS.map((k) => (
+            {keys.map((k) => (
               <tr key={k} data-testid="year-row" data-key={k}>
                 <th scope="row" className="text-left font-normal">{figureLabel(k)}</th>
-                {t.years.map((y) => (
-                  <td key={y.year} className="num" data-year={y.year}>{formatCell(y.figures[k] ?? null)}</td>
-                ))}
+                {t.years.map((y) => {
+                  const own = y.figures[k] ?? null;
+                  const eq = own === null ? (y.equivalents[k] ?? null) : null;
+                  return (
+                    <td key={y.year} className="num" data-year={y.year} data-equivalent={eq !== null ? 'true' : undefined}>
+                      {eq !== null ? <span title="取自旧格式中含义相同的指标">≈{formatCell(eq)}</span> : formatCell(own)}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
             {RATE_KEYS.map((k) => (

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ActiveTable, Active2019Table, AppealsTable, RequestsTable } from '@/components/FiguresTables';
+import { ActiveTable, Active2019Table, AppealsTable, LegacyTable, RequestsTable } from '@/components/FiguresTables';
 import { DemoBadge } from '@/components/DemoData';
 import { Marked } from '@/components/Marked';
 import { markTerms, queryTerms } from '@/components/mark-terms';
 import { regionText } from '@/components/SearchHits';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
-import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
+import { FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
 import { MAX_QUERY_LENGTH } from '@/lib/search-params';
@@ -110,6 +110,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
           <dd>
             {report.level ? LEVEL_LABELS[report.level] : '未能识别'} · {KIND_LABELS[report.kind]}
           </dd>
+          <dt className="text-stone-500">报告格式</dt>
+          <dd data-testid="report-format" data-format={report.format ?? '2021'}>{FORMAT_LABELS[report.format ?? '2021']}</dd>
           <dt className="text-stone-500">来源文件</dt>
           <dd className="break-all text-stone-600" title="文件名（服务器路径不公开）">{fileName(report.file)}</dd>
           <dt className="text-stone-500">数据</dt>
@@ -174,16 +176,27 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </details>
       )}
 
+      {f.legacy && (
+        <section className="rounded-lg border border-stone-200 bg-white p-4" data-testid="legacy-figures">
+          <h2 className="mb-1 text-lg font-semibold">政府信息公开统计数字（{FORMAT_LABELS.legacy}）</h2>
+          <p className="mb-3 text-sm text-stone-600">
+            本报告早于2019年的统一表格格式：数字取自报告所附统计表；标“据正文”的取自正文中明确写出该数字的句子。
+          </p>
+          <div className="overflow-x-auto"><LegacyTable f={f.legacy} /></div>
+        </section>
+      )}
+
       {report.sections.map((s, i) => {
         const isTable = TABLE_SECTIONS.includes(s.key);
         const table =
-          s.key === 'active' && f.active ? ('format' in f.active ? <Active2019Table a={f.active} /> : <ActiveTable a={f.active} />)
+          s.key === 'active' && f.active2019 ? <Active2019Table a={f.active2019} />
+          : s.key === 'active' && f.active ? <ActiveTable a={f.active} />
           : s.key === 'requests' && f.requests ? <RequestsTable r={f.requests} failed={reqFailed} />
           : s.key === 'appeals' && f.appeals ? <AppealsTable a={f.appeals} failed={appFailed} />
           : null;
         const parts = markTerms(s.text, terms);
         return (
-          <section key={`${s.key}-${i}`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`section-${s.key}`} id={s.key}>
+          <section key={`${s.key}-${i}`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`section-${s.key}`} id={report.sections.findIndex((x) => x.key === s.key) === i ? s.key : undefined}>
             <h2 className="mb-3 text-lg font-semibold">{s.title || SECTION_LABELS[s.key]}</h2>
             {table && <div className="overflow-x-auto">{table}</div>}
             {isTable && table ? (

@@ -91,7 +91,7 @@ export function chooseAgency(c: Candidates, text: string, warn: (m: string) => v
   if (best && best.weight >= MIN_WEIGHT && (!incomplete || best.weight >= incomplete.weight / 2)) {
     let value = best.name;
     // a place alone names its government when the text says so (鹿窝镇 → 鹿窝镇人民政府)
-    if (isRegionChain(toSimplified(value)) && text.includes(value + '人民政府')) value += '人民政府';
+    if (isRegionChain(toSimplified(value)) && toSimplified(text).includes(toSimplified(value) + '人民政府')) value += '人民政府';
     return { value: fuller(value, tallies), source: best.source };
   }
   if (incomplete) {

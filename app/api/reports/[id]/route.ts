@@ -3,7 +3,7 @@
  * per flattened canonical key with the Chinese label, so a spreadsheet reads without a legend.
  */
 import { contentDisposition, toCsv } from '@/lib/compare/csv';
-import { flattenFigures } from '@/lib/compare/figures';
+import { flattenFigures, formatKeys } from '@/lib/compare/figures';
 import { figureLabel } from '@/lib/compare/labels';
 import { AppError, errorResponse } from '@/lib/errors';
 import { getReportById } from '@/lib/queries';
@@ -19,8 +19,11 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
     if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${id} 的报告`));
     if (format === 'json') return Response.json({ ok: true, report: { ...report, synthetic: report.synthetic === true } }, { headers: { 'cache-control': 'no-store' } });
     const flat = flattenFigures(report.figures);
+    // the figures of the report's own format; a legacy 统计表's 累计 column as its own rows
     const synthetic = report.synthetic ? 'true' : 'false';
-    const rows = Object.entries(flat).map(([key, value]) => [report.id, report.agency, report.year, key, figureLabel(key), value, synthetic]);
+    const rows = formatKeys(report.format).map((key) => [report.id, report.agency, report.year, key, figureLabel(key), flat[key] ?? null, synthetic]);
+    for (const [key, value] of Object.entries(report.figures.legacy?.cumulative ?? {}))
+      rows.push([report.id, report.agency, report.year, `legacy.cumulative.${key}`, `${figureLabel(`legacy.${key}`)}（累计）`, value, synthetic]);
     return new Response(toCsv(['id', 'agency', 'year', 'key', 'label', 'value', 'synthetic'], rows), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { compareYears, type FigureChange, type YearComparison } from '@/lib/compare/yoy';
 import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
 import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
+import { FORMAT_LABELS } from '@/lib/labels';
 import { RATE_LABELS, RATE_NOTES, type RateKey } from '@/lib/compare/rates';
 import { formatCell, formatDelta, formatPct } from '@/lib/compare/numbers';
 import { agencyUrl, compareJsonUrl, reportUrl } from '@/lib/urls';
@@ -68,9 +69,23 @@ export default async function YearComparePage({ params }: Props) {
         <Twins json={compareJsonUrl(data.slug, yA, yB)} csv={compareJsonUrl(data.slug, yA, yB, 'csv')} />
       </header>
 
+      {c.comparability.length > 0 && (
+        <section aria-labelledby="fmt-h" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="format-note">
+          <h2 id="fmt-h" className="font-semibold">
+            两份报告格式不同：{yA}年为{FORMAT_LABELS[c.earlier.format]}，{yB}年为{FORMAT_LABELS[c.later.format]}
+          </h2>
+          <p className="mt-1">只比较含义相同的数字，其余数字两种格式口径不同，不作比较：</p>
+          <ul className="mt-1 list-disc pl-6" data-testid="comparable-figures">
+            {c.comparability.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="key-h" className="space-y-2">
         <h2 id="key-h" className="text-lg font-semibold">主要数字</h2>
-        <FigureTable rows={KEY_FIGURE_KEYS.map((k) => byKey.get(k)!)} yA={yA} yB={yB} testId="key-figures" />
+        <FigureTable rows={KEY_FIGURE_KEYS.flatMap((k) => byKey.get(k) ?? [])} yA={yA} yB={yB} testId="key-figures" />
       </section>
 
       <section aria-labelledby="rates-h" className="space-y-2">
@@ -106,12 +121,14 @@ export default async function YearComparePage({ params }: Props) {
 
       <section aria-labelledby="all-h" className="space-y-4">
         <h2 id="all-h" className="text-lg font-semibold">全部数字</h2>
-        {(['active', 'requests', 'appeals'] as const).map((part) => (
+        {(['active', 'requests', 'appeals', 'active2019', 'legacy'] as const)
+          .filter((part) => c.figures.some((f) => figurePart(f.key) === part))
+          .map((part) => (
           <div key={part} className="space-y-1">
             <h3 className="font-medium">{PART_LABELS[part]}</h3>
             <FigureTable rows={c.figures.filter((f) => figurePart(f.key) === part)} yA={yA} yB={yB} testId={`figures-${part}`} />
           </div>
-        ))}
+          ))}
       </section>
     </article>
   );
