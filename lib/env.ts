@@ -13,6 +13,10 @@ const schema = z.object({
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('reports'),
   REPORTS_DIR: z.string().optional(),
+  /** public address of the site (https://nianbao.example.cn), for canonical URLs and share cards */
+  SITE_URL: z.string().url().optional(),
+  /** Chinese font for the share-card images (lib/og/font.ts) */
+  OG_FONT_PATH: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

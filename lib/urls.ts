@@ -153,6 +153,20 @@ export function exportUrl(state: SearchStateInput, format: 'json' | 'csv'): stri
   return `/api/export?${qs ? `${qs}&` : ''}format=${format}`;
 }
 
+/** The status page (engine, report count, last index run) and its JSON twin. */
 export function statusUrl(): string {
+  return '/status';
+}
+
+export function statusJsonUrl(): string {
   return '/api/status';
+}
+
+/** What every column of the CSV exports means (page and JSON twin). */
+export function dictionaryUrl(): string {
+  return '/dictionary';
+}
+
+export function dictionaryJsonUrl(): string {
+  return '/api/dictionary';
 }

@@ -1,4 +1,6 @@
 /** An agency's reports over the years: figures, rates, themes and failed checks per year. */
+import { CSV_FILES, LIST_SEPARATOR } from '../dictionary';
+import { checkLabel } from '../labels';
 import type { Check, ReportRecord, ThemeHit } from '../types';
 import { FIGURE_KEYS, flattenFigures, type FlatFigures } from './figures';
 import { deriveRates, RATE_KEYS, type Rates } from './rates';
@@ -43,7 +45,8 @@ export function buildTimeline(agency: string, reports: ReportRecord[]): Timeline
 }
 
 /** Column order of the per-year table (JSON/CSV twins and the page). */
-export const TIMELINE_COLUMNS = ['year', 'id', ...FIGURE_KEYS, ...RATE_KEYS, 'themes', 'checks_failed'] as const;
+/** Columns of the agency CSV (lib/dictionary CSV_FILES.agency defines them). */
+export const TIMELINE_COLUMNS = CSV_FILES.agency.columns;
 
 export function timelineRows(t: Timeline): (string | number | null)[][] {
   return t.years.map((y) => [
@@ -51,7 +54,7 @@ export function timelineRows(t: Timeline): (string | number | null)[][] {
     y.id,
     ...FIGURE_KEYS.map((k) => y.figures[k] ?? null),
     ...RATE_KEYS.map((k) => y.rates[k]),
-    y.themes.map((th) => th.label).join('；'),
-    y.failedChecks.map((c) => c.id).join('；'),
+    y.themes.map((th) => th.label).join(LIST_SEPARATOR),
+    y.failedChecks.map((c) => checkLabel(c.id)).join(LIST_SEPARATOR),
   ]);
 }

@@ -3,13 +3,16 @@
  * `?format=csv` gives this page of hits as CSV (the bulk figures export is /api/export).
  * `facet_limit=N` (default 100, 0 = all) caps the values listed per facet; counts stay exact.
  */
-import { toCsv, contentDisposition } from '@/lib/compare/csv';
 import { AppError, errorResponse } from '@/lib/errors';
+import { FACET_LIMIT_MESSAGE, formatChoices } from '@/lib/param-messages';
 import { searchReports } from '@/lib/queries';
 import { snippetParts } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
 import { parseSearchParams } from '@/lib/search-params';
+import { CSV_FILES, LIST_SEPARATOR, type HeaderMode } from '@/lib/dictionary';
+import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS } from '@/lib/labels';
 import { reportUrl } from '@/lib/urls';
+import { dictionaryCsvResponse, headerModeOf } from '@/app/agencies/_lib/respond';
 import { DEFAULT_FACET_LIMIT, searchResultJson } from './serialize';
 
 export const dynamic = 'force-dynamic';
@@ -18,26 +21,28 @@ export async function GET(req: Request): Promise<Response> {
   const params = new URL(req.url).searchParams;
   const format = params.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv') {
-    return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
+    return errorResponse(new AppError('bad_request:api', formatChoices()));
   }
   const limitParam = params.get('facet_limit');
   const facetLimit = limitParam === null ? DEFAULT_FACET_LIMIT : Number(limitParam);
   if (!Number.isInteger(facetLimit) || facetLimit < 0 || facetLimit > 1_000_000) {
-    return errorResponse(new AppError('bad_request:api', 'facet_limit 应为 0（全部）或正整数'));
+    return errorResponse(new AppError('bad_request:api', FACET_LIMIT_MESSAGE));
   }
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));
   try {
     const result = await searchReports({ state: parsed.state, facetLimit });
-    if (format === 'csv') return csvResponse(result, parsed.state.q);
+    if (format === 'csv') return csvHits(result, parsed.state.q, headers);
     return Response.json(searchResultJson(result, parsed.state.q, facetLimit), { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e, 'search');
   }
 }
 
-function csvResponse(result: SearchResult, q: string): Response {
-  const header = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url'];
+/** This page of hits; columns as lib/dictionary's CSV_FILES.search defines them. */
+function csvHits(result: SearchResult, q: string, headers: HeaderMode): Response {
   const rows = result.hits.map((h) => [
     h.id,
     h.agency,
@@ -45,20 +50,14 @@ function csvResponse(result: SearchResult, q: string): Response {
     h.region.province,
     h.region.city,
     h.region.county,
-    h.level,
-    h.kind,
-    h.section,
-    h.themes.join(';'),
+    h.level ? LEVEL_LABELS[h.level] : null,
+    KIND_LABELS[h.kind],
+    h.section ? SECTION_SHORT_LABELS[h.section] : null,
+    h.themes.join(LIST_SEPARATOR),
     h.checksFailed,
     snippetParts(h.snippet).map((p) => p.text).join(''),
     reportUrl(h.id),
   ]);
   const name = `nianbao-search${q ? `-${q.slice(0, 20)}` : ''}-p${result.page}.csv`;
-  return new Response(toCsv(header, rows), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': contentDisposition(name),
-      'cache-control': 'no-store',
-    },
-  });
+  return dictionaryCsvResponse(name, CSV_FILES.search.columns, rows, headers);
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActiveTable, Active2019Table, AppealsTable, RequestsTable } from '@/components/FiguresTables';
 import { Marked } from '@/components/Marked';
+import { ReportSummary } from '@/components/ReportSummary';
 import { markTerms, queryTerms } from '@/components/mark-terms';
 import { regionText } from '@/components/SearchHits';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
@@ -116,6 +117,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
       </header>
 
       <Versions versions={versions} current={report.id} />
+
+      <ReportSummary figures={report.figures} />
 
       {others.length > 1 && (
         <nav aria-label="该机关其他年度" className="text-sm" data-testid="other-years">

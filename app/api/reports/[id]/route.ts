@@ -6,6 +6,7 @@ import { contentDisposition, toCsv } from '@/lib/compare/csv';
 import { flattenFigures } from '@/lib/compare/figures';
 import { figureLabel } from '@/lib/compare/labels';
 import { AppError, errorResponse } from '@/lib/errors';
+import { formatChoices } from '@/lib/param-messages';
 import { getReportById } from '@/lib/queries';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await ctx.params;
   const format = new URL(req.url).searchParams.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
+  if (format !== 'json' && format !== 'csv') return errorResponse(new AppError('bad_request:api', formatChoices()));
   try {
     const report = await getReportById({ id });
     if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${id} 的报告`));
