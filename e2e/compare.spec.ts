@@ -167,6 +167,8 @@ test('bulk export of a search result: one row per report, canonical keys', async
   const res = await request.get('/api/export?format=csv');
   expect(res.headers()['content-disposition']).toContain('attachment');
   const rows = parseCsv(await res.text());
-  expect(rows[0]).toContain('requests.new_received.total');
-  expect(rows.length - 1).toBe(Math.min(search.total, 5000));
+  // Chinese headers, then the canonical keys (lib/dictionary), then one row per report.
+  expect(rows[0]).toContain('一、本年新收政府信息公开申请数量 · 总计');
+  expect(rows[1]).toContain('requests.new_received.total');
+  expect(rows.length - 2).toBe(Math.min(search.total, 5000));
 });

@@ -145,8 +145,9 @@ test.describe('search page', () => {
     expect(res.headers()['content-type']).toContain('text/csv');
     expect(res.headers()['content-disposition']).toContain('attachment');
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url');
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(view.hits.map((h) => h.id));
+    expect(lines[0]).toBe('报告编号,机关,年度,省份,城市,区县,层级,机关类型,命中章节,问题主题,未通过的校验项数,原文片段,报告页面');
+    expect(lines[1]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url');
+    expect(lines.slice(2).map((l) => l.split(',')[0])).toEqual(view.hits.map((h) => h.id));
   });
 
   test('sorting and paging are links that keep the query', async ({ page }) => {

@@ -170,3 +170,15 @@ export function dictionaryUrl(): string {
 export function dictionaryJsonUrl(): string {
   return '/api/dictionary';
 }
+
+/** Share-card images (og:image, app/og/…), one per kind of page. */
+export const ogImageUrl = {
+  site: (): string => '/og/site',
+  report: (id: string): string => `/og/reports/${encodeURIComponent(id)}`,
+  agency: (slug: string): string => `/og/agencies/${encodeURIComponent(slug)}`,
+  compare: (slug: string, a: number, b: number): string => {
+    const [x, y] = a <= b ? [a, b] : [b, a];
+    return `/og/agencies/${encodeURIComponent(slug)}/compare/${x}-${y}`;
+  },
+  peers: (slugs: string[], year: number): string => `/og/compare?${peerQuery(slugs, year)}`,
+};

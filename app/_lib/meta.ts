@@ -5,6 +5,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
+import { ogImageUrl } from '@/lib/urls';
 
 export const SITE_NAME = '年报 Nianbao';
 
@@ -39,7 +40,7 @@ export interface PageMetaInput {
 }
 
 export async function pageMeta(m: PageMetaInput): Promise<Metadata> {
-  const image = { url: m.image ?? '/og/site', ...OG_SIZE, alt: m.imageAlt ?? m.title };
+  const image = { url: m.image ?? ogImageUrl.site(), ...OG_SIZE, alt: m.imageAlt ?? m.title };
   return {
     metadataBase: await siteOrigin(),
     title: m.title,

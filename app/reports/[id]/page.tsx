@@ -16,6 +16,7 @@ import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUr
 import { answeredMissing } from '../../_lib/missing-page';
 import { ReportMissing } from './ReportMissing';
 import { Provenance, Versions } from './Provenance';
+import { reportMeta } from './meta';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -41,11 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const r = await getReportById({ id }).catch(() => null);
   if (!r) return { title: '未找到报告' };
-  const failed = r.checks.filter((c) => !c.ok).length;
-  return {
-    title: title(r),
-    description: `${regionText(r.region)} ${r.agency}${r.year ?? ''}年度报告：统计表、问题主题${failed ? `，${failed} 项数据校验未通过` : ''}。`,
-  };
+  return reportMeta(r);
 }
 
 export default async function ReportPage({ params, searchParams }: Props) {

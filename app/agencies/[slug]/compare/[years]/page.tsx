@@ -6,7 +6,9 @@ import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
 import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
 import { RATE_LABELS, RATE_NOTES, type RateKey } from '@/lib/compare/rates';
 import { formatCell, formatDelta, formatPct } from '@/lib/compare/numbers';
-import { agencyUrl, compareJsonUrl, reportUrl } from '@/lib/urls';
+import { agencyUrl, compareJsonUrl, compareUrl, ogImageUrl, reportUrl } from '@/lib/urls';
+import { earlierYearPhrase } from '@/lib/year-text';
+import { pageMeta } from '../../../../_lib/meta';
 import { answeredMissing } from '../../../../_lib/missing-page';
 import { NotFoundHelp } from '../../../_components/NotFoundHelp';
 import { Twins } from '../../../_components/Twins';
@@ -28,12 +30,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = [
     c.headline,
     rate.earlier !== null || rate.later !== null ? `予以公开及部分公开占比 ${pctText(rate.earlier)} → ${pctText(rate.later)}` : '',
-    c.repeated.share !== null ? `问题部分与上一年度逐字重复 ${c.repeated.share}%` : '',
+    c.repeated.share !== null ? `问题部分与${earlierYearPhrase(c.earlier.year!, c.later.year!)}逐字重复 ${c.repeated.share}%` : '',
   ]
     .filter(Boolean)
     .join('；');
   const title = `${c.agency} ${c.earlier.year}→${c.later.year} 年度比较`;
-  return { title, description, openGraph: { title: c.headline, description, type: 'article' }, twitter: { card: 'summary', title: c.headline, description } };
+  return pageMeta({
+    title,
+    description,
+    path: compareUrl(r.value.slug, c.earlier.year!, c.later.year!),
+    image: ogImageUrl.compare(r.value.slug, c.earlier.year!, c.later.year!),
+    imageAlt: c.headline,
+    type: 'article',
+  });
 }
 
 export default async function YearComparePage({ params }: Props) {
