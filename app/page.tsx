@@ -79,7 +79,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <div className="space-y-4">
       <Heading state={state} />
       {result.hits.length > 0 && (
-        <SkipLink href="#results" testId="skip-to-results">
+        <SkipLink href="#hits" testId="skip-to-results">
           {`跳到检索结果（共 ${result.total.toLocaleString('zh-CN')} 份）`}
         </SkipLink>
       )}
@@ -89,10 +89,13 @@ export default async function SearchPage({ searchParams }: Props) {
         <aside className="order-2 md:order-1">
           <FacetPanel state={state} result={result} />
         </aside>
-        <section id="results" tabIndex={-1} className="order-1 min-w-0 focus:outline-none md:order-2" aria-label="检索结果">
+        <section className="order-1 min-w-0 md:order-2" aria-label="检索结果">
           <ResultBar state={state} result={result} />
           {result.hits.length ? (
-            <SearchHits hits={result.hits} q={state.q} />
+            // The skip link's target: the next Tab lands on the first hit, past sort and export links.
+            <div id="hits" tabIndex={-1} className="focus:outline-none">
+              <SearchHits hits={result.hits} q={state.q} />
+            </div>
           ) : (
             <Notice testId="no-results" title={isEmptyIndex(state, result) ? '索引中还没有报告' : '没有找到报告'}>
               {isEmptyIndex(state, result)

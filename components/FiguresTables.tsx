@@ -31,14 +31,17 @@ import type { FailedCells } from './table-checks';
  * A wide table in its own scroll box, with a visible hint on narrow screens; `sticky` keeps the
  * row labels and the last (总计) column in view while the figures scroll between them.
  */
-function Scroll({ children, sticky, hint }: { children: ReactNode; sticky?: boolean; hint: string }) {
+function Scroll({ children, sticky, hint, label }: { children: ReactNode; sticky?: boolean; hint: string; label: string }) {
   return (
     <div>
       <p className="mb-1 text-xs text-stone-600 lg:hidden" data-testid="scroll-hint">
         <span aria-hidden="true">⇆ </span>
         {hint}
       </p>
-      <div className={`overflow-x-auto ${sticky ? 'sticky-table' : ''}`}>{children}</div>
+      {/* Focusable, so keyboard users can scroll it too. */}
+      <div className={`overflow-x-auto ${sticky ? 'sticky-table' : ''}`} tabIndex={0} role="region" aria-label={`${label}（可左右滚动）`}>
+        {children}
+      </div>
     </div>
   );
 }
@@ -146,7 +149,7 @@ export function RequestsTable({ r, failed }: { r: RequestFigures; failed: Failed
   });
   const orgCols = APPLICANT_COLUMNS.filter((c) => c !== 'natural_person' && c !== 'total');
   return (
-    <Scroll sticky hint="表格较宽，可左右滑动查看各类申请人；行名和“总计”列固定显示。">
+    <Scroll sticky label="收到和处理政府信息公开申请情况表" hint="表格较宽，可左右滑动查看各类申请人；行名和“总计”列固定显示。">
     <table className="figures-table" data-testid="table-requests">
       <caption className="sr-only">收到和处理政府信息公开申请情况</caption>
       <thead>
@@ -195,7 +198,7 @@ export function RequestsTable({ r, failed }: { r: RequestFigures; failed: Failed
 
 export function AppealsTable({ a, failed }: { a: AppealFigures; failed: FailedCells }) {
   return (
-    <Scroll hint="表格较宽，可左右滑动查看行政诉讼各列。">
+    <Scroll label="行政复议、行政诉讼情况表" hint="表格较宽，可左右滑动查看行政诉讼各列。">
     <table className="figures-table" data-testid="table-appeals">
       <caption className="sr-only">政府信息公开行政复议、行政诉讼情况</caption>
       <thead>

@@ -41,7 +41,7 @@ export function cardResponse(input: CardInput): Response {
   const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const image = new ImageResponse(
     (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#fafaf9', padding: '48px 64px', fontFamily: font ? font.name : undefined, color: INK }}>
+      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#fafaf9', padding: '48px 64px', color: INK, ...(font ? { fontFamily: font.name } : {}) }}>
         <div style={{ display: 'flex', alignItems: 'center', fontSize: 28, color: BRAND }}>
           <div style={{ display: 'flex', width: 40, height: 40, background: BRAND, borderRadius: 8, marginRight: 16 }} />
           {t(input.kicker) || 'Nianbao'}
