@@ -30,6 +30,8 @@ export const OG_SIZE = { width: 1200, height: 630 } as const;
 
 export interface PageMetaInput {
   title: string;
+  /** the share card's title when it should say more than the page title (a comparison's headline) */
+  shareTitle?: string;
   description: string;
   /** path of the page without query string noise: its canonical URL */
   path: string;
@@ -40,13 +42,14 @@ export interface PageMetaInput {
 }
 
 export async function pageMeta(m: PageMetaInput): Promise<Metadata> {
-  const image = { url: m.image ?? ogImageUrl.site(), ...OG_SIZE, alt: m.imageAlt ?? m.title };
+  const shareTitle = m.shareTitle ?? m.title;
+  const image = { url: m.image ?? ogImageUrl.site(), ...OG_SIZE, alt: m.imageAlt ?? shareTitle };
   return {
     metadataBase: await siteOrigin(),
     title: m.title,
     description: m.description,
     alternates: { canonical: m.path },
-    openGraph: { title: m.title, description: m.description, url: m.path, siteName: SITE_NAME, locale: 'zh_CN', type: m.type ?? 'website', images: [image] },
-    twitter: { card: 'summary_large_image', title: m.title, description: m.description, images: [image.url] },
+    openGraph: { title: shareTitle, description: m.description, url: m.path, siteName: SITE_NAME, locale: 'zh_CN', type: m.type ?? 'website', images: [image] },
+    twitter: { card: 'summary_large_image', title: shareTitle, description: m.description, images: [image.url] },
   };
 }

@@ -11,12 +11,12 @@ import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/lab
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
 import { MAX_QUERY_LENGTH } from '@/lib/search-params';
-import type { Check, ReportRecord, SectionKey } from '@/lib/types';
+import type { Check, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 import { answeredMissing } from '../../_lib/missing-page';
 import { ReportMissing } from './ReportMissing';
 import { Provenance, Versions } from './Provenance';
-import { reportMeta } from './meta';
+import { reportMeta, reportTitle } from './meta';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -32,10 +32,6 @@ function firstString(v: string | string[] | undefined): string {
 
 function fileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
-}
-
-function title(r: ReportRecord): string {
-  return `${r.agency}${r.year !== null ? ` ${r.year}年` : ''}政府信息公开工作年度报告`;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -81,7 +77,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           </Link>
         </p>
         <h1 className="text-2xl font-bold" data-testid="report-title">
-          {title(report)}
+          {reportTitle(report)}
         </h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
           <dt className="text-stone-500">机关</dt>

@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description,
     path: compareUrl(r.value.slug, c.earlier.year!, c.later.year!),
     image: ogImageUrl.compare(r.value.slug, c.earlier.year!, c.later.year!),
-    imageAlt: c.headline,
+    shareTitle: c.headline,
     type: 'article',
   });
 }
