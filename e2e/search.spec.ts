@@ -216,7 +216,10 @@ test.describe('report page', () => {
     );
     const csv = await request.get((await page.getByTestId('report-csv').getAttribute('href'))!);
     expect(csv.headers()['content-type']).toContain('text/csv');
-    const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    // Two header rows: Chinese, then the keys (lib/dictionary).
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[1]).toBe('id,agency,year,key,label,value');
+    const rows = lines.slice(2).map((l) => l.split(','));
     expect(rows.length).toBe(Object.keys(onPage).length);
     for (const r of rows) expect(onPage[r[3]!], r[3]).toBe(r[5] === '' ? '—' : r[5]);
   });

@@ -58,6 +58,11 @@ const META: Record<string, Omit<ColumnDef, 'key'>> = {
     type: '列表',
     definition: `未通过的数据校验的名称，多个用“${LIST_SEPARATOR}”分隔。可能的校验：${Object.values(CHECK_LABELS).join('；')}。`,
   },
+  key: { label: '字段名', type: '文本', definition: '一行数字的字段名（本字典中的字段，如 requests.new_received.total）。' },
+  label: { label: '项目', type: '文本', definition: '该字段的中文名称，与本字典的中文表头相同。' },
+  value: { label: '数值', type: '数值', definition: '该报告中这一项的数字；原表空白或为“/”时为空，不记为 0。' },
+  delta: { label: '变化', type: '数值', definition: '较晚年度减较早年度；比率行为百分点之差。任一年度为空时为空。' },
+  pct_change: { label: '变化率', type: '数值', unit: '%', definition: '变化除以较早年度的数值，百分比，保留一位小数；较早年度为 0 或为空时为空。' },
   snippet: { label: '原文片段', type: '文本', definition: '报告中含检索词的一段原文。' },
   url: { label: '报告页面', type: '网址', definition: '本站该报告页面的地址（相对路径）。' },
 };
@@ -124,6 +129,18 @@ export const CSV_FILES = {
     title: '机关各年度数字（/api/agencies/机关地址?format=csv）',
     columns: ['year', 'id', ...FIGURE_KEYS, ...RATE_KEYS, 'themes', 'checks_failed_list'],
   },
+  report: {
+    title: '一份报告的全部数字，每项一行（/api/reports/报告编号?format=csv）',
+    columns: ['id', 'agency', 'year', 'key', 'label', 'value'],
+  },
+  compare: {
+    title: '一个机关两个年度的比较，每项一行；两个年度各占一列（/api/agencies/机关地址/compare/年度-年度?format=csv）',
+    columns: ['key', 'label', 'delta', 'pct_change'],
+  },
+  peers: {
+    title: '几个机关同一年度的比较，每项一行；每个机关占一列，中文表头为机关名称、第二行为机关地址（/api/compare?format=csv）',
+    columns: ['key', 'label'],
+  },
 } as const satisfies Record<string, { title: string; columns: readonly string[] }>;
 
 /** Every column defined, each once, in the order they first appear in the files above. */
@@ -148,7 +165,11 @@ export function parseHeaderMode(v: string | null): HeaderMode | null {
   return v === 'keys' ? 'keys' : null;
 }
 
-/** The header rows of a CSV with these columns. */
-export function csvHeaderRows(columns: readonly string[], mode: HeaderMode): string[][] {
-  return mode === 'keys' ? [[...columns]] : [columns.map(columnLabel), [...columns]];
+/**
+ * The header rows of a CSV with these columns. `extra` labels columns that are values rather
+ * than fields (a year, an agency's address).
+ */
+export function csvHeaderRows(columns: readonly string[], mode: HeaderMode, extra: Record<string, string> = {}): string[][] {
+  const label = (k: string) => (Object.hasOwn(extra, k) ? extra[k]! : columnLabel(k));
+  return mode === 'keys' ? [[...columns]] : [columns.map(label), [...columns]];
 }

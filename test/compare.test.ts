@@ -198,8 +198,9 @@ describe('timeline, peers, export', () => {
     expect(parsePeerSort('-rate.granted_share')).toEqual({ key: 'rate.granted_share', dir: 'desc' });
     expect(order('bogus')).toBe('abcd');
     const csv = peerCsv(cols);
-    expect(csv.header).toEqual(['key', 'a', 'b', 'c', 'd']);
-    expect(csv.rows.find((r) => r[0] === 'requests.new_received.total')).toEqual(['requests.new_received.total', 5, null, 9, 5]);
+    expect(csv.columns).toEqual(['key', 'label', 'a', 'b', 'c', 'd']);
+    expect(csv.names).toEqual({ a: 'a', b: 'b', c: 'c', d: 'd' });
+    expect(csv.rows.find((r) => r[0] === 'requests.new_received.total')).toEqual(['requests.new_received.total', '一、本年新收政府信息公开申请数量 · 总计', 5, null, 9, 5]);
   });
   it('exports one flat row per report with canonical keys', () => {
     const row = exportRow(r23);

@@ -30,8 +30,8 @@ export function headerModeOf(req: Request): HeaderMode | Response {
 }
 
 /** A CSV whose columns are data-dictionary keys: Chinese header row, then the keys (lib/dictionary). */
-export function dictionaryCsvResponse(filename: string, columns: readonly string[], rows: CsvValue[][], mode: HeaderMode): Response {
-  const [header, ...more] = csvHeaderRows(columns, mode);
+export function dictionaryCsvResponse(filename: string, columns: readonly string[], rows: CsvValue[][], mode: HeaderMode, extra?: Record<string, string>): Response {
+  const [header, ...more] = csvHeaderRows(columns, mode, extra);
   return csvResponse(filename, header!, [...more, ...rows]);
 }
 

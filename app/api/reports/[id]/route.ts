@@ -2,9 +2,9 @@
  * JSON twin of a report page (the whole ReportRecord), or `?format=csv`: its figures, one row
  * per flattened canonical key with the Chinese label, so a spreadsheet reads without a legend.
  */
-import { contentDisposition, toCsv } from '@/lib/compare/csv';
 import { flattenFigures } from '@/lib/compare/figures';
-import { figureLabel } from '@/lib/compare/labels';
+import { columnLabel, CSV_FILES } from '@/lib/dictionary';
+import { dictionaryCsvResponse, headerModeOf } from '@/app/agencies/_lib/respond';
 import { AppError, errorResponse } from '@/lib/errors';
 import { formatChoices } from '@/lib/param-messages';
 import { getReportById } from '@/lib/queries';
@@ -15,19 +15,15 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   const { id } = await ctx.params;
   const format = new URL(req.url).searchParams.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv') return errorResponse(new AppError('bad_request:api', formatChoices()));
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   try {
     const report = await getReportById({ id });
     if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${id} 的报告`));
     if (format === 'json') return Response.json({ ok: true, report }, { headers: { 'cache-control': 'no-store' } });
     const flat = flattenFigures(report.figures);
-    const rows = Object.entries(flat).map(([key, value]) => [report.id, report.agency, report.year, key, figureLabel(key), value]);
-    return new Response(toCsv(['id', 'agency', 'year', 'key', 'label', 'value'], rows), {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': contentDisposition(`${report.agency}-${report.year ?? 'unknown'}-figures.csv`),
-        'cache-control': 'no-store',
-      },
-    });
+    const rows = Object.entries(flat).map(([key, value]) => [report.id, report.agency, report.year, key, columnLabel(key), value]);
+    return dictionaryCsvResponse(`${report.agency}-${report.year ?? 'unknown'}-figures.csv`, CSV_FILES.report.columns, rows, headers);
   } catch (e) {
     return errorResponse(e, 'report');
   }
