@@ -25,6 +25,7 @@ import {
   type RequestFigures,
 } from '@/lib/types';
 import { APPEALS_ANCHOR, requestRowAnchor } from '@/lib/report-summary';
+import { ScrollRegion } from './ScrollRegion';
 import type { FailedCells } from './table-checks';
 
 /**
@@ -38,10 +39,9 @@ function Scroll({ children, sticky, hint, label }: { children: ReactNode; sticky
         <span aria-hidden="true">⇆ </span>
         {hint}
       </p>
-      {/* Focusable, so keyboard users can scroll it too. */}
-      <div className={`overflow-x-auto ${sticky ? 'sticky-table' : ''}`} tabIndex={0} role="region" aria-label={`${label}（可左右滚动）`}>
+      <ScrollRegion label={label} className={sticky ? 'sticky-table' : ''}>
         {children}
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

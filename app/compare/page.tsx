@@ -10,6 +10,7 @@ import { agencyUrl, ogImageUrl, peerCompareJsonUrl, peerCompareUrl, reportUrl } 
 import { pageMeta } from '../_lib/meta';
 import { Twins } from '@/app/agencies/_components/Twins';
 import { loadPeers, parsePeerParams, type PeerData } from './_lib/load';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';
 
@@ -84,7 +85,7 @@ function PeerTable(props: {
 }) {
   const { cols, rowKeys, rowTestId, sort, slugs, year, grouped, testId } = props;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="机关比较表">
       <table className="figures-table" data-testid={testId}>
         <thead>
           <tr>
@@ -124,7 +125,7 @@ function PeerTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

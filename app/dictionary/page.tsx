@@ -3,6 +3,7 @@ import { CSV_FILES, dictionary, LIST_SEPARATOR } from '@/lib/dictionary';
 import { dictionaryJsonUrl, dictionaryUrl } from '@/lib/urls';
 import { Twins } from '../agencies/_components/Twins';
 import { pageMeta } from '../_lib/meta';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMeta({
@@ -39,7 +40,7 @@ export default function DictionaryPage() {
 
       <section aria-labelledby="cols-h" className="space-y-2">
         <h2 id="cols-h" className="text-lg font-semibold">各列定义（{columns.length} 列）</h2>
-        <div className="overflow-x-auto">
+        <ScrollRegion label="各列定义">
           <table className="figures-table" data-testid="dictionary-table">
             <caption className="sr-only">CSV 各列的中文表头、字段名、类型、单位和定义</caption>
             <thead>
@@ -63,7 +64,7 @@ export default function DictionaryPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </article>
   );

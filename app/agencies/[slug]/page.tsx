@@ -18,6 +18,7 @@ import { NotFoundHelp } from '../_components/NotFoundHelp';
 import { Twins } from '../_components/Twins';
 import { consecutivePairs, loadAgency } from '../_lib/load';
 import { pctText, regionText } from '../_lib/format';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';
 
@@ -214,7 +215,7 @@ function YearTable({ t }: { t: Timeline }) {
   return (
     <section aria-labelledby="table-h" className="space-y-2">
       <h2 id="table-h" className="text-lg font-semibold">主要数字</h2>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="主要数字">
         <table className="figures-table" data-testid="year-table">
           <thead>
             <tr>
@@ -241,7 +242,7 @@ function YearTable({ t }: { t: Timeline }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

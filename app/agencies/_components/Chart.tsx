@@ -1,4 +1,5 @@
 import type { ChartSpec } from '@/lib/charts/svg';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 function cell(v: number | null, unit: string | undefined): string {
   if (v === null) return '—';
@@ -18,7 +19,7 @@ export function Chart({ id, spec, svg }: { id: string; spec: ChartSpec; svg: str
       <figcaption className="px-1 text-sm text-stone-700">{spec.title}</figcaption>
       <details className="px-1 text-sm">
         <summary className="cursor-pointer text-brand-700">查看图表数据</summary>
-        <div className="mt-1 overflow-x-auto">
+        <ScrollRegion label={`${spec.title}：数据表`} className="mt-1">
           <table className="figures-table" id={tableId} data-testid="chart-data">
             <caption className="sr-only">{spec.title}：数据表</caption>
             <thead>
@@ -40,7 +41,7 @@ export function Chart({ id, spec, svg }: { id: string; spec: ChartSpec; svg: str
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </figure>
   );

@@ -14,6 +14,7 @@ import { NotFoundHelp } from '../../../_components/NotFoundHelp';
 import { Twins } from '../../../_components/Twins';
 import { loadYearPair } from '../../../_lib/load';
 import { pctText } from '../../../_lib/format';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';
 
@@ -84,7 +85,7 @@ export default async function YearComparePage({ params }: Props) {
 
       <section aria-labelledby="rates-h" className="space-y-2">
         <h2 id="rates-h" className="text-lg font-semibold">派生比率</h2>
-        <div className="overflow-x-auto">
+        <ScrollRegion label="派生比率">
           <table className="figures-table" data-testid="rates-table">
             <thead>
               <tr>
@@ -107,7 +108,7 @@ export default async function YearComparePage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <ThemesDiff c={c} />
@@ -128,7 +129,7 @@ export default async function YearComparePage({ params }: Props) {
 
 function FigureTable({ rows, yA, yB, testId }: { rows: FigureChange[]; yA: number; yB: number; testId: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="数字比较表">
       <table className="figures-table" data-testid={testId}>
         <thead>
           <tr>
@@ -153,7 +154,7 @@ function FigureTable({ rows, yA, yB, testId }: { rows: FigureChange[]; yA: numbe
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
