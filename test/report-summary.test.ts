@@ -64,3 +64,21 @@ describe('reportSummary', () => {
     expect(values(figures({ requests: null, appeals: null }))).toEqual({ received: null, processed: null, granted: null, denied: null, corrected: null });
   });
 });
+
+describe('ReportSummary card', () => {
+  it('links each figure to its row and explains an unknown value instead of showing 0', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { ReportSummary } = await import('@/components/ReportSummary');
+    const out = renderToStaticMarkup(createElement(ReportSummary, { figures: figures() }));
+    expect(out).toContain('href="#row-requests-new_received"');
+    expect(out).toContain('href="#row-appeals"');
+    expect(out).toMatch(/data-key="denied" data-value="8"/);
+    expect(out).toContain('行政复议 2 · 行政诉讼 4');
+    const r = requests();
+    r.denied_process_info = row(null);
+    const unknown = renderToStaticMarkup(createElement(ReportSummary, { figures: figures({ requests: r }) }));
+    expect(unknown).toMatch(/data-key="denied" data-value="">.*—.*原表有空白或未能识别，无法计算/);
+    expect(renderToStaticMarkup(createElement(ReportSummary, { figures: figures({ requests: null, appeals: null }) }))).toBe('');
+  });
+});

@@ -18,7 +18,8 @@ export async function siteOrigin(): Promise<URL> {
   if (configured) return new URL(configured);
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? `localhost:${env().PORT}`;
-  const proto = h.get('x-forwarded-proto') ?? 'http';
+  // Request headers are client input: only http(s) becomes a link scheme. Production sets SITE_URL.
+  const proto = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
   try {
     return new URL(`${proto}://${host}`);
   } catch {
