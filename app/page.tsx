@@ -5,19 +5,44 @@ import { FacetPanel } from '@/components/FacetPanel';
 import { Pagination } from '@/components/Pagination';
 import { SearchBox } from '@/components/SearchBox';
 import { SearchHits } from '@/components/SearchHits';
+import { SkipLink } from '@/components/SkipLink';
+import { EXPORT_LIMIT } from '@/lib/compare/export';
 import { AppError } from '@/lib/errors';
 import { SORT_LABELS } from '@/lib/labels';
 import { searchReports } from '@/lib/queries';
 import type { SearchResult } from '@/lib/search/types';
 import { DEFAULT_STATE, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
-import { exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl } from '@/lib/urls';
+import { dictionaryUrl, exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl } from '@/lib/urls';
+import { pageMeta } from './_lib/meta';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const parsed = parseSearchParams(await searchParams);
-  const q = parsed.ok ? parsed.state.q : '';
-  return { title: q ? `“${q}”的检索结果` : '检索政府信息公开工作年度报告' };
+  const state = parsed.ok ? parsed.state : DEFAULT_STATE;
+  return pageMeta({
+    title: pageTitle(state),
+    description: state.q
+      ? `在各级行政机关的政府信息公开工作年度报告中检索“${state.q}”：命中的报告、原文片段、统计数据与问题主题。`
+      : '检索、比较各级行政机关的政府信息公开工作年度报告：全文检索、分面筛选、统计表与数据校验。',
+    // The canonical form of the query (lib/urls): the same view always has one address.
+    path: searchUrl(state),
+  });
+}
+
+function pageTitle(state: SearchState): string {
+  if (state.q) return `“${state.q}”的检索结果`;
+  return hasFilters(state) ? '筛选结果：政府信息公开工作年度报告' : '检索政府信息公开工作年度报告';
+}
+
+/** The page's h1: visible on the start page, for screen readers only above a result list. */
+function Heading({ state }: { state: SearchState }) {
+  const landing = !state.q && !hasFilters(state);
+  return (
+    <h1 className={landing ? 'text-2xl font-bold' : 'sr-only'} data-testid="page-title">
+      {pageTitle(state)}
+    </h1>
+  );
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -25,6 +50,7 @@ export default async function SearchPage({ searchParams }: Props) {
   if (!parsed.ok) {
     return (
       <div className="space-y-4">
+        <h1 className="text-2xl font-bold">检索政府信息公开工作年度报告</h1>
         <SearchBox state={DEFAULT_STATE} />
         <Notice testId="search-error" title="检索参数有误">
           {parsed.error}。请修改检索条件，或<a href="/" className="text-brand-700 underline">从头开始检索</a>。
@@ -40,6 +66,7 @@ export default async function SearchPage({ searchParams }: Props) {
     const message = e instanceof AppError ? e.message : '检索服务暂时不可用，请稍后再试。';
     return (
       <div className="space-y-4">
+        <Heading state={state} />
         <SearchBox state={state} />
         <Notice testId="search-unavailable" title="暂时无法检索">
           {message}
@@ -50,6 +77,12 @@ export default async function SearchPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-4">
+      <Heading state={state} />
+      {result.hits.length > 0 && (
+        <SkipLink href="#hits" testId="skip-to-results">
+          {`跳到检索结果（共 ${result.total.toLocaleString('zh-CN')} 份）`}
+        </SkipLink>
+      )}
       <SearchBox state={state} />
       <ActiveFilters state={state} />
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
@@ -59,7 +92,10 @@ export default async function SearchPage({ searchParams }: Props) {
         <section className="order-1 min-w-0 md:order-2" aria-label="检索结果">
           <ResultBar state={state} result={result} />
           {result.hits.length ? (
-            <SearchHits hits={result.hits} q={state.q} />
+            // The skip link's target: the next Tab lands on the first hit, past sort and export links.
+            <div id="hits" tabIndex={-1} className="focus:outline-none">
+              <SearchHits hits={result.hits} q={state.q} />
+            </div>
           ) : (
             <Notice testId="no-results" title={isEmptyIndex(state, result) ? '索引中还没有报告' : '没有找到报告'}>
               {isEmptyIndex(state, result)
@@ -120,11 +156,20 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
         <a href={searchJsonUrl(state)} className="text-brand-700" data-testid="export-json">
           JSON
         </a>
-        <a href={searchCsvUrl(state)} className="text-brand-700" data-testid="export-csv">
-          CSV
-        </a>
-        <a href={exportUrl(state, 'csv')} className="text-brand-700" data-testid="export-figures">
-          全部统计数据（CSV）
+        {result.hits.length > 0 && (
+          <a href={searchCsvUrl(state)} className="text-brand-700" data-testid="export-csv" title="本页命中的报告：机关、年度、地区、原文片段">
+            本页 {result.hits.length} 条（CSV）
+          </a>
+        )}
+        {result.total > 0 && (
+          <a href={exportUrl(state, 'csv')} className="text-brand-700" data-testid="export-figures" title="每份报告一行，全部统计表数字；各列含义见数据字典">
+            {result.total > EXPORT_LIMIT
+              ? `前 ${EXPORT_LIMIT.toLocaleString('zh-CN')} 份报告的统计数据（共 ${result.total.toLocaleString('zh-CN')} 份，CSV）`
+              : `全部 ${result.total.toLocaleString('zh-CN')} 份报告的统计数据（CSV）`}
+          </a>
+        )}
+        <a href={dictionaryUrl()} className="text-brand-700" data-testid="export-dictionary">
+          数据字典
         </a>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   APPEAL_COLUMN_LABELS,
   APPEAL_GROUP_LABELS,
@@ -30,14 +31,34 @@ import {
   type RequestFigures,
   type RequestRowKey,
 } from '@/lib/types';
+import { APPEALS_ANCHOR, requestRowAnchor } from '@/lib/report-summary';
+import { ScrollRegion } from './ScrollRegion';
 import type { FailedCells } from './table-checks';
+
+/**
+ * A wide table in its own scroll box, with a visible hint on narrow screens; `sticky` keeps the
+ * row labels and the last (总计) column in view while the figures scroll between them.
+ */
+function Scroll({ children, sticky, hint, label }: { children: ReactNode; sticky?: boolean; hint: string; label: string }) {
+  return (
+    <div>
+      <p className="mb-1 text-xs text-stone-600 lg:hidden" data-testid="scroll-hint">
+        <span aria-hidden="true">⇆ </span>
+        {hint}
+      </p>
+      <ScrollRegion label={label} className={sticky ? 'sticky-table' : ''}>
+        {children}
+      </ScrollRegion>
+    </div>
+  );
+}
 
 /** One number cell; `data-key` is the flattened canonical key so tests and readers can find it. */
 function Num({ k, v, failed }: { k: string; v: Cell | undefined; failed?: string[] }) {
   const isNull = v === null || v === undefined;
   return (
     <td
-      className={`num ${failed?.length ? 'failed' : ''} ${isNull ? 'text-stone-400' : ''}`}
+      className={`num ${failed?.length ? 'failed' : ''} ${isNull ? 'text-stone-600' : ''}`}
       data-testid="figure"
       data-key={k}
       data-failed={failed?.length ? failed.join(' ') : undefined}
@@ -189,6 +210,7 @@ export function RequestsTable({ r, failed }: { r: RequestFigures; failed: Failed
   });
   const orgCols = APPLICANT_COLUMNS.filter((c) => c !== 'natural_person' && c !== 'total');
   return (
+    <Scroll sticky label="收到和处理政府信息公开申请情况表" hint="表格较宽，可左右滑动查看各类申请人；行名和“总计”列固定显示。">
     <table className="figures-table" data-testid="table-requests">
       <caption className="sr-only">收到和处理政府信息公开申请情况</caption>
       <thead>
@@ -211,7 +233,7 @@ export function RequestsTable({ r, failed }: { r: RequestFigures; failed: Failed
           const { label, group } = rowLabel(row);
           const cells = r[row];
           return (
-            <tr key={row} data-row={row}>
+            <tr key={row} data-row={row} id={requestRowAnchor(row)}>
               {group ? (
                 spans.has(i) && (
                   <th scope="rowgroup" rowSpan={spans.get(i)} className="w-24 text-left font-normal">
@@ -231,11 +253,13 @@ export function RequestsTable({ r, failed }: { r: RequestFigures; failed: Failed
         })}
       </tbody>
     </table>
+    </Scroll>
   );
 }
 
 export function AppealsTable({ a, failed }: { a: AppealFigures; failed: FailedCells }) {
   return (
+    <Scroll label="行政复议、行政诉讼情况表" hint="表格较宽，可左右滑动查看行政诉讼各列。">
     <table className="figures-table" data-testid="table-appeals">
       <caption className="sr-only">政府信息公开行政复议、行政诉讼情况</caption>
       <thead>
@@ -258,7 +282,7 @@ export function AppealsTable({ a, failed }: { a: AppealFigures; failed: FailedCe
         </tr>
       </thead>
       <tbody>
-        <tr>
+        <tr id={APPEALS_ANCHOR}>
           {APPEAL_GROUPS.flatMap((g) =>
             APPEAL_COLUMNS.map((c) => {
               const k = `appeals.${g}.${c}`;
@@ -268,5 +292,6 @@ export function AppealsTable({ a, failed }: { a: AppealFigures; failed: FailedCe
         </tr>
       </tbody>
     </table>
+    </Scroll>
   );
 }

@@ -17,7 +17,7 @@ export function Pagination({ state, total }: { state: SearchState; total: number
       )}
       {nums.map((n, i) => (
         <span key={n} className="flex items-center gap-1">
-          {i > 0 && n - nums[i - 1]! > 1 && <span className="px-1 text-stone-400">…</span>}
+          {i > 0 && n - nums[i - 1]! > 1 && <span className="px-1 text-stone-500" aria-hidden="true">…</span>}
           {n === cur ? (
             <span className="rounded bg-brand-700 px-2.5 py-1 font-semibold text-white" aria-current="page" data-testid="page-current">
               {n}

@@ -88,10 +88,11 @@ test('search hit → agency page → year comparison; the screen equals the JSON
   const text = fs.readFileSync(file!, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const rows = parseCsv(text);
-  expect(rows[0]).toEqual(['key', String(yA), String(yB), 'delta', 'pct_change']);
-  const byKey = new Map(rows.slice(1).map((r) => [r[0], r]));
+  expect(rows[0]).toEqual(['字段名', '项目', `${yA}年`, `${yB}年`, '变化', '变化率']);
+  expect(rows[1]).toEqual(['key', 'label', String(yA), String(yB), 'delta', 'pct_change']);
+  const byKey = new Map(rows.slice(2).map((r) => [r[0], r]));
   for (const f of json.figures as { key: string; earlier: number | null; later: number | null }[]) {
-    expect(byKey.get(f.key)?.slice(1, 3), f.key).toEqual([f.earlier === null ? '' : String(f.earlier), f.later === null ? '' : String(f.later)]);
+    expect(byKey.get(f.key)?.slice(2, 4), f.key).toEqual([f.earlier === null ? '' : String(f.earlier), f.later === null ? '' : String(f.later)]);
   }
 
   // 4. Screenshot: into docs/ only with SCREENSHOTS=1, so ordinary runs leave the tree clean.
@@ -142,8 +143,8 @@ test('peer comparison sorts on the server and its CSV matches', async ({ page, r
   expect(nums).toEqual([...nums].sort((x, y) => y - x));
   const csv = parseCsv(await (await request.get(`/api/compare?agencies=${peers.map((p) => p.slug).join(',')}&year=${year}&sort=-${key}&format=csv`)).text());
   const heads = await page.getByTestId('peer-col').allTextContents();
-  expect(csv[0]!.slice(1).every((name, i) => heads[i]!.startsWith(name))).toBe(true);
-  expect(csv.find((r) => r[0] === key)!.slice(1).map((v) => (v === '' ? '—' : v))).toEqual(values);
+  expect(csv[0]!.slice(2).every((name, i) => heads[i]!.startsWith(name))).toBe(true);
+  expect(csv.find((r) => r[0] === key)!.slice(2).map((v) => (v === '' ? '—' : v))).toEqual(values);
 });
 
 test.describe('without JavaScript', () => {
@@ -167,6 +168,8 @@ test('bulk export of a search result: one row per report, canonical keys', async
   const res = await request.get('/api/export?format=csv');
   expect(res.headers()['content-disposition']).toContain('attachment');
   const rows = parseCsv(await res.text());
-  expect(rows[0]).toContain('requests.new_received.total');
-  expect(rows.length - 1).toBe(Math.min(search.total, 5000));
+  // Chinese headers, then the canonical keys (lib/dictionary), then one row per report.
+  expect(rows[0]).toContain('一、本年新收政府信息公开申请数量 · 总计');
+  expect(rows[1]).toContain('requests.new_received.total');
+  expect(rows.length - 2).toBe(Math.min(search.total, 5000));
 });

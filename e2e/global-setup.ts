@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensureBuild, runScript } from '../scripts/prestart';
+import { PROVENANCE_FIXTURE } from './fixtures';
 
 export const DATA_DIR = path.join(ROOT, '.e2e-data');
 export const SEEDS_DIR = path.resolve(ROOT, '../shared/seeds');
@@ -25,7 +26,15 @@ function prepareData(): void {
   fs.symlinkSync(SEEDS_DIR, path.join(CORPUS, 'seeds'), 'dir');
   fs.symlinkSync(path.join(ROOT, 'e2e', 'fixtures', 'formats'), path.join(CORPUS, 'formats'), 'dir');
   runScript('generate.ts', ['--out', path.join(CORPUS, 'generated'), '--reports', String(GENERATED_REPORTS), '--seed', String(GENERATOR_SEED)]);
+  addProvenanceSidecar(path.join(CORPUS, 'generated'));
   runScript('index.ts', [CORPUS], { DATA_DIR: DATA_DIR });
+}
+
+/** One report with a provenance sidecar (`<file>.json`), so the link to the original is tested. */
+function addProvenanceSidecar(dir: string): void {
+  const first = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(txt|html?)$/.test(f)).sort()[0];
+  if (!first) throw new Error(`no generated report in ${dir}`);
+  fs.writeFileSync(path.join(dir, `${first}.json`), JSON.stringify(PROVENANCE_FIXTURE));
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -145,8 +145,9 @@ test.describe('search page', () => {
     expect(res.headers()['content-type']).toContain('text/csv');
     expect(res.headers()['content-disposition']).toContain('attachment');
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url,synthetic');
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(view.hits.map((h) => h.id));
+    expect(lines[0]).toBe('报告编号,机关,年度,省份,城市,区县,层级,机关类型,命中章节,问题主题,未通过的校验项数,原文片段,报告页面,示例数据');
+    expect(lines[1]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url,synthetic');
+    expect(lines.slice(2).map((l) => l.split(',')[0])).toEqual(view.hits.map((h) => h.id));
   });
 
   test('sorting and paging are links that keep the query', async ({ page }) => {
@@ -215,7 +216,10 @@ test.describe('report page', () => {
     );
     const csv = await request.get((await page.getByTestId('report-csv').getAttribute('href'))!);
     expect(csv.headers()['content-type']).toContain('text/csv');
-    const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    // Two header rows: Chinese, then the keys (lib/dictionary).
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[1]).toBe('id,agency,year,key,label,value');
+    const rows = lines.slice(2).map((l) => l.split(','));
     expect(rows.length).toBe(Object.keys(onPage).length);
     for (const r of rows) expect(onPage[r[3]!], r[3]).toBe(r[5] === '' ? '—' : r[5]);
   });

@@ -15,6 +15,10 @@ const schema = z.object({
   REPORTS_DIR: z.string().optional(),
   /** e-mail or URL put in the crawler's User-Agent, so a site's webmaster can reach whoever crawls */
   CRAWL_CONTACT: z.string().optional(),
+  /** public address of the site (https://nianbao.example.cn), for canonical URLs and share cards */
+  SITE_URL: z.string().url().optional(),
+  /** Chinese font for the share-card images (lib/og/font.ts) */
+  OG_FONT_PATH: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

@@ -226,6 +226,32 @@ export const SORT_LABELS: Record<SortOrder, string> = {
   year_asc: '年度（旧→新）',
 };
 
+export const ENGINE_LABELS: Record<string, string> = {
+  sqlite: '内置 SQLite 全文索引',
+  meilisearch: 'Meilisearch 检索服务',
+};
+
+/** File formats and text encodings of the original files, in words (report provenance). */
+export const FILE_FORMAT_LABELS: Record<string, string> = {
+  txt: '文本文件',
+  html: '网页',
+  htm: '网页',
+  pdf: 'PDF 文档',
+  docx: 'Word 文档',
+  doc: 'Word 文档（旧格式）',
+};
+
+export const ENCODING_LABELS: Record<string, string> = {
+  'utf-8': 'UTF-8（通用编码）',
+  utf8: 'UTF-8（通用编码）',
+  'utf-16le': 'UTF-16（通用编码）',
+  'utf-16be': 'UTF-16（通用编码）',
+  gbk: 'GBK（国标编码）',
+  gb18030: 'GB18030（国标编码）',
+  gb2312: 'GB2312（国标编码）',
+  binary: '不适用（二进制文件）',
+};
+
 /**
  * Own keys only: values come from the URL, and `?level=toString` must not find
  * Object.prototype.toString (rendering a function is a 500).
@@ -241,6 +267,18 @@ export function facetValueLabel(facet: FacetName, value: string): string {
   if (facet === 'checks') return own(CHECK_VALUE_LABELS, value) ?? value;
   if (facet === 'year') return `${value}年`;
   return value;
+}
+
+export function engineLabel(name: string): string {
+  return own(ENGINE_LABELS, name) ?? name;
+}
+
+export function fileFormatLabel(format: string): string {
+  return own(FILE_FORMAT_LABELS, format.toLowerCase()) ?? format.toUpperCase();
+}
+
+export function encodingLabel(encoding: string): string {
+  return own(ENCODING_LABELS, encoding.toLowerCase()) ?? encoding;
 }
 
 export function checkLabel(id: string): string {

@@ -3,6 +3,7 @@
  * accept exactly the same URLs (the page is a view of the API and vice versa).
  */
 import { z } from 'zod';
+import { notPositiveInteger, sortChoices, tooLarge, tooSmall } from './param-messages';
 import { FACETS, type FacetName, type Filters, type SortOrder } from './search/types';
 
 export const SORTS = ['relevance', 'year_desc', 'year_asc'] as const satisfies readonly SortOrder[];
@@ -33,9 +34,9 @@ export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page', 
 const intParam = (name: string, min: number, max: number) =>
   z
     .string()
-    .regex(/^\d{1,6}$/, `${name} 必须是正整数`)
+    .regex(/^\d{1,6}$/, notPositiveInteger(name))
     .transform(Number)
-    .pipe(z.number().int().min(min, `${name} 不能小于 ${min}`).max(max, `${name} 不能大于 ${max}`));
+    .pipe(z.number().int().min(min, tooSmall(name, min)).max(max, tooLarge(name, max)));
 
 const facetValues = z
   .array(z.string().trim().min(1).max(MAX_VALUE_LENGTH, `筛选值过长（最多 ${MAX_VALUE_LENGTH} 字）`))
@@ -43,7 +44,7 @@ const facetValues = z
 
 const schema = z.object({
   q: z.string().max(MAX_QUERY_LENGTH, `检索词过长（最多 ${MAX_QUERY_LENGTH} 字）`).default(''),
-  sort: z.enum(SORTS, { message: `sort 只能是 ${SORTS.join(' / ')}` }).default('relevance'),
+  sort: z.enum(SORTS, { message: sortChoices(SORTS) }).default('relevance'),
   page: intParam('page', 1, MAX_PAGE).default(1),
   perPage: intParam('per_page', 1, MAX_PER_PAGE).default(DEFAULT_PER_PAGE),
   includeVersions: z

@@ -154,6 +154,32 @@ export function exportUrl(state: SearchStateInput, format: 'json' | 'csv'): stri
   return `/api/export?${qs ? `${qs}&` : ''}format=${format}`;
 }
 
+/** The status page (engine, report count, last index run) and its JSON twin. */
 export function statusUrl(): string {
+  return '/status';
+}
+
+export function statusJsonUrl(): string {
   return '/api/status';
 }
+
+/** What every column of the CSV exports means (page and JSON twin). */
+export function dictionaryUrl(): string {
+  return '/dictionary';
+}
+
+export function dictionaryJsonUrl(): string {
+  return '/api/dictionary';
+}
+
+/** Share-card images (og:image, app/og/…), one per kind of page. */
+export const ogImageUrl = {
+  site: (): string => '/og/site',
+  report: (id: string): string => `/og/reports/${encodeURIComponent(id)}`,
+  agency: (slug: string): string => `/og/agencies/${encodeURIComponent(slug)}`,
+  compare: (slug: string, a: number, b: number): string => {
+    const [x, y] = a <= b ? [a, b] : [b, a];
+    return `/og/agencies/${encodeURIComponent(slug)}/compare/${x}-${y}`;
+  },
+  peers: (slugs: string[], year: number): string => `/og/compare?${peerQuery(slugs, year)}`,
+};

@@ -249,7 +249,7 @@ describe('timeline, peers, export', () => {
     const rows = timelineRows(t);
     expect(rows[0]).toHaveLength(TIMELINE_COLUMNS.length);
     expect(rows[0]![TIMELINE_COLUMNS.indexOf('requests.new_received.total')]).toBe(5);
-    expect(rows[1]!.at(-1)).toBe('requests.balance');
+    expect(rows[1]!.at(-1)).toBe('申请表勾稽关系：一 + 二 = （七）总计 + 四');
   });
   it('sorts peers by any figure, unknown values last in both directions', () => {
     const mk = (slug: string, n: number | null) =>
@@ -262,14 +262,17 @@ describe('timeline, peers, export', () => {
     expect(parsePeerSort('-rate.granted_share')).toEqual({ key: 'rate.granted_share', dir: 'desc' });
     expect(order('bogus')).toBe('abcd');
     const csv = peerCsv(cols);
-    expect(csv.header).toEqual(['key', 'a', 'b', 'c', 'd']);
-    expect(csv.rows.find((r) => r[0] === 'requests.new_received.total')).toEqual(['requests.new_received.total', 5, null, 9, 5]);
+    expect(csv.columns).toEqual(['key', 'label', 'a', 'b', 'c', 'd']);
+    expect(csv.names).toEqual({ a: 'a', b: 'b', c: 'c', d: 'd' });
+    expect(csv.rows.find((r) => r[0] === 'requests.new_received.total')).toEqual(['requests.new_received.total', '一、本年新收政府信息公开申请数量 · 总计', 5, null, 9, 5]);
   });
   it('exports one flat row per report with canonical keys', () => {
     const row = exportRow(r23);
     expect(Object.keys(row).sort()).toEqual([...EXPORT_COLUMNS].sort());
-    expect(row.checks_failed).toBe('requests.balance');
-    expect(row.themes).toBe('timeliness');
+    // The same definitions as every other CSV (lib/dictionary): a count, a list of Chinese names, theme labels.
+    expect(row.checks_failed).toBe(1);
+    expect(row.checks_failed_list).toBe('申请表勾稽关系：一 + 二 = （七）总计 + 四');
+    expect(row.themes).toBe('时效性');
     expect(exportRowValues(exportRow(r22))[EXPORT_COLUMNS.indexOf('requests.new_received.total')]).toBe(5);
   });
 });

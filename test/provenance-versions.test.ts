@@ -140,10 +140,22 @@ describe('report page: provenance and versions blocks', () => {
     expect(out).toMatch(/<a href="https:\/\/example\.gov\.cn\/r\.html"[^>]*rel="noopener noreferrer nofollow"/);
     expect(out).toContain(`title="${'ab'.repeat(32)}"`);
     expect(out).toContain('2025-03-01');
-    expect(out).toContain('PDF / binary');
+    expect(out).toContain('PDF 文档，编码：不适用（二进制文件）');
+    expect(out).toContain('文件指纹');
+    expect(out).not.toMatch(/SHA-256|binary/);
     const bad = html(createElement(Provenance, { source: { ...source, sourceUrl: 'javascript:alert(1)' } }));
     expect(bad).not.toContain('<a ');
-    expect(html(createElement(Provenance, { source: undefined }))).toBe('');
+  });
+
+  it('says plainly when the address and the capture date were not recorded', () => {
+    for (const src of [undefined, { sha256: 'cd'.repeat(32), format: 'txt', encoding: 'utf-8' }]) {
+      const out = html(createElement(Provenance, { source: src }));
+      expect(out).toContain('data-testid="provenance"');
+      expect(out).not.toContain('<a ');
+      expect(out).toMatch(/data-testid="provenance-url" data-known="false"[^>]*>.*未记录：收录时没有提供原文网址/);
+      expect(out).toMatch(/data-testid="provenance-captured" data-known="false"[^>]*>.*未记录/);
+    }
+    expect(html(createElement(Provenance, { source: { sha256: 'cd'.repeat(32), format: 'txt', encoding: 'utf-8' } }))).toContain('文本文件，编码：UTF-8（通用编码）');
   });
 
   it('tells each version about the others', () => {

@@ -2,13 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getAgencyDirectory } from '@/lib/agency/queries';
-import { agencyUrl } from '@/lib/urls';
+import { agenciesUrl, agencyUrl } from '@/lib/urls';
+import { pageMeta } from '../_lib/meta';
 import { regionText } from './_lib/format';
 import { answeredMissing } from '../_lib/missing-page';
 import { NotFoundHelp } from './_components/NotFoundHelp';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: '机关列表' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageMeta({ title: '机关列表', description: '本站收录了报告的全部行政机关，按名称或地区筛选。', path: agenciesUrl() });
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +42,8 @@ export default async function AgenciesPage({ searchParams }: Props) {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">机关列表</h1>
       <form method="get" className="flex gap-2 text-sm">
-        <input name="q" defaultValue={filter} placeholder="机关名称或地区" className="rounded border border-stone-300 px-2 py-1" />
+        <label htmlFor="agency-filter" className="self-center">机关名称或地区</label>
+        <input id="agency-filter" name="q" type="search" defaultValue={filter} placeholder="如：北仑区、宁波市" className="rounded border border-stone-300 px-2 py-1" data-testid="agency-filter" />
         <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">筛选</button>
       </form>
       <p className="text-sm text-stone-600">共 {list.length} 个机关{list.length > MAX_LISTED && `，显示前 ${MAX_LISTED} 个，请输入名称缩小范围`}。</p>

@@ -6,9 +6,11 @@ import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
 import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
 import { RATE_KEYS } from '@/lib/compare/rates';
 import { formatCell } from '@/lib/compare/numbers';
-import { agencyUrl, peerCompareJsonUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
+import { agencyUrl, ogImageUrl, peerCompareJsonUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
+import { pageMeta } from '../_lib/meta';
 import { Twins } from '@/app/agencies/_components/Twins';
 import { loadPeers, parsePeerParams, type PeerData } from './_lib/load';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,13 +20,14 @@ const HEAD_KEY = 'requests.new_received.total';
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const p = parsePeerParams(await searchParams);
-  if (!p.slugs.length) return { title: '机关比较' };
+  const pick = () => pageMeta({ title: '机关比较', description: '把几个行政机关同一年度的政府信息公开数字放在一起比较。', path: '/compare' });
+  if (!p.slugs.length) return pick();
   const r = await loadPeers(p);
-  if (r.kind !== 'ok' || !r.value.columns.length) return { title: '机关比较' };
+  if (r.kind !== 'ok' || !r.value.columns.length || r.value.year === null) return pick();
   const d = r.value;
   const title = `${d.columns.map((c) => c.agency).join(' / ')} ${d.year}年度比较`;
   const description = `新收政府信息公开申请（${d.year}年）：${d.columns.map((c) => `${c.agency} ${formatCell(c.figures[HEAD_KEY] ?? null)}`).join('，')}`;
-  return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary', title, description } };
+  return pageMeta({ title, description, path: peerCompareUrl(d.slugs, d.year!), image: ogImageUrl.peers(d.slugs, d.year!), type: 'article' });
 }
 
 export default async function PeerComparePage({ searchParams }: Props) {
@@ -82,7 +85,7 @@ function PeerTable(props: {
 }) {
   const { cols, rowKeys, rowTestId, sort, slugs, year, grouped, testId } = props;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="机关比较表">
       <table className="figures-table" data-testid={testId}>
         <thead>
           <tr>
@@ -122,7 +125,7 @@ function PeerTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -168,9 +171,15 @@ function PickAgencies() {
     <section className="max-w-2xl space-y-3">
       <h1 className="text-2xl font-bold">机关比较</h1>
       <p className="text-sm text-stone-700">输入要比较的机关地址（机关页网址中 /agencies/ 之后的部分），用逗号分隔；年度留空则取各机关共有的最近年度。</p>
-      <form action="/compare" method="get" className="flex flex-wrap gap-2 text-sm">
-        <input name="agencies" className="min-w-80 flex-1 rounded border border-stone-300 px-2 py-1" placeholder="zhejiang-ningbo-beilunqu-renminzhengfu,…" />
-        <input name="year" className="w-24 rounded border border-stone-300 px-2 py-1" placeholder="年度" inputMode="numeric" />
+      <form action="/compare" method="get" className="flex flex-wrap items-end gap-2 text-sm">
+        <label className="flex min-w-72 flex-1 flex-col gap-1">
+          <span>机关地址（用逗号分隔）</span>
+          <input name="agencies" className="rounded border border-stone-300 px-2 py-1" placeholder="zhejiang-ningbo-beilunqu-renminzhengfu,…" data-testid="peer-agencies-input" />
+        </label>
+        <label className="flex w-28 flex-col gap-1">
+          <span>年度（可不填）</span>
+          <input name="year" className="rounded border border-stone-300 px-2 py-1" placeholder="如 2023" inputMode="numeric" data-testid="peer-year-input" />
+        </label>
         <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">比较</button>
       </form>
     </section>

@@ -1,9 +1,17 @@
-/** Bulk export: one row per report with every canonical figure flattened to a column. */
+/**
+ * Bulk export: one row per report with every canonical figure flattened to a column. Columns
+ * and their meaning are lib/dictionary's (CSV_FILES.export); values are what a spreadsheet reader
+ * needs: Chinese labels for themes, level, kind and failed checks.
+ */
+import { CSV_FILES, LIST_SEPARATOR } from '../dictionary';
+import { checkLabel, KIND_LABELS, LEVEL_LABELS } from '../labels';
 import type { ReportRecord } from '../types';
-import { FIGURE_KEYS, flattenFigures } from './figures';
+import { flattenFigures } from './figures';
 
-export const EXPORT_META_COLUMNS = ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'format', 'file', 'themes', 'checks_failed', 'synthetic'] as const;
-export const EXPORT_COLUMNS: readonly string[] = [...EXPORT_META_COLUMNS, ...FIGURE_KEYS];
+/** At most this many reports per export; the response says when a result was cut. */
+export const EXPORT_LIMIT = 5000;
+
+export const EXPORT_COLUMNS: readonly string[] = CSV_FILES.export.columns;
 
 /**
  * With older versions included (include_versions=1), `version_of` follows `id`: the canonical
@@ -16,6 +24,7 @@ export function exportColumns({ includeVersions = false } = {}): readonly string
 export type ExportRow = Record<string, string | number | null>;
 
 export function exportRow(r: ReportRecord, { includeVersions = false } = {}): ExportRow {
+  const failed = r.checks.filter((c) => !c.ok);
   const row: ExportRow = {
     id: r.id,
     ...(includeVersions ? { version_of: r.versionOf ?? null } : {}),
@@ -24,12 +33,13 @@ export function exportRow(r: ReportRecord, { includeVersions = false } = {}): Ex
     province: r.region.province,
     city: r.region.city,
     county: r.region.county,
-    level: r.level,
-    kind: r.kind,
+    level: r.level ? LEVEL_LABELS[r.level] : null,
+    kind: KIND_LABELS[r.kind],
     format: r.format ?? '2021',
     file: r.file,
-    themes: r.themes.map((t) => t.id).join(';'),
-    checks_failed: r.checks.filter((c) => !c.ok).map((c) => c.id).join(';'),
+    themes: r.themes.map((t) => t.label).join(LIST_SEPARATOR),
+    checks_failed: failed.length,
+    checks_failed_list: failed.map((c) => checkLabel(c.id)).join(LIST_SEPARATOR),
     // true: a generated demo report, its figures invented (a spreadsheet keeps no badge)
     synthetic: r.synthetic ? 'true' : 'false',
   };

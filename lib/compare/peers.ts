@@ -2,6 +2,7 @@
 import type { Cell, ReportRecord } from '../types';
 import { FIGURE_KEYS, flattenFigures, isFigureKey, type FlatFigures } from './figures';
 import { deriveRates, RATE_KEYS, type Rates } from './rates';
+import { columnLabel } from '../dictionary';
 
 export interface PeerColumn {
   slug: string;
@@ -62,10 +63,14 @@ export function sortPeers(cols: PeerColumn[], sort: PeerSort | null): PeerColumn
 
 export const PEER_ROW_KEYS: readonly string[] = [...FIGURE_KEYS, ...RATE_KEYS];
 
-/** Rows for CSV: one row per key, one column per agency (as on the page). */
-export function peerCsv(cols: PeerColumn[]): { header: string[]; rows: (string | number | null)[][] } {
+/**
+ * Rows for CSV: one row per key with its Chinese name, one column per agency (as on the page).
+ * Agency columns are keyed by address (slug); `names` gives their Chinese headers.
+ */
+export function peerCsv(cols: PeerColumn[]): { columns: string[]; names: Record<string, string>; rows: (string | number | null)[][] } {
   return {
-    header: ['key', ...cols.map((c) => c.agency)],
-    rows: PEER_ROW_KEYS.map((k) => [k, ...cols.map((c) => peerValue(c, k))]),
+    columns: ['key', 'label', ...cols.map((c) => c.slug)],
+    names: Object.fromEntries(cols.map((c) => [c.slug, c.agency])),
+    rows: PEER_ROW_KEYS.map((k) => [k, columnLabel(k), ...cols.map((c) => peerValue(c, k))]),
   };
 }

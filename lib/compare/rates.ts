@@ -34,7 +34,7 @@ export const RATE_NOTES: Record<RateKey, string> = {
   'rate.litigation_correction': '行政诉讼结果纠正 ÷ 已审结（直接起诉与复议后起诉合计）',
 };
 
-const DENIED_ROWS = REQUEST_ROWS.filter((r) => r.startsWith('denied_'));
+export const DENIED_ROWS = REQUEST_ROWS.filter((r) => r.startsWith('denied_'));
 
 function concluded(f: FlatFigures, group: string): Cell {
   return sumCells(['upheld', 'corrected', 'other'].map((c) => f[`appeals.${group}.${c}`] ?? null));

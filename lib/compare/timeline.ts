@@ -1,4 +1,6 @@
 /** An agency's reports over the years: figures, rates, themes and failed checks per year. */
+import { CSV_FILES, LIST_SEPARATOR } from '../dictionary';
+import { checkLabel } from '../labels';
 import type { Check, ReportFormat, ReportRecord, ThemeHit } from '../types';
 import { FIGURE_KEYS, flattenFigures, type FlatFigures } from './figures';
 import { EQUIVALENTS, equivalentValue } from './formats';
@@ -59,8 +61,8 @@ export function buildTimeline(agency: string, reports: ReportRecord[]): Timeline
   return { agency, years };
 }
 
-/** Column order of the per-year table (JSON/CSV twins and the page). */
-export const TIMELINE_COLUMNS = ['year', 'id', 'format', ...FIGURE_KEYS, ...RATE_KEYS, 'themes', 'checks_failed'] as const;
+/** Columns of the agency CSV (lib/dictionary CSV_FILES.agency defines them). */
+export const TIMELINE_COLUMNS = CSV_FILES.agency.columns;
 
 export function timelineRows(t: Timeline): (string | number | null)[][] {
   return t.years.map((y) => [
@@ -69,7 +71,7 @@ export function timelineRows(t: Timeline): (string | number | null)[][] {
     y.format,
     ...FIGURE_KEYS.map((k) => y.figures[k] ?? null),
     ...RATE_KEYS.map((k) => y.rates[k]),
-    y.themes.map((th) => th.label).join('；'),
-    y.failedChecks.map((c) => c.id).join('；'),
+    y.themes.map((th) => th.label).join(LIST_SEPARATOR),
+    y.failedChecks.map((c) => checkLabel(c.id)).join(LIST_SEPARATOR),
   ]);
 }

@@ -9,7 +9,9 @@ import { formatCell } from '@/lib/compare/numbers';
 import { figureChange, headline, HEADLINE_KEY } from '@/lib/compare/yoy';
 import { FORMAT_LABELS, LEVEL_LABELS, checkLabel } from '@/lib/labels';
 import { EQUIVALENTS } from '@/lib/compare/formats';
-import { agencyJsonUrl, compareFormAction, compareUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
+import { agencyJsonUrl, agencyUrl, compareFormAction, compareUrl, ogImageUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
+import { yearSpan } from '@/lib/year-text';
+import { pageMeta } from '../../_lib/meta';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { answeredMissing } from '../../_lib/missing-page';
 import { Chart } from '../_components/Chart';
@@ -17,6 +19,7 @@ import { NotFoundHelp } from '../_components/NotFoundHelp';
 import { Twins } from '../_components/Twins';
 import { consecutivePairs, loadAgency } from '../_lib/load';
 import { pctText, regionText } from '../_lib/format';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,9 +52,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (r.kind !== 'ok') return { title: '未找到该机关' };
   const t = buildTimeline(r.value.agency.agency, r.value.records);
   const ys = t.years;
-  const first = ys[0];
   const last = ys.at(-1);
-  const title = `${r.value.agency.agency} 政府信息公开年度报告 ${first ? `${first.year}–${last!.year}` : ''}`.trim();
+  const title = `${r.value.agency.agency} 政府信息公开年度报告 ${yearSpan(ys.map((y) => y.year))}`.trim();
   const n = (y: (typeof ys)[number]) => formatCell(y.figures['requests.new_received.total'] ?? null);
   const prev = ys.at(-2);
   // The headline change of the latest two years leads, as on the comparison page.
@@ -61,7 +63,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = ys.length
     ? `${lead}${regionText(r.value.agency.region)}。已收录 ${ys.length} 个年度；新收政府信息公开申请：${ys.map((y) => `${y.year}年 ${n(y)}`).join('，')}。`
     : `${r.value.agency.agency}：暂无带年度的报告。`;
-  return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary', title, description } };
+  return pageMeta({ title, description, path: agencyUrl(r.value.slug), image: ogImageUrl.agency(r.value.slug), type: 'article' });
 }
 
 export default async function AgencyPage({ params }: Props) {
@@ -108,7 +110,7 @@ export default async function AgencyPage({ params }: Props) {
           <h2 id="charts-h" className="text-lg font-semibold">历年变化</h2>
           <div className="grid gap-4 lg:grid-cols-2">
             {charts.map((c) => (
-              <Chart key={c.id} id={c.id} title={c.spec.title} svg={c.svg} />
+              <Chart key={c.id} id={c.id} spec={c.spec} svg={c.svg} />
             ))}
           </div>
         </section>
@@ -229,7 +231,7 @@ function YearTable({ t }: { t: Timeline }) {
           标“≈”的数字取自旧格式中含义相同的指标（{EQUIVALENTS.filter((e) => formats.some((f) => e.from[f])).map((e) => e.note).join('；')}），可与新格式比较；其余数字口径不同，空缺处为该格式没有此项。
         </p>
       )}
-      <div className="overflow-x-auto">
+      <ScrollRegion label="主要数字">
         <table className="figures-table" data-testid="year-table">
           <thead>
             <tr>
@@ -267,7 +269,7 @@ function YearTable({ t }: { t: Timeline }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 /** Response helpers for the JSON/CSV twins of agency and comparison pages. */
 import { contentDisposition, toCsv, type CsvValue } from '@/lib/compare/csv';
 import { AppError, errorResponse } from '@/lib/errors';
+import { csvHeaderRows, parseHeaderMode, type HeaderMode } from '@/lib/dictionary';
+import { formatChoices, HEADERS_MESSAGE } from '@/lib/param-messages';
 import type { Loaded } from './load';
 
 export type Format = 'json' | 'csv';
@@ -8,7 +10,7 @@ export type Format = 'json' | 'csv';
 export function formatOf(req: Request): Format | Response {
   const f = new URL(req.url).searchParams.get('format') ?? 'json';
   if (f === 'json' || f === 'csv') return f;
-  return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
+  return errorResponse(new AppError('bad_request:api', formatChoices()));
 }
 
 export function csvResponse(filename: string, header: string[], rows: CsvValue[][]): Response {
@@ -19,6 +21,18 @@ export function csvResponse(filename: string, header: string[], rows: CsvValue[]
       'cache-control': 'no-store',
     },
   });
+}
+
+/** `?headers=keys` or the default (Chinese labels over keys); a 400 for anything else. */
+export function headerModeOf(req: Request): HeaderMode | Response {
+  const mode = parseHeaderMode(new URL(req.url).searchParams.get('headers'));
+  return mode ?? errorResponse(new AppError('bad_request:api', HEADERS_MESSAGE));
+}
+
+/** A CSV whose columns are data-dictionary keys: Chinese header row, then the keys (lib/dictionary). */
+export function dictionaryCsvResponse(filename: string, columns: readonly string[], rows: CsvValue[][], mode: HeaderMode, extra?: Record<string, string>): Response {
+  const [header, ...more] = csvHeaderRows(columns, mode, extra);
+  return csvResponse(filename, header!, [...more, ...rows]);
 }
 
 export function jsonResponse(body: unknown): Response {

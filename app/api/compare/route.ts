@@ -3,13 +3,15 @@ import { parsePeerSort, peerCsv, PEER_ROW_KEYS, peerValue, sortPeers } from '@/l
 import { AppError, errorResponse } from '@/lib/errors';
 import { agencyUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
 import { loadPeers, parsePeerParams } from '@/app/compare/_lib/load';
-import { csvResponse, formatOf, jsonResponse } from '@/app/agencies/_lib/respond';
+import { dictionaryCsvResponse, formatOf, headerModeOf, jsonResponse } from '@/app/agencies/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
   const format = formatOf(req);
   if (format instanceof Response) return format;
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   const sp = new URL(req.url).searchParams;
   const p = parsePeerParams(sp);
   if (!p.slugs.length) return errorResponse(new AppError('bad_request:api', '请用 agencies=机关地址1,机关地址2 指定要比较的机关'));
@@ -24,8 +26,8 @@ export async function GET(req: Request): Promise<Response> {
     const sort = parsePeerSort(p.sort);
     const cols = sortPeers(d.columns, sort);
     if (format === 'csv') {
-      const { header, rows } = peerCsv(cols);
-      return csvResponse(`nianbao-compare-${d.year ?? 'na'}.csv`, header, rows);
+      const { columns, names, rows } = peerCsv(cols);
+      return dictionaryCsvResponse(`nianbao-compare-${d.year ?? 'na'}.csv`, columns, rows, headers, names);
     }
     return jsonResponse({
       ok: true,

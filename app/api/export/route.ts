@@ -3,19 +3,19 @@
  * (lib/search-params.ts) plus format=csv|json; one row per report, canonical keys flattened
  * (`requests.new_received.total`). Capped at EXPORT_LIMIT reports; the response says so.
  */
-import { exportColumns, exportRow, exportRowValues } from '@/lib/compare/export';
+import { EXPORT_LIMIT, exportColumns, exportRow, exportRowValues } from '@/lib/compare/export';
 import { AppError, errorResponse } from '@/lib/errors';
 import { parseSearchParams } from '@/lib/search-params';
 import { getSearchRecords } from '@/lib/agency/queries';
-import { csvResponse, formatOf, jsonResponse } from '@/app/agencies/_lib/respond';
+import { dictionaryCsvResponse, formatOf, headerModeOf, jsonResponse } from '@/app/agencies/_lib/respond';
 
 export const dynamic = 'force-dynamic';
-
-const EXPORT_LIMIT = 5000;
 
 export async function GET(req: Request): Promise<Response> {
   const format = formatOf(req);
   if (format instanceof Response) return format;
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   const parsed = parseSearchParams(new URL(req.url).searchParams);
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));
   try {
@@ -25,7 +25,7 @@ export async function GET(req: Request): Promise<Response> {
     const columns = exportColumns(versions);
     const rows = records.map((r) => exportRow(r, versions));
     if (format === 'csv') {
-      const res = csvResponse(`nianbao-export${parsed.state.q ? `-${parsed.state.q.slice(0, 20)}` : ''}.csv`, [...columns], rows.map((r) => exportRowValues(r, columns)));
+      const res = dictionaryCsvResponse(`nianbao-export${parsed.state.q ? `-${parsed.state.q.slice(0, 20)}` : ''}.csv`, columns, rows.map((r) => exportRowValues(r, columns)), headers);
       res.headers.set('x-total-count', String(total));
       if (truncated) res.headers.set('x-export-truncated', String(EXPORT_LIMIT));
       return res;

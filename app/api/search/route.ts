@@ -3,13 +3,16 @@
  * `?format=csv` gives this page of hits as CSV (the bulk figures export is /api/export).
  * `facet_limit=N` (default 100, 0 = all) caps the values listed per facet; counts stay exact.
  */
-import { toCsv, contentDisposition } from '@/lib/compare/csv';
 import { AppError, errorResponse } from '@/lib/errors';
+import { FACET_LIMIT_MESSAGE, formatChoices } from '@/lib/param-messages';
 import { searchReports } from '@/lib/queries';
 import { snippetParts } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
 import { parseSearchParams } from '@/lib/search-params';
+import { CSV_FILES, LIST_SEPARATOR, type HeaderMode } from '@/lib/dictionary';
+import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS } from '@/lib/labels';
 import { reportUrl } from '@/lib/urls';
+import { dictionaryCsvResponse, headerModeOf } from '@/app/agencies/_lib/respond';
 import { DEFAULT_FACET_LIMIT, searchResultJson } from './serialize';
 
 export const dynamic = 'force-dynamic';
@@ -18,28 +21,33 @@ export async function GET(req: Request): Promise<Response> {
   const params = new URL(req.url).searchParams;
   const format = params.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv') {
-    return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
+    return errorResponse(new AppError('bad_request:api', formatChoices()));
   }
   const limitParam = params.get('facet_limit');
   const facetLimit = limitParam === null ? DEFAULT_FACET_LIMIT : Number(limitParam);
   if (!Number.isInteger(facetLimit) || facetLimit < 0 || facetLimit > 1_000_000) {
-    return errorResponse(new AppError('bad_request:api', 'facet_limit 应为 0（全部）或正整数'));
+    return errorResponse(new AppError('bad_request:api', FACET_LIMIT_MESSAGE));
   }
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));
   try {
     const result = await searchReports({ state: parsed.state, facetLimit });
     const versions = { includeVersions: parsed.state.includeVersions };
-    if (format === 'csv') return csvResponse(result, parsed.state.q, versions);
+    if (format === 'csv') return csvHits(result, parsed.state.q, headers, versions);
     return Response.json(searchResultJson(result, parsed.state.q, facetLimit, versions), { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e, 'search');
   }
 }
 
-function csvResponse(result: SearchResult, q: string, { includeVersions = false } = {}): Response {
-  // include_versions=1: `version_of` after `id` (the canonical id on an older version's row)
-  const header = ['id', ...(includeVersions ? ['version_of'] : []), 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url', 'synthetic'];
+/**
+ * This page of hits; columns as lib/dictionary's CSV_FILES.search defines them, and with
+ * include_versions=1 `version_of` after `id` (the canonical id on an older version's row).
+ */
+function csvHits(result: SearchResult, q: string, headers: HeaderMode, { includeVersions = false } = {}): Response {
+  const columns = includeVersions ? ['id', 'version_of', ...CSV_FILES.search.columns.slice(1)] : CSV_FILES.search.columns;
   const rows = result.hits.map((h) => [
     h.id,
     ...(includeVersions ? [h.versionOf ?? null] : []),
@@ -48,10 +56,10 @@ function csvResponse(result: SearchResult, q: string, { includeVersions = false 
     h.region.province,
     h.region.city,
     h.region.county,
-    h.level,
-    h.kind,
-    h.section,
-    h.themes.join(';'),
+    h.level ? LEVEL_LABELS[h.level] : null,
+    KIND_LABELS[h.kind],
+    h.section ? SECTION_SHORT_LABELS[h.section] : null,
+    h.themes.join(LIST_SEPARATOR),
     h.checksFailed,
     snippetParts(h.snippet).map((p) => p.text).join(''),
     reportUrl(h.id),
@@ -59,11 +67,5 @@ function csvResponse(result: SearchResult, q: string, { includeVersions = false 
     h.synthetic ? 'true' : 'false',
   ]);
   const name = `nianbao-search${q ? `-${q.slice(0, 20)}` : ''}-p${result.page}.csv`;
-  return new Response(toCsv(header, rows), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': contentDisposition(name),
-      'cache-control': 'no-store',
-    },
-  });
+  return dictionaryCsvResponse(name, columns, rows, headers);
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ActiveTable, Active2019Table, AppealsTable, LegacyTable, RequestsTable } from '@/components/FiguresTables';
 import { DemoBadge } from '@/components/DemoData';
 import { Marked } from '@/components/Marked';
+import { ReportSummary } from '@/components/ReportSummary';
 import { markTerms, queryTerms } from '@/components/mark-terms';
 import { regionText } from '@/components/SearchHits';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
@@ -11,11 +12,12 @@ import { FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } 
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
 import { MAX_QUERY_LENGTH } from '@/lib/search-params';
-import type { Check, ReportRecord, SectionKey } from '@/lib/types';
+import type { Check, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 import { answeredMissing } from '../../_lib/missing-page';
 import { ReportMissing } from './ReportMissing';
 import { Provenance, Versions } from './Provenance';
+import { reportMeta, reportTitle } from './meta';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -33,19 +35,11 @@ function fileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-function title(r: ReportRecord): string {
-  return `${r.agency}${r.year !== null ? ` ${r.year}年` : ''}政府信息公开工作年度报告${r.synthetic ? '（示例）' : ''}`;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const r = await getReportById({ id }).catch(() => null);
   if (!r) return { title: '未找到报告' };
-  const failed = r.checks.filter((c) => !c.ok).length;
-  return {
-    title: title(r),
-    description: `${regionText(r.region)} ${r.agency}${r.year ?? ''}年度报告：统计表、问题主题${failed ? `，${failed} 项数据校验未通过` : ''}。`,
-  };
+  return reportMeta(r);
 }
 
 export default async function ReportPage({ params, searchParams }: Props) {
@@ -84,7 +78,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           </Link>
         </p>
         <h1 className="text-2xl font-bold" data-testid="report-title">
-          {title(report)}
+          {reportTitle(report)}
         </h1>
         {report.synthetic && (
           <p className="text-sm text-amber-900" data-testid="report-demo-note">
@@ -124,6 +118,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
       </header>
 
       <Versions versions={versions} current={report.id} />
+
+      <ReportSummary figures={report.figures} />
 
       {others.length > 1 && (
         <nav aria-label="该机关其他年度" className="text-sm" data-testid="other-years">

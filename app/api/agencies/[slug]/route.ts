@@ -3,20 +3,22 @@ import { buildTimeline, TIMELINE_COLUMNS, timelineRows } from '@/lib/compare/tim
 import { errorResponse } from '@/lib/errors';
 import { agencyUrl, compareUrl, reportUrl } from '@/lib/urls';
 import { consecutivePairs, loadAgency } from '@/app/agencies/_lib/load';
-import { apiPath, csvResponse, formatOf, jsonResponse, notOk } from '@/app/agencies/_lib/respond';
+import { apiPath, dictionaryCsvResponse, formatOf, headerModeOf, jsonResponse, notOk } from '@/app/agencies/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const format = formatOf(req);
   if (format instanceof Response) return format;
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   try {
     const { slug } = await params;
     const r = await loadAgency(decodeURIComponent(slug));
     if (r.kind !== 'ok') return notOk(r, req, apiPath);
     const { agency, records } = r.value;
     const t = buildTimeline(agency.agency, records);
-    if (format === 'csv') return csvResponse(`${r.value.slug}.csv`, [...TIMELINE_COLUMNS], timelineRows(t));
+    if (format === 'csv') return dictionaryCsvResponse(`${r.value.slug}.csv`, TIMELINE_COLUMNS, timelineRows(t), headers);
     return jsonResponse({
       ok: true,
       slug: r.value.slug,

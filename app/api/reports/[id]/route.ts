@@ -2,10 +2,11 @@
  * JSON twin of a report page (the whole ReportRecord), or `?format=csv`: its figures, one row
  * per flattened canonical key with the Chinese label, so a spreadsheet reads without a legend.
  */
-import { contentDisposition, toCsv } from '@/lib/compare/csv';
 import { flattenFigures, formatKeys } from '@/lib/compare/figures';
-import { figureLabel } from '@/lib/compare/labels';
+import { columnLabel, CSV_FILES } from '@/lib/dictionary';
+import { dictionaryCsvResponse, headerModeOf } from '@/app/agencies/_lib/respond';
 import { AppError, errorResponse } from '@/lib/errors';
+import { formatChoices } from '@/lib/param-messages';
 import { getReportById } from '@/lib/queries';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await ctx.params;
   const format = new URL(req.url).searchParams.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
+  if (format !== 'json' && format !== 'csv') return errorResponse(new AppError('bad_request:api', formatChoices()));
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   try {
     const report = await getReportById({ id });
     if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${id} 的报告`));
@@ -21,16 +24,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
     const flat = flattenFigures(report.figures);
     // the figures of the report's own format; a legacy 统计表's 累计 column as its own rows
     const synthetic = report.synthetic ? 'true' : 'false';
-    const rows = formatKeys(report.format).map((key) => [report.id, report.agency, report.year, key, figureLabel(key), flat[key] ?? null, synthetic]);
+    const rows = formatKeys(report.format).map((key) => [report.id, report.agency, report.year, key, columnLabel(key), flat[key] ?? null, synthetic]);
     for (const [key, value] of Object.entries(report.figures.legacy?.cumulative ?? {}))
-      rows.push([report.id, report.agency, report.year, `legacy.cumulative.${key}`, `${figureLabel(`legacy.${key}`)}（累计）`, value, synthetic]);
-    return new Response(toCsv(['id', 'agency', 'year', 'key', 'label', 'value', 'synthetic'], rows), {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': contentDisposition(`${report.agency}-${report.year ?? 'unknown'}-figures.csv`),
-        'cache-control': 'no-store',
-      },
-    });
+      rows.push([report.id, report.agency, report.year, `legacy.cumulative.${key}`, `${columnLabel(`legacy.${key}`)}（累计）`, value, synthetic]);
+    return dictionaryCsvResponse(`${report.agency}-${report.year ?? 'unknown'}-figures.csv`, CSV_FILES.report.columns, rows, headers);
   } catch (e) {
     return errorResponse(e, 'report');
   }

@@ -6,6 +6,7 @@
  */
 import { FACET_MAX, facetItems } from '@/components/facet-items';
 import { AppError, errorResponse } from '@/lib/errors';
+import { facetChoices } from '@/lib/param-messages';
 import { searchReports } from '@/lib/queries';
 import { FACETS, type FacetName } from '@/lib/search/types';
 import { parseSearchParams } from '@/lib/search-params';
@@ -16,7 +17,7 @@ export async function GET(req: Request): Promise<Response> {
   const params = new URL(req.url).searchParams;
   const facet = params.get('facet') ?? '';
   if (!(FACETS as readonly string[]).includes(facet)) {
-    return errorResponse(new AppError('bad_request:api', `facet 只能是 ${FACETS.join(' / ')}`));
+    return errorResponse(new AppError('bad_request:api', facetChoices(FACETS)));
   }
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));

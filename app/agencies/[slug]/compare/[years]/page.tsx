@@ -7,12 +7,15 @@ import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
 import { FORMAT_LABELS } from '@/lib/labels';
 import { RATE_LABELS, RATE_NOTES, type RateKey } from '@/lib/compare/rates';
 import { formatCell, formatDelta, formatPct } from '@/lib/compare/numbers';
-import { agencyUrl, compareJsonUrl, reportUrl } from '@/lib/urls';
+import { agencyUrl, compareJsonUrl, compareUrl, ogImageUrl, reportUrl } from '@/lib/urls';
+import { earlierYearPhrase } from '@/lib/year-text';
+import { pageMeta } from '../../../../_lib/meta';
 import { answeredMissing } from '../../../../_lib/missing-page';
 import { NotFoundHelp } from '../../../_components/NotFoundHelp';
 import { Twins } from '../../../_components/Twins';
 import { loadYearPair } from '../../../_lib/load';
 import { pctText } from '../../../_lib/format';
+import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,12 +32,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = [
     c.headline,
     rate.earlier !== null || rate.later !== null ? `予以公开及部分公开占比 ${pctText(rate.earlier)} → ${pctText(rate.later)}` : '',
-    c.repeated.share !== null ? `问题部分与上一年度逐字重复 ${c.repeated.share}%` : '',
+    c.repeated.share !== null ? `问题部分与${earlierYearPhrase(c.earlier.year!, c.later.year!)}逐字重复 ${c.repeated.share}%` : '',
   ]
     .filter(Boolean)
     .join('；');
   const title = `${c.agency} ${c.earlier.year}→${c.later.year} 年度比较`;
-  return { title, description, openGraph: { title: c.headline, description, type: 'article' }, twitter: { card: 'summary', title: c.headline, description } };
+  return pageMeta({
+    title,
+    description,
+    path: compareUrl(r.value.slug, c.earlier.year!, c.later.year!),
+    image: ogImageUrl.compare(r.value.slug, c.earlier.year!, c.later.year!),
+    shareTitle: c.headline,
+    type: 'article',
+  });
 }
 
 export default async function YearComparePage({ params }: Props) {
@@ -90,7 +100,7 @@ export default async function YearComparePage({ params }: Props) {
 
       <section aria-labelledby="rates-h" className="space-y-2">
         <h2 id="rates-h" className="text-lg font-semibold">派生比率</h2>
-        <div className="overflow-x-auto">
+        <ScrollRegion label="派生比率">
           <table className="figures-table" data-testid="rates-table">
             <thead>
               <tr>
@@ -113,7 +123,7 @@ export default async function YearComparePage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <ThemesDiff c={c} />
@@ -136,7 +146,7 @@ export default async function YearComparePage({ params }: Props) {
 
 function FigureTable({ rows, yA, yB, testId }: { rows: FigureChange[]; yA: number; yB: number; testId: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="数字比较表">
       <table className="figures-table" data-testid={testId}>
         <thead>
           <tr>
@@ -161,7 +171,7 @@ function FigureTable({ rows, yA, yB, testId }: { rows: FigureChange[]; yA: numbe
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

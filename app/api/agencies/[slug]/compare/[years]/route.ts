@@ -3,13 +3,16 @@ import { compareYears } from '@/lib/compare/yoy';
 import { errorResponse } from '@/lib/errors';
 import { compareUrl } from '@/lib/urls';
 import { loadYearPair } from '@/app/agencies/_lib/load';
-import { apiPath, csvResponse, formatOf, jsonResponse, notOk } from '@/app/agencies/_lib/respond';
+import { columnLabel } from '@/lib/dictionary';
+import { apiPath, dictionaryCsvResponse, formatOf, headerModeOf, jsonResponse, notOk } from '@/app/agencies/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string; years: string }> }): Promise<Response> {
   const format = formatOf(req);
   if (format instanceof Response) return format;
+  const headers = headerModeOf(req);
+  if (headers instanceof Response) return headers;
   try {
     const { slug, years } = await params;
     const r = await loadYearPair(decodeURIComponent(slug), years);
@@ -20,10 +23,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
     if (format === 'csv') {
       // One row per key; rates are in percent and their change in percentage points (column delta).
       const rows = [
-        ...c.figures.map((f) => [f.key, f.earlier, f.later, f.delta, f.pct]),
-        ...c.rates.map((x) => [x.key, x.earlier, x.later, x.points, null]),
+        ...c.figures.map((f) => [f.key, columnLabel(f.key), f.earlier, f.later, f.delta, f.pct]),
+        ...c.rates.map((x) => [x.key, columnLabel(x.key), x.earlier, x.later, x.points, null]),
       ];
-      return csvResponse(`${r.value.slug}-${yA}-${yB}.csv`, ['key', String(yA), String(yB), 'delta', 'pct_change'], rows);
+      const cols = ['key', 'label', String(yA), String(yB), 'delta', 'pct_change'];
+      return dictionaryCsvResponse(`${r.value.slug}-${yA}-${yB}.csv`, cols, rows, headers, { [yA]: `${yA}年`, [yB]: `${yB}年` });
     }
     const { segments, ...repeated } = c.repeated;
     return jsonResponse({
