@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { ActiveFilters } from '@/components/ActiveFilters';
 import { FacetPanel } from '@/components/FacetPanel';
+import { FiltersButton, ShowResultsLink } from '@/components/MobileFilters';
 import { Pagination } from '@/components/Pagination';
 import { SearchBox } from '@/components/SearchBox';
 import { SearchHits } from '@/components/SearchHits';
@@ -52,11 +53,13 @@ export default async function SearchPage({ searchParams }: Props) {
     <div className="space-y-4">
       <SearchBox state={state} />
       <ActiveFilters state={state} />
+      <FiltersButton state={state} />
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
-        <aside className="order-2 md:order-1">
+        <aside id="filters" className="scroll-mt-2">
           <FacetPanel state={state} result={result} />
+          <ShowResultsLink total={result.total} />
         </aside>
-        <section className="order-1 min-w-0 md:order-2" aria-label="检索结果">
+        <section id="results" className="min-w-0 scroll-mt-2" aria-label="检索结果">
           <ResultBar state={state} result={result} />
           {result.hits.length ? (
             <SearchHits hits={result.hits} q={state.q} />

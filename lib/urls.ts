@@ -20,6 +20,10 @@ export function searchQueryString(input: SearchStateInput): string {
   if (s.q) p.append(PARAM.q, s.q);
   for (const f of FACETS) {
     for (const v of [...new Set(s.filters[f] ?? [])].sort()) p.append(f, v);
+    if (f === 'year') {
+      if (s.yearFrom !== undefined) p.append(PARAM.yearFrom, String(s.yearFrom));
+      if (s.yearTo !== undefined) p.append(PARAM.yearTo, String(s.yearTo));
+    }
   }
   if (s.sort !== 'relevance') p.append(PARAM.sort, s.sort);
   if (s.page > 1) p.append(PARAM.page, String(s.page));
@@ -65,12 +69,55 @@ export function toggleFacetUrl(state: SearchStateInput, facet: FacetName, value:
   return searchUrl({ ...s, filters, page: 1 });
 }
 
-/** Drop every value of one facet (the "×" on a facet heading). */
+/** Drop every value of one facet (the "清除" on a facet heading); for the year, the range too. */
 export function clearFacetUrl(state: SearchStateInput, facet: FacetName): string {
   const s = full(state);
   const filters = { ...s.filters };
   delete filters[facet];
+  return searchUrl({ ...withoutYearRange(s, facet === 'year'), filters, page: 1 });
+}
+
+function withoutYearRange(s: SearchState, drop = true): SearchState {
+  if (!drop) return s;
+  const { yearFrom: _from, yearTo: _to, ...rest } = s;
+  return rest;
+}
+
+/** Drop the year range only (its chip). */
+export function clearYearRangeUrl(state: SearchStateInput): string {
+  return searchUrl({ ...withoutYearRange(full(state)), page: 1 });
+}
+
+/**
+ * Tick exactly these years (the range, if any, dropped): a year ticked or unticked while a range
+ * is active starts from the range's years, so the click does what the checkbox shows.
+ */
+export function setYearsUrl(state: SearchStateInput, years: string[]): string {
+  const s = withoutYearRange(full(state));
+  const filters = { ...s.filters };
+  if (years.length) filters.year = years;
+  else delete filters.year;
   return searchUrl({ ...s, filters, page: 1 });
+}
+
+/** id of a facet's section on the search page: its links return there (no jump to the top on phones). */
+export function facetSectionId(facet: FacetName): string {
+  return `facet-${facet}`;
+}
+
+/** A facet link's href: the new view, scrolled back to the facet it was chosen in. */
+export function withFacetAnchor(url: string, facet: FacetName): string {
+  return `${url}#${facetSectionId(facet)}`;
+}
+
+/**
+ * Hidden fields of a GET form that changes only the year range: every other part of the state,
+ * as name/value pairs (years and the range left to the form; page back to 1).
+ */
+export function yearRangeFormFields(state: SearchStateInput): [string, string][] {
+  const s = withoutYearRange(full(state));
+  const params = new URLSearchParams(searchQueryString({ ...s, filters: { ...s.filters, year: [] }, page: 1 }));
+  return [...params.entries()];
 }
 
 export function pageUrl(state: SearchStateInput, page: number): string {

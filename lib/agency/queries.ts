@@ -6,7 +6,7 @@ import 'server-only';
 import { getEngine } from '../search/index';
 import type { AgencySummary } from '../search/types';
 import type { ReportRecord } from '../types';
-import type { SearchState } from '../search-params';
+import { engineFilters, type SearchState } from '../search-params';
 import { fromEngineError } from '../errors';
 import { buildSlugIndex, resolveSlug, similarAgencies, type SlugIndex } from './slug';
 import { withoutOlderVersions } from '../versions';
@@ -82,7 +82,7 @@ export async function getSearchRecords({ state, limit }: { state: SearchState; l
     for (let page = 1; ids.length < limit; page++) {
       const res = await engine.search({
         q: state.q,
-        filters: state.filters,
+        filters: engineFilters(state),
         sort: state.sort,
         page,
         perPage,
