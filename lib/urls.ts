@@ -186,6 +186,24 @@ function peerQuery(slugs: string[], year: number, extra: Record<string, string> 
   return `agencies=${list}&${rest}`;
 }
 
+/**
+ * The peer comparison's starting point: without agencies the picker; with slugs (no year) the
+ * page picks the latest year they all hold; `add` names agencies by their Chinese name (the
+ * picker and the comparison tray send names; the page turns them into slugs).
+ */
+export function peerPickUrl(slugs: string[] = [], opts: { add?: string[]; year?: number | null } = {}): string {
+  const parts: string[] = [];
+  if (slugs.length) parts.push(`agencies=${slugs.map((s) => encodeURIComponent(s)).join(',')}`);
+  for (const name of opts.add ?? []) parts.push(`agency=${encodeURIComponent(name)}`);
+  if (opts.year != null) parts.push(`year=${opts.year}`);
+  return parts.length ? `/compare?${parts.join('&')}` : '/compare';
+}
+
+/** Agency names for a picker's autocomplete (JSON). */
+export function agencySuggestUrl(q: string): string {
+  return `/api/agencies/suggest?${new URLSearchParams({ q }).toString()}`;
+}
+
 /** Several agencies side by side in one year. */
 export function peerCompareUrl(slugs: string[], year: number, opts: { sort?: string } = {}): string {
   return `/compare?${peerQuery(slugs, year, opts.sort ? { sort: opts.sort } : {})}`;
