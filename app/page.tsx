@@ -12,6 +12,7 @@ import { searchReports } from '@/lib/queries';
 import type { SearchResult } from '@/lib/search/types';
 import { DEFAULT_STATE, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
 import { exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl } from '@/lib/urls';
+import { statsUrl } from '@/lib/urls';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -120,6 +121,7 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
         )}
       </div>
       <div className="ml-auto flex gap-3" data-testid="exports">
+        <a href={statsUrl(state)} className="text-brand-700" data-testid="stats-link">统计</a>
         <a href={searchJsonUrl(state)} className="text-brand-700" data-testid="export-json">
           JSON
         </a>

@@ -219,6 +219,18 @@ export function exportUrl(state: SearchStateInput, format: 'json' | 'csv'): stri
   return `/api/export?${qs ? `${qs}&` : ''}format=${format}`;
 }
 
+/** Aggregates of a search result (totals, medians, rates by year and region); `by` picks the grouping shown. */
+export function statsUrl(state: SearchStateInput, by?: string): string {
+  const qs = searchQueryString({ ...full(state), page: 1, perPage: DEFAULT_PER_PAGE });
+  const extra = by && by !== 'year' ? `by=${encodeURIComponent(by)}` : '';
+  return `/stats${qs || extra ? '?' : ''}${[qs, extra].filter(Boolean).join('&')}`;
+}
+
+export function statsJsonUrl(state: SearchStateInput, format: 'json' | 'csv' = 'json'): string {
+  const qs = searchQueryString({ ...full(state), page: 1, perPage: DEFAULT_PER_PAGE });
+  return format === 'csv' ? `/api/stats?${qs ? `${qs}&` : ''}format=csv` : `/api/stats${qs ? `?${qs}` : ''}`;
+}
+
 export function statusUrl(): string {
   return '/api/status';
 }
