@@ -6,6 +6,8 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { getCorpusCounts } from '@/lib/queries';
 import { SkipLink } from '@/components/SkipLink';
 import { pageMeta } from './_lib/meta';
+import { CompareTray } from '@/components/CompareTray';
+import { peerPickUrl } from '@/lib/urls';
 import './globals.css';
 
 const SITE_TITLE = '年报 Nianbao：政府信息公开工作年度报告检索';
@@ -31,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="mx-auto max-w-7xl px-4 pb-8 pt-4 text-xs text-stone-600">
           <SourceNote counts={counts} />
         </footer>
+        <CompareTray action={peerPickUrl()} />
       </body>
     </html>
   );

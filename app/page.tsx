@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { ActiveFilters } from '@/components/ActiveFilters';
 import { FacetPanel } from '@/components/FacetPanel';
+import { FiltersButton, ShowResultsLink } from '@/components/MobileFilters';
 import { Pagination } from '@/components/Pagination';
 import { SearchBox } from '@/components/SearchBox';
 import { SearchHits } from '@/components/SearchHits';
@@ -12,7 +13,7 @@ import { SORT_LABELS } from '@/lib/labels';
 import { searchReports } from '@/lib/queries';
 import type { SearchResult } from '@/lib/search/types';
 import { DEFAULT_STATE, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
-import { dictionaryUrl, exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl } from '@/lib/urls';
+import { dictionaryUrl, exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl, statsUrl } from '@/lib/urls';
 import { pageMeta } from './_lib/meta';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -85,11 +86,13 @@ export default async function SearchPage({ searchParams }: Props) {
       )}
       <SearchBox state={state} />
       <ActiveFilters state={state} />
+      <FiltersButton state={state} />
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
-        <aside className="order-2 md:order-1">
+        <aside id="filters" className="scroll-mt-2">
           <FacetPanel state={state} result={result} />
+          <ShowResultsLink total={result.total} />
         </aside>
-        <section className="order-1 min-w-0 md:order-2" aria-label="检索结果">
+        <section id="results" className="min-w-0 scroll-mt-2" aria-label="检索结果">
           <ResultBar state={state} result={result} />
           {result.hits.length ? (
             // The skip link's target: the next Tab lands on the first hit, past sort and export links.
@@ -153,6 +156,7 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
         )}
       </div>
       <div className="ml-auto flex gap-3" data-testid="exports">
+        <a href={statsUrl(state)} className="text-brand-700" data-testid="stats-link">统计</a>
         <a href={searchJsonUrl(state)} className="text-brand-700" data-testid="export-json">
           JSON
         </a>

@@ -1,7 +1,7 @@
 import { FACET_LABELS, facetValueLabel } from '@/lib/labels';
 import { FACETS } from '@/lib/search/types';
-import { hasFilters, type SearchState } from '@/lib/search-params';
-import { searchUrl, toggleFacetUrl } from '@/lib/urls';
+import { hasFilters, hasYearRange, yearRangeLabel, type SearchState } from '@/lib/search-params';
+import { clearYearRangeUrl, searchUrl, toggleFacetUrl } from '@/lib/urls';
 
 /** The current narrowing as removable chips, so a pasted link explains itself. */
 export function ActiveFilters({ state }: { state: SearchState }) {
@@ -22,6 +22,16 @@ export function ActiveFilters({ state }: { state: SearchState }) {
             {FACET_LABELS[f]}：{facetValueLabel(f, v)} <span aria-hidden="true">×</span>
           </a>
         )),
+      )}
+      {hasYearRange(state) && (
+        <a
+          href={clearYearRangeUrl(state)}
+          className="rounded-full border border-brand-600 bg-brand-50 px-2.5 py-0.5 text-brand-800 no-underline hover:bg-brand-100"
+          title="移除此筛选"
+          data-testid="active-year-range"
+        >
+          年份范围：{yearRangeLabel(state)} <span aria-hidden="true">×</span>
+        </a>
       )}
       <a href={searchUrl({ q: state.q, sort: state.sort })} className="text-stone-500 underline" data-testid="clear-filters">
         清除全部筛选

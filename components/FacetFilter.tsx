@@ -85,7 +85,9 @@ export function FacetLinks({ facet, items }: { facet: string; items: FacetItem[]
             data-selected={i.selected ? 'true' : 'false'}
           >
             <span className="facet-label">
-              {i.selected && <span aria-hidden="true">✓ </span>}
+              <span className="facet-box" aria-hidden="true">
+                {i.selected ? '✓' : ''}
+              </span>
               {i.label}
             </span>
             <span className="facet-count" data-testid="facet-count">

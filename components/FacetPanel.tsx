@@ -1,8 +1,9 @@
 import { FACET_LABELS } from '@/lib/labels';
 import { facetSize } from '@/lib/search/facet-rank';
 import type { FacetName, SearchResult } from '@/lib/search/types';
-import type { SearchState } from '@/lib/search-params';
-import { clearFacetUrl, facetValuesJsonUrl } from '@/lib/urls';
+import { hasYearRange, type SearchState } from '@/lib/search-params';
+import { clearFacetUrl, facetSectionId, facetValuesJsonUrl } from '@/lib/urls';
+import { YearRangeForm } from './YearRangeForm';
 import { FacetFilter, FacetLinks } from './FacetFilter';
 import { FACET_MAX, facetEntries, toFacetItems } from './facet-items';
 
@@ -21,6 +22,9 @@ const LINK_MAX = 50;
 export function FacetPanel({ state, result }: { state: SearchState; result: SearchResult }) {
   return (
     <nav aria-label="分面筛选" className="space-y-5" data-testid="facets">
+      <p className="text-xs text-stone-600" data-testid="facet-help">
+        可多选：同一项内的值为“或”，不同项之间为“且”。每个值后的数字是勾选它之后将得到的报告数。
+      </p>
       {ORDER.map((facet) => {
         const entries = facetEntries(state, facet, result.facets[facet], facet === 'agency' ? FACET_MAX : LINK_MAX);
         // The agency box ships only its first TOP_N (see below): URLs for the rest are not built.
@@ -28,14 +32,14 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
         // An engine that cut the facet (SearchQuery.facetLimit) says how many values it has.
         const valueCount = result.facetValueCounts?.[facet] ?? facetSize(result.facets[facet]);
         const timedOut = result.facetsTimedOut?.includes(facet);
-        if (!items.length && !timedOut) return null;
-        const hasSelection = (state.filters[facet]?.length ?? 0) > 0;
+        if (!items.length && !timedOut && !(facet === 'year' && hasYearRange(state))) return null;
+        const hasSelection = (state.filters[facet]?.length ?? 0) > 0 || (facet === 'year' && hasYearRange(state));
         return (
-          <section key={facet} data-testid={`facet-${facet}`}>
+          <section key={facet} id={facetSectionId(facet)} className="facet-section" data-testid={`facet-${facet}`}>
             <h2 className="mb-1 flex items-baseline justify-between text-sm font-semibold text-stone-600">
               {FACET_LABELS[facet]}
               {hasSelection && (
-                <a href={clearFacetUrl(state, facet)} className="text-xs font-normal text-brand-700" data-testid={`facet-clear-${facet}`}>
+                <a href={clearFacetUrl(state, facet)} className="text-xs font-normal text-brand-700" data-testid={`facet-clear-${facet}`} aria-label={`清除${FACET_LABELS[facet]}筛选`}>
                   清除
                 </a>
               )}
@@ -57,6 +61,7 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
             ) : (
               <FacetLinks facet={facet} items={items} />
             )}
+            {facet === 'year' && <YearRangeForm state={state} />}
             {valueCount > entries.length && (
               <p className="mt-1 text-xs text-stone-500" data-testid={`facet-more-${facet}`}>
                 仅列出数量最多的 {entries.length} 项（共 {valueCount} 项），可在检索框中输入名称缩小范围

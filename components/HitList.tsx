@@ -8,11 +8,14 @@ import Link from 'next/link';
 import type { SnippetPart } from '@/lib/search/highlight';
 import { DemoBadge } from './DemoData';
 import { Marked } from './Marked';
+import { AddToCompare } from './CompareTray';
 
 export interface HitView {
   id: string;
   href: string;
   agency: string;
+  /** the comparison page with this agency added (加入比较 without JavaScript) */
+  compareHref: string;
   year: number | null;
   region: string;
   levelLabel: string | null;
@@ -48,6 +51,7 @@ export function HitList({ hits }: { hits: HitView[] }) {
                 {h.checksFailed} 项校验未通过
               </span>
             )}
+            <AddToCompare agency={h.agency} href={h.compareHref} />
           </div>
           <div className="hit-meta">
             {h.region && <span data-testid="hit-region">{h.region}</span>}

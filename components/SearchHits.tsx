@@ -1,7 +1,7 @@
 import { snippetParts } from '@/lib/search/highlight';
 import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS } from '@/lib/labels';
 import type { SearchHit } from '@/lib/search/types';
-import { reportUrl } from '@/lib/urls';
+import { peerPickUrl, reportUrl } from '@/lib/urls';
 import { HitList, type HitView } from './HitList';
 
 export function regionText(r: SearchHit['region']): string {
@@ -14,6 +14,7 @@ export function SearchHits({ hits, q }: { hits: SearchHit[]; q: string }) {
     id: h.id,
     href: reportUrl(h.id, { q: q || undefined }),
     agency: h.agency,
+    compareHref: peerPickUrl([], { add: [h.agency] }),
     year: h.year,
     region: regionText(h.region),
     levelLabel: h.level ? LEVEL_LABELS[h.level] : null,

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { agenciesUrl, dictionaryUrl, searchUrl, statusUrl } from '@/lib/urls';
+import { agenciesUrl, dictionaryUrl, peerPickUrl, searchUrl, statusUrl } from '@/lib/urls';
 
 /** Site name and navigation; plain links so it works without JavaScript. */
 export function SiteHeader() {
@@ -13,6 +13,7 @@ export function SiteHeader() {
         <nav className="ml-auto flex gap-4 text-sm" aria-label="主导航">
           <Link href={searchUrl()} className="text-stone-700 hover:text-brand-700">检索</Link>
           <Link href={agenciesUrl()} className="text-stone-700 hover:text-brand-700">机关</Link>
+          <Link href={peerPickUrl()} className="text-stone-700 hover:text-brand-700" data-testid="nav-compare">比较</Link>
           <Link href={dictionaryUrl()} className="text-stone-700 hover:text-brand-700">数据字典</Link>
           <Link href={statusUrl()} className="text-stone-700 hover:text-brand-700" data-testid="nav-status">状态</Link>
         </nav>

@@ -6,8 +6,8 @@
 import { facetValueLabel } from '@/lib/labels';
 import { compareRanked, facetOrder, rankValues } from '@/lib/search/facet-rank';
 import type { FacetName } from '@/lib/search/types';
-import type { SearchState } from '@/lib/search-params';
-import { toggleFacetUrl } from '@/lib/urls';
+import { engineFilters, hasYearRange, type SearchState } from '@/lib/search-params';
+import { setYearsUrl, toggleFacetUrl, withFacetAnchor } from '@/lib/urls';
 
 export interface FacetItem {
   value: string;
@@ -35,7 +35,7 @@ export function facetEntries(
   counts: Record<string, number> | undefined,
   max = FACET_MAX,
 ): FacetEntry[] {
-  const isSelected = new Set(state.filters[facet] ?? []);
+  const isSelected = new Set(selectedValues(state, facet, counts));
   const order = facetOrder(facet);
   // The facet's top `max` (memoized per counts object, lib/search/facet-rank.ts), plus the
   // selected values outside it: a selected value that no longer has hits must stay visible
@@ -52,13 +52,31 @@ export function facetEntries(
   return [...shown.filter((e) => e[2]), ...shown.filter((e) => !e[2])];
 }
 
-/** Entries as links: label and toggle URL for each. */
+/**
+ * The values shown ticked: the facet's filter; for the year under a range, the years of the range
+ * that have reports (and any ticked one), as the range is what narrows the result.
+ */
+function selectedValues(state: SearchState, facet: FacetName, counts: Record<string, number> | undefined): string[] {
+  if (facet !== 'year' || !hasYearRange(state)) return state.filters[facet] ?? [];
+  const ticked = state.filters.year ?? [];
+  return (engineFilters(state).year ?? []).filter((v) => ticked.includes(v) || (counts && Object.hasOwn(counts, v)));
+}
+
+/**
+ * Entries as links: label and toggle URL for each (back to the facet's place on the page). Under
+ * a year range, a year link ticks or unticks it among the years shown ticked, and drops the range.
+ */
 export function toFacetItems(state: SearchState, facet: FacetName, entries: readonly FacetEntry[]): FacetItem[] {
+  const range = facet === 'year' && hasYearRange(state);
+  const ticked = range ? entries.filter((e) => e[2]).map((e) => e[0]) : [];
   return entries.map(([value, count, selected]) => ({
     value,
     label: facetValueLabel(facet, value),
     count,
-    href: toggleFacetUrl(state, facet, value),
+    href: withFacetAnchor(
+      range ? setYearsUrl(state, selected ? ticked.filter((v) => v !== value) : [...ticked, value]) : toggleFacetUrl(state, facet, value),
+      facet,
+    ),
     selected,
   }));
 }

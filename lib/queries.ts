@@ -6,7 +6,7 @@ import 'server-only';
 import { getEngine } from './search/index';
 import { DEFAULT_FACET_LIMIT, type AgencyReportRef, type CorpusCounts, type FacetName, type SearchResult } from './search/types';
 import type { ReportRecord } from './types';
-import type { SearchState } from './search-params';
+import { engineFilters, type SearchState } from './search-params';
 import { AppError, fromEngineError } from './errors';
 import { readIndexStatus } from './indexer/status';
 import { withoutOlderVersions } from './versions';
@@ -28,7 +28,7 @@ export async function searchReports({
   try {
     return await getEngine().search({
       q: state.q,
-      filters: state.filters,
+      filters: engineFilters(state),
       sort: state.sort,
       page: state.page,
       perPage: state.perPage,

@@ -24,12 +24,19 @@ export interface SearchState {
   perPage: number;
   /** older versions of reports counted and listed too (`include_versions=1`; lib/versions.ts) */
   includeVersions: boolean;
+  /** year range (`year_from`, `year_to`, each end optional): narrows the year filter, see engineFilters */
+  yearFrom?: number;
+  yearTo?: number;
 }
 
 export const DEFAULT_STATE: SearchState = { q: '', filters: {}, sort: 'relevance', page: 1, perPage: DEFAULT_PER_PAGE, includeVersions: false };
 
 /** Query-string names of the state fields that differ from the field's own name. */
-export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page', includeVersions: 'include_versions' } as const;
+export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page', includeVersions: 'include_versions', yearFrom: 'year_from', yearTo: 'year_to' } as const;
+
+/** Bounds of the year range control: open-government reports began in 2008. */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
 
 const intParam = (name: string, min: number, max: number) =>
   z
@@ -51,6 +58,18 @@ const schema = z.object({
     .enum(['0', '1'], { message: 'include_versions 只能是 1（包括旧版本）或 0' })
     .default('0')
     .transform((v) => v === '1'),
+  yearFrom: z
+    .string()
+    .regex(/^\d{4}$/, `起始年份必须是 ${YEAR_MIN}–${YEAR_MAX} 之间的四位数年份`)
+    .transform(Number)
+    .pipe(z.number().int().min(YEAR_MIN, `起始年份不能早于 ${YEAR_MIN} 年`).max(YEAR_MAX, `起始年份不能晚于 ${YEAR_MAX} 年`))
+    .optional(),
+  yearTo: z
+    .string()
+    .regex(/^\d{4}$/, `截止年份必须是 ${YEAR_MIN}–${YEAR_MAX} 之间的四位数年份`)
+    .transform(Number)
+    .pipe(z.number().int().min(YEAR_MIN, `截止年份不能早于 ${YEAR_MIN} 年`).max(YEAR_MAX, `截止年份不能晚于 ${YEAR_MAX} 年`))
+    .optional(),
   filters: z.object(Object.fromEntries(FACETS.map((f) => [f, facetValues.optional()])) as Record<FacetName, z.ZodOptional<typeof facetValues>>),
 });
 
@@ -95,6 +114,8 @@ export function parseSearchParams(raw: RawParams): ParsedSearch {
     page: blankToUndef(getOne(raw, PARAM.page)),
     perPage: blankToUndef(getOne(raw, PARAM.perPage)),
     includeVersions: blankToUndef(getOne(raw, PARAM.includeVersions)),
+    yearFrom: blankToUndef(getOne(raw, PARAM.yearFrom)),
+    yearTo: blankToUndef(getOne(raw, PARAM.yearTo)),
     filters,
   });
   if (!parsed.success) {
@@ -105,7 +126,51 @@ export function parseSearchParams(raw: RawParams): ParsedSearch {
     const v = parsed.data.filters[f];
     if (v?.length) clean[f] = v;
   }
-  return { ok: true, state: { ...parsed.data, filters: clean } };
+  const { yearFrom, yearTo, ...rest } = parsed.data;
+  const state: SearchState = { ...rest, filters: clean, ...(yearFrom !== undefined ? { yearFrom } : {}), ...(yearTo !== undefined ? { yearTo } : {}) };
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
+    return { ok: false, error: `起始年份（${yearFrom}）不能晚于截止年份（${yearTo}）` };
+  }
+  // Ticked years and a range are both kept (a pasted URL may have both): the years inside the range
+  // count. None inside it would silently widen to the whole range, so it is an error instead.
+  if (clean.year && hasYearRange(state) && !engineFilters(state).year?.length) {
+    return { ok: false, error: `所选年度（${clean.year.join('、')}）都不在年份范围 ${yearRangeLabel(state)} 之内` };
+  }
+  return { ok: true, state };
+}
+
+export function hasYearRange(state: Pick<SearchState, 'yearFrom' | 'yearTo'>): boolean {
+  return state.yearFrom !== undefined || state.yearTo !== undefined;
+}
+
+/** "2020–2024", "2020 年起", "2024 年止". */
+export function yearRangeLabel(state: Pick<SearchState, 'yearFrom' | 'yearTo'>): string {
+  const { yearFrom: a, yearTo: b } = state;
+  if (a !== undefined && b !== undefined) return a === b ? `${a}` : `${a}–${b}`;
+  if (a !== undefined) return `${a} 年起`;
+  if (b !== undefined) return `${b} 年止`;
+  return '';
+}
+
+/** The years a range stands for: an open end stops at YEAR_MIN or next year (no report can be later). */
+export function rangeYears(state: Pick<SearchState, 'yearFrom' | 'yearTo'>, now = new Date()): number[] {
+  const from = state.yearFrom ?? YEAR_MIN;
+  const to = state.yearTo ?? Math.min(YEAR_MAX, now.getUTCFullYear() + 1);
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+/**
+ * The filters an engine is given: the state's facet filters with the year range folded into the
+ * year facet (engines know values, not ranges): the ticked years inside the range, or every year
+ * of the range when none is ticked.
+ */
+export function engineFilters(state: SearchState): Filters {
+  if (!hasYearRange(state)) return state.filters;
+  const years = rangeYears(state).map(String);
+  const ticked = state.filters.year;
+  return { ...state.filters, year: ticked ? ticked.filter((y) => years.includes(y)) : years };
 }
 
 export function isSelected(state: SearchState, facet: FacetName, value: string): boolean {
@@ -113,5 +178,5 @@ export function isSelected(state: SearchState, facet: FacetName, value: string):
 }
 
 export function hasFilters(state: SearchState): boolean {
-  return FACETS.some((f) => (state.filters[f]?.length ?? 0) > 0);
+  return hasYearRange(state) || FACETS.some((f) => (state.filters[f]?.length ?? 0) > 0);
 }

@@ -20,6 +20,10 @@ export function searchQueryString(input: SearchStateInput): string {
   if (s.q) p.append(PARAM.q, s.q);
   for (const f of FACETS) {
     for (const v of [...new Set(s.filters[f] ?? [])].sort()) p.append(f, v);
+    if (f === 'year') {
+      if (s.yearFrom !== undefined) p.append(PARAM.yearFrom, String(s.yearFrom));
+      if (s.yearTo !== undefined) p.append(PARAM.yearTo, String(s.yearTo));
+    }
   }
   if (s.sort !== 'relevance') p.append(PARAM.sort, s.sort);
   if (s.page > 1) p.append(PARAM.page, String(s.page));
@@ -65,12 +69,55 @@ export function toggleFacetUrl(state: SearchStateInput, facet: FacetName, value:
   return searchUrl({ ...s, filters, page: 1 });
 }
 
-/** Drop every value of one facet (the "×" on a facet heading). */
+/** Drop every value of one facet (the "清除" on a facet heading); for the year, the range too. */
 export function clearFacetUrl(state: SearchStateInput, facet: FacetName): string {
   const s = full(state);
   const filters = { ...s.filters };
   delete filters[facet];
+  return searchUrl({ ...withoutYearRange(s, facet === 'year'), filters, page: 1 });
+}
+
+function withoutYearRange(s: SearchState, drop = true): SearchState {
+  if (!drop) return s;
+  const { yearFrom: _from, yearTo: _to, ...rest } = s;
+  return rest;
+}
+
+/** Drop the year range only (its chip). */
+export function clearYearRangeUrl(state: SearchStateInput): string {
+  return searchUrl({ ...withoutYearRange(full(state)), page: 1 });
+}
+
+/**
+ * Tick exactly these years (the range, if any, dropped): a year ticked or unticked while a range
+ * is active starts from the range's years, so the click does what the checkbox shows.
+ */
+export function setYearsUrl(state: SearchStateInput, years: string[]): string {
+  const s = withoutYearRange(full(state));
+  const filters = { ...s.filters };
+  if (years.length) filters.year = years;
+  else delete filters.year;
   return searchUrl({ ...s, filters, page: 1 });
+}
+
+/** id of a facet's section on the search page: its links return there (no jump to the top on phones). */
+export function facetSectionId(facet: FacetName): string {
+  return `facet-${facet}`;
+}
+
+/** A facet link's href: the new view, scrolled back to the facet it was chosen in. */
+export function withFacetAnchor(url: string, facet: FacetName): string {
+  return `${url}#${facetSectionId(facet)}`;
+}
+
+/**
+ * Hidden fields of a GET form that changes only the year range: every other part of the state,
+ * as name/value pairs (years and the range left to the form; page back to 1).
+ */
+export function yearRangeFormFields(state: SearchStateInput): [string, string][] {
+  const s = withoutYearRange(full(state));
+  const params = new URLSearchParams(searchQueryString({ ...s, filters: { ...s.filters, year: [] }, page: 1 }));
+  return [...params.entries()];
 }
 
 export function pageUrl(state: SearchStateInput, page: number): string {
@@ -139,6 +186,24 @@ function peerQuery(slugs: string[], year: number, extra: Record<string, string> 
   return `agencies=${list}&${rest}`;
 }
 
+/**
+ * The peer comparison's starting point: without agencies the picker; with slugs (no year) the
+ * page picks the latest year they all hold; `add` names agencies by their Chinese name (the
+ * picker and the comparison tray send names; the page turns them into slugs).
+ */
+export function peerPickUrl(slugs: string[] = [], opts: { add?: string[]; year?: number | null } = {}): string {
+  const parts: string[] = [];
+  if (slugs.length) parts.push(`agencies=${slugs.map((s) => encodeURIComponent(s)).join(',')}`);
+  for (const name of opts.add ?? []) parts.push(`agency=${encodeURIComponent(name)}`);
+  if (opts.year != null) parts.push(`year=${opts.year}`);
+  return parts.length ? `/compare?${parts.join('&')}` : '/compare';
+}
+
+/** Agency names for a picker's autocomplete (JSON). */
+export function agencySuggestUrl(q: string): string {
+  return `/api/agencies/suggest?${new URLSearchParams({ q }).toString()}`;
+}
+
 /** Several agencies side by side in one year. */
 export function peerCompareUrl(slugs: string[], year: number, opts: { sort?: string } = {}): string {
   return `/compare?${peerQuery(slugs, year, opts.sort ? { sort: opts.sort } : {})}`;
@@ -152,6 +217,18 @@ export function peerCompareJsonUrl(slugs: string[], year: number, format: 'json'
 export function exportUrl(state: SearchStateInput, format: 'json' | 'csv'): string {
   const qs = searchQueryString({ ...full(state), page: 1, perPage: DEFAULT_PER_PAGE });
   return `/api/export?${qs ? `${qs}&` : ''}format=${format}`;
+}
+
+/** Aggregates of a search result (totals, medians, rates by year and region); `by` picks the grouping shown. */
+export function statsUrl(state: SearchStateInput, by?: string): string {
+  const qs = searchQueryString({ ...full(state), page: 1, perPage: DEFAULT_PER_PAGE });
+  const extra = by && by !== 'year' ? `by=${encodeURIComponent(by)}` : '';
+  return `/stats${qs || extra ? '?' : ''}${[qs, extra].filter(Boolean).join('&')}`;
+}
+
+export function statsJsonUrl(state: SearchStateInput, format: 'json' | 'csv' = 'json'): string {
+  const qs = searchQueryString({ ...full(state), page: 1, perPage: DEFAULT_PER_PAGE });
+  return format === 'csv' ? `/api/stats?${qs ? `${qs}&` : ''}format=csv` : `/api/stats${qs ? `?${qs}` : ''}`;
 }
 
 /** The status page (engine, report count, last index run) and its JSON twin. */

@@ -267,7 +267,8 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
       expect(r.facets).toEqual({
         agency: { 青山区财政局: 2, 青山区人民政府: 1, 东湖街道办事处: 1 },
         year: { '2023': 2, '2024': 2 },
-        province: { 浙江省: 4 },
+        // The filtered facet itself is counted without its own filter (disjunctive, below).
+        province: { 浙江省: 4, 河南省: 1, 南岭省: 1 },
         city: { 宁波市: 4 },
         level: { county: 3, township: 1 },
         kind: { department: 2, government: 1, other: 1 },
@@ -278,6 +279,29 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
       expect(some.facets).toEqual({ theme: { 时效性: 2, 政务新媒体: 1 }, checks: { ok: 2, failed: 1 } });
       const none = await search({ q: '没有这个词', facets: ['year', 'theme'] });
       expect(none).toEqual({ total: 0, page: 1, perPage: 20, hits: [], facets: { year: {}, theme: {} } });
+    });
+
+    it('counts a filtered facet without its own filter: each value says what ticking it would give (OR within a facet)', async () => {
+      // 2023 + 2024 among departments: the year facet counts every year among departments (the kind
+      // filter kept, the year filter left out); the kind facet counts every kind in 2023/2024.
+      const r = await search({ filters: { year: ['2023'], kind: ['department'] }, facets: ['year', 'kind', 'province'] });
+      expect(ids(r.hits)).toEqual(['qsq-czj-2023']);
+      expect(r.facets).toEqual({
+        year: { '2022': 1, '2023': 1, '2024': 1 },
+        kind: { department: 1, other: 1 },
+        province: { 浙江省: 1 },
+      });
+      // The promise kept: ticking 2024 too gives exactly 2023's count + 2024's count.
+      const both = await search({ filters: { year: ['2023', '2024'], kind: ['department'] }, facets: ['year'] });
+      expect(both.total).toBe(r.facets.year!['2023'] + r.facets.year!['2024']);
+      expect(both.facets.year).toEqual(r.facets.year);
+      // Themes (several per report) too, with a text query; a value filtered on with no hits stays 0-less.
+      const t = await search({ q: '时效', filters: { theme: ['政务新媒体'] }, facets: ['theme', 'checks'] });
+      expect(ids(t.hits)).toEqual(['hks-jyj-2022']);
+      expect(t.facets).toEqual({ theme: { 时效性: 2, 政务新媒体: 1 }, checks: { failed: 1 } });
+      const t2 = await search({ q: '时效', filters: { theme: ['政务新媒体', '时效性'] }, facets: ['theme'] });
+      expect(t2.total).toBe(2);
+      expect(t2.facets.theme).toEqual(t.facets.theme);
     });
 
     it('facetLimit keeps the most frequent values (ties by code point) with exact counts, and says how many there were', async () => {

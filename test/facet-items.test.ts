@@ -7,9 +7,9 @@ describe('facetItems', () => {
   it('orders by count (years newest first), selected values on top, each with its toggle URL', () => {
     const state = { ...DEFAULT_STATE, q: '公开', filters: { year: ['2022'] } };
     expect(facetItems(state, 'year', { '2023': 5, '2024': 1, '2022': 2 })).toEqual([
-      { value: '2022', label: '2022年', count: 2, selected: true, href: searchUrl({ q: '公开' }) },
-      { value: '2024', label: '2024年', count: 1, selected: false, href: searchUrl({ q: '公开', filters: { year: ['2022', '2024'] } }) },
-      { value: '2023', label: '2023年', count: 5, selected: false, href: searchUrl({ q: '公开', filters: { year: ['2022', '2023'] } }) },
+      { value: '2022', label: '2022年', count: 2, selected: true, href: searchUrl({ q: '公开' }) + '#facet-year' },
+      { value: '2024', label: '2024年', count: 1, selected: false, href: searchUrl({ q: '公开', filters: { year: ['2022', '2024'] } }) + '#facet-year' },
+      { value: '2023', label: '2023年', count: 5, selected: false, href: searchUrl({ q: '公开', filters: { year: ['2022', '2023'] } }) + '#facet-year' },
     ]);
     expect(facetItems(DEFAULT_STATE, 'level', { city: 1, county: 3, province: 1 }).map((i) => [i.value, i.label, i.count])).toEqual([
       ['county', '县级', 3],
@@ -21,8 +21,8 @@ describe('facetItems', () => {
   it('keeps a selected value with no hits visible (count 0) so it can be unselected', () => {
     const state = { ...DEFAULT_STATE, filters: { checks: ['failed'] } };
     expect(facetItems(state, 'checks', { ok: 4 })).toEqual([
-      { value: 'failed', label: '存在未通过的校验', count: 0, selected: true, href: '/' },
-      { value: 'ok', label: '全部通过', count: 4, selected: false, href: searchUrl({ filters: { checks: ['failed', 'ok'] } }) },
+      { value: 'failed', label: '存在未通过的校验', count: 0, selected: true, href: '/#facet-checks' },
+      { value: 'ok', label: '全部通过', count: 4, selected: false, href: searchUrl({ filters: { checks: ['failed', 'ok'] } }) + '#facet-checks' },
     ]);
     expect(facetItems(DEFAULT_STATE, 'theme', undefined)).toEqual([]);
   });
@@ -68,5 +68,15 @@ describe('facet items from the memoized ranking', () => {
     const years = Object.freeze({ '2021': 3, '2024': 1, '2023': 7 });
     const state = { ...DEFAULT_STATE, filters: { year: ['2020'] } };
     expect(facetItems(state, 'year', years, 2).map((i) => [i.value, i.count, i.selected])).toEqual(reference(state, 'year', years, 2));
+  });
+
+  it('under a year range, the range’s years with reports show ticked; a click ticks among them and drops the range', () => {
+    const years = Object.freeze({ '2021': 3, '2022': 2, '2023': 7, '2024': 1 });
+    const state = { ...DEFAULT_STATE, yearFrom: 2022, yearTo: 2023 };
+    const items = facetItems(state, 'year', years);
+    expect(items.map((i) => [i.value, i.selected])).toEqual([['2023', true], ['2022', true], ['2024', false], ['2021', false]]);
+    const href = (v: string) => items.find((i) => i.value === v)!.href;
+    expect(href('2024')).toBe(searchUrl({ filters: { year: ['2022', '2023', '2024'] } }) + '#facet-year');
+    expect(href('2022')).toBe(searchUrl({ filters: { year: ['2023'] } }) + '#facet-year');
   });
 });

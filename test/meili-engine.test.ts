@@ -231,9 +231,11 @@ describe('search', () => {
     };
     const q = { q: '时效性', filters: { agency: ['a" OR year > 0'] }, facets: ['agency', 'theme', 'year'] as const, perPage: 1 };
     const res = await engine.search({ ...q, facets: [...q.facets] });
-    const sent = fake.requests.find((r) => r.path === '/indexes/reports/search')!.body;
-    expect(sent).toEqual(buildSearchParams({ ...q, facets: [...q.facets] }, '时效性'));
+    // A filtered facet (agency) is counted by a second, count-only search without its own filter.
+    const [sent, counted] = (fake.requests.find((r) => r.path === '/multi-search')!.body as { queries: Record<string, unknown>[] }).queries;
+    expect(sent).toEqual({ indexUid: 'reports', ...buildSearchParams({ ...q, facets: [...q.facets] }, '时效性') });
     expect((sent as { filter: unknown }).filter).toEqual([['version_of IS NULL', 'version_of NOT EXISTS'], ['agency = "a\\" OR year > 0"']]);
+    expect(counted).toMatchObject({ indexUid: 'reports', q: '时效性', hitsPerPage: 0, facets: ['agency'], filter: [['version_of IS NULL', 'version_of NOT EXISTS']] });
     expect(res).toEqual({
       total: 3,
       page: 1,

@@ -196,6 +196,12 @@ export class FakeMeili {
         if (!idx(p[1])) return apiError(404, 'index_not_found');
         return send(200, this.searchResponse);
       }
+      if (m === 'POST' && p[0] === 'multi-search') {
+        // Every query gets the set search response (as Meilisearch, a missing index fails the whole request).
+        const queries = body.queries as { indexUid: string }[];
+        if (queries.some((q) => !idx(q.indexUid))) return apiError(404, 'index_not_found');
+        return send(200, { results: queries.map((q) => ({ indexUid: q.indexUid, ...this.searchResponse })) });
+      }
       apiError(404, 'not_implemented_in_fake');
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchParams, MAX_QUERY_LENGTH } from '@/lib/search-params';
+import { engineFilters, hasFilters, parseSearchParams, yearRangeLabel, MAX_QUERY_LENGTH } from '@/lib/search-params';
 
 const ok = (raw: Record<string, string | string[]> | URLSearchParams) => {
   const r = parseSearchParams(raw);
@@ -60,5 +60,29 @@ describe('parseSearchParams', () => {
     expect(ok({ q: 'a'.repeat(MAX_QUERY_LENGTH) }).q).toHaveLength(MAX_QUERY_LENGTH);
     expect(err({ q: 'a'.repeat(MAX_QUERY_LENGTH + 1) })).toContain('检索词过长');
     expect(err({ agency: Array.from({ length: 51 }, (_, i) => `局${i}`) })).toContain('最多选择');
+  });
+});
+
+describe('year range (year_from / year_to)', () => {
+  it('reads either end, validates each in Chinese, and refuses a reversed range', () => {
+    expect(ok({ year_from: '2020', year_to: '2024' })).toMatchObject({ yearFrom: 2020, yearTo: 2024 });
+    expect(ok({ year_from: '2020' })).toMatchObject({ yearFrom: 2020 });
+    expect(ok({ year_from: '2020' }).yearTo).toBeUndefined();
+    expect(ok({ year_from: '', year_to: ' ' })).toEqual(ok({}));
+    expect(err({ year_from: '20x0' })).toContain('起始年份必须是 2000–2100 之间的四位数年份');
+    expect(err({ year_to: '1999' })).toContain('截止年份不能早于 2000 年');
+    expect(err({ year_from: '2024', year_to: '2020' })).toBe('起始年份（2024）不能晚于截止年份（2020）');
+  });
+
+  it('folds into the engines’ year filter: every year of the range, or the ticked years inside it', () => {
+    expect(engineFilters(ok({ year_from: '2021', year_to: '2023', province: '浙江省' }))).toEqual({ province: ['浙江省'], year: ['2021', '2022', '2023'] });
+    expect(engineFilters(ok({ year_from: '2021', year_to: '2023', year: ['2019', '2022'] })).year).toEqual(['2022']);
+    expect(err({ year_from: '2021', year_to: '2023', year: '2019' })).toBe('所选年度（2019）都不在年份范围 2021–2023 之内');
+    // An open end stops at next year.
+    const next = new Date().getUTCFullYear() + 1;
+    expect(engineFilters(ok({ year_from: '2020' })).year!.at(-1)).toBe(String(next));
+    expect(engineFilters(ok({ year_to: '2002' })).year).toEqual(['2000', '2001', '2002']);
+    expect(hasFilters(ok({ year_to: '2002' }))).toBe(true);
+    expect(yearRangeLabel({ yearFrom: 2020 })).toBe('2020 年起');
   });
 });

@@ -17,6 +17,10 @@ import {
   searchUrl,
   sortUrl,
   toggleFacetUrl,
+  clearYearRangeUrl,
+  setYearsUrl,
+  yearRangeFormFields,
+  withFacetAnchor,
 } from '@/lib/urls';
 import { parseSearchParams, type SearchState } from '@/lib/search-params';
 
@@ -142,5 +146,23 @@ describe('facetValuesJsonUrl', () => {
     expect(url).toBe(`/api/search/facet?${searchUrl({ ...s, page: 1 }).slice(2)}&facet=agency`);
     expect(back(url)).toEqual({ ...s, page: 1 });
     expect(facetValuesJsonUrl(state({}), 'city')).toBe('/api/search/facet?facet=city');
+  });
+});
+
+describe('year range URLs', () => {
+  const s = state({ q: 'x', filters: { year: ['2022'], kind: ['office'] }, yearFrom: 2021, yearTo: 2023, page: 3 });
+  it('round-trips, right after the year values', () => {
+    expect(searchUrl(s)).toBe('/?q=x&year=2022&year_from=2021&year_to=2023&kind=office&page=3');
+    expect(back(searchUrl(s))).toEqual(s);
+  });
+  it('清除 on the year facet drops the range too; the range chip drops only the range', () => {
+    expect(clearFacetUrl(s, 'year')).toBe('/?q=x&kind=office');
+    expect(clearFacetUrl(s, 'kind')).toBe('/?q=x&year=2022&year_from=2021&year_to=2023');
+    expect(clearYearRangeUrl(s)).toBe('/?q=x&year=2022&kind=office');
+    expect(setYearsUrl(s, ['2021', '2023'])).toBe('/?q=x&year=2021&year=2023&kind=office');
+  });
+  it('the range form carries every other part of the state as hidden fields', () => {
+    expect(yearRangeFormFields(s)).toEqual([['q', 'x'], ['kind', 'office']]);
+    expect(withFacetAnchor('/?q=x', 'year')).toBe('/?q=x#facet-year');
   });
 });

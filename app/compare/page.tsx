@@ -6,10 +6,13 @@ import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
 import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
 import { RATE_KEYS } from '@/lib/compare/rates';
 import { formatCell } from '@/lib/compare/numbers';
-import { agencyUrl, ogImageUrl, peerCompareJsonUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
+import { agencySuggestUrl, agencyUrl, ogImageUrl, peerCompareJsonUrl, peerCompareUrl, peerPickUrl, reportUrl } from '@/lib/urls';
 import { pageMeta } from '../_lib/meta';
+import { resolveAgencyNames } from '@/lib/agency/queries';
+import { cleanText } from '@/lib/search-params';
+import { AgencyPicker } from '@/components/AgencyPicker';
 import { Twins } from '@/app/agencies/_components/Twins';
-import { loadPeers, parsePeerParams, type PeerData } from './_lib/load';
+import { loadPeers, MAX_PEERS, parsePeerParams, type PeerData } from './_lib/load';
 import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';
@@ -30,9 +33,25 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return pageMeta({ title, description, path: peerCompareUrl(d.slugs, d.year!), image: ogImageUrl.peers(d.slugs, d.year!), type: 'article' });
 }
 
+/** `agency=<中文名称>` (repeated): agencies added by name, from the picker or the comparison tray. */
+function addedNames(sp: Record<string, string | string[] | undefined>): string[] {
+  const v = sp.agency;
+  const all = v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return [...new Set(all.map((n) => cleanText(n).trim().slice(0, 100)).filter(Boolean))].slice(0, MAX_PEERS);
+}
+
 export default async function PeerComparePage({ searchParams }: Props) {
-  const p = parsePeerParams(await searchParams);
-  if (!p.slugs.length) return <PickAgencies />;
+  const sp = await searchParams;
+  const p = parsePeerParams(sp);
+  const names = addedNames(sp);
+  if (names.length) {
+    // Names become slugs; all found → the comparison's own URL, else the picker says what was not.
+    const r = await resolveAgencyNames({ names });
+    const slugs = [...new Set([...p.slugs, ...r.slugs])].slice(0, MAX_PEERS);
+    if (!r.missing.length) redirect(peerPickUrl(slugs, { year: p.year }));
+    return <PickAgencies slugs={slugs} year={p.year} missing={r.missing} />;
+  }
+  if (!p.slugs.length) return <PickAgencies slugs={[]} year={p.year} missing={[]} />;
   const r = await loadPeers(p);
   if (r.kind === 'redirect') redirect(r.to);
   const d = r.value;
@@ -55,6 +74,16 @@ export default async function PeerComparePage({ searchParams }: Props) {
           </p>
         )}
         <Problems d={d} />
+        <AddAgencyForm slugs={d.slugs} year={d.year} />
+        {d.columns.length > 1 && (
+          <p className="flex flex-wrap gap-x-3 text-sm" data-testid="peer-remove">
+            {d.columns.map((c) => (
+              <Link key={c.slug} href={peerPickUrl(d.slugs.filter((x) => x !== c.slug), { year: d.year })} className="text-stone-600 hover:text-brand-700">
+                移除 {c.agency}
+              </Link>
+            ))}
+          </p>
+        )}
         <p className="text-sm text-stone-600">点击左列项目名称可按该项排序（再次点击切换升降序）；数字未知的机关排在最后。</p>
       </header>
       {cols.length > 0 && d.year !== null && (
@@ -166,22 +195,56 @@ function Problems({ d }: { d: PeerData }) {
   );
 }
 
-function PickAgencies() {
+/** Add one agency by its Chinese name (autocomplete); the agencies chosen so far ride along. */
+function AddAgencyForm({ slugs, year, label = '添加机关' }: { slugs: string[]; year: number | null; label?: string }) {
   return (
-    <section className="max-w-2xl space-y-3">
+    <form action={peerPickUrl()} method="get" className="flex flex-wrap items-center gap-2 text-sm" data-testid="peer-add">
+      {slugs.length > 0 && <input type="hidden" name="agencies" value={slugs.join(',')} />}
+      {year !== null && <input type="hidden" name="year" value={year} />}
+      <AgencyPicker name="agency" suggestPrefix={agencySuggestUrl('')} label={label} />
+      <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white" data-testid="peer-add-submit">
+        加入
+      </button>
+    </form>
+  );
+}
+
+type Missing = { name: string; similar: { agency: string; slug: string }[] };
+
+function PickAgencies({ slugs, year, missing }: { slugs: string[]; year: number | null; missing: Missing[] }) {
+  return (
+    <section className="max-w-2xl space-y-3" data-testid="peer-pick">
       <h1 className="text-2xl font-bold">机关比较</h1>
-      <p className="text-sm text-stone-700">输入要比较的机关地址（机关页网址中 /agencies/ 之后的部分），用逗号分隔；年度留空则取各机关共有的最近年度。</p>
-      <form action="/compare" method="get" className="flex flex-wrap items-end gap-2 text-sm">
-        <label className="flex min-w-72 flex-1 flex-col gap-1">
-          <span>机关地址（用逗号分隔）</span>
-          <input name="agencies" className="rounded border border-stone-300 px-2 py-1" placeholder="zhejiang-ningbo-beilunqu-renminzhengfu,…" data-testid="peer-agencies-input" />
-        </label>
-        <label className="flex w-28 flex-col gap-1">
-          <span>年度（可不填）</span>
-          <input name="year" className="rounded border border-stone-300 px-2 py-1" placeholder="如 2023" inputMode="numeric" data-testid="peer-year-input" />
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">比较</button>
-      </form>
+      <p className="text-sm text-stone-700">
+        输入机关的中文名称逐个加入（输入时会提示已收录的机关）；也可以在检索结果或报告页点“加入比较”，再在页面底部的比较栏中点“比较”。年度默认取各机关共有的最近年度。
+      </p>
+      {missing.length > 0 && (
+        <ul className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="peer-missing">
+          {missing.map((m) => (
+            <li key={m.name}>
+              没有名为“{m.name}”的机关的报告。
+              {m.similar.length > 0 && '是否要找：'}
+              {m.similar.map((s, i) => (
+                <span key={s.slug}>
+                  {i > 0 && '、'}
+                  <Link href={peerPickUrl([...slugs, s.slug], { year })} className="text-brand-700 hover:underline" data-testid="peer-similar">
+                    {s.agency}
+                  </Link>
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {slugs.length > 0 && (
+        <p className="text-sm">
+          已选 {slugs.length} 个机关：
+          <Link href={peerPickUrl(slugs, { year })} className="text-brand-700 hover:underline" data-testid="peer-go">
+            查看比较
+          </Link>
+        </p>
+      )}
+      <AddAgencyForm slugs={slugs} year={year} label="机关名称" />
     </section>
   );
 }

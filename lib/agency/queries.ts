@@ -6,7 +6,7 @@ import 'server-only';
 import { getEngine } from '../search/index';
 import type { AgencySummary } from '../search/types';
 import type { ReportRecord } from '../types';
-import type { SearchState } from '../search-params';
+import { engineFilters, type SearchState } from '../search-params';
 import { fromEngineError } from '../errors';
 import { buildSlugIndex, resolveSlug, similarAgencies, type SlugIndex } from './slug';
 import { withoutOlderVersions } from '../versions';
@@ -82,7 +82,7 @@ export async function getSearchRecords({ state, limit }: { state: SearchState; l
     for (let page = 1; ids.length < limit; page++) {
       const res = await engine.search({
         q: state.q,
-        filters: state.filters,
+        filters: engineFilters(state),
         sort: state.sort,
         page,
         perPage,
@@ -100,4 +100,53 @@ export async function getSearchRecords({ state, limit }: { state: SearchState; l
     }
     return { total, records, truncated: total > limit };
   });
+}
+
+export interface AgencySuggestion {
+  agency: string;
+  slug: string;
+  region: AgencySummary['region'];
+  years: number[];
+}
+
+/**
+ * Agencies whose Chinese name contains every character group of `q` (spaces split groups), for a
+ * picker's autocomplete: names starting with the text first, then shorter names (the more general
+ * office), then code-point order.
+ */
+export async function suggestAgencies({ q, limit = 10 }: { q: string; limit?: number }): Promise<AgencySuggestion[]> {
+  const parts = q.trim().split(/\s+/).filter(Boolean);
+  if (!parts.length) return [];
+  const dir = await getAgencyDirectory();
+  return dir.agencies
+    .filter((a) => parts.every((p) => a.agency.includes(p)))
+    .sort((a, b) => Number(!a.agency.startsWith(parts[0]!)) - Number(!b.agency.startsWith(parts[0]!)) || a.agency.length - b.agency.length || (a.agency < b.agency ? -1 : 1))
+    .slice(0, limit)
+    .map((a) => ({ agency: a.agency, slug: dir.index.slugOf.get(a.agency)!, region: a.region, years: a.years }));
+}
+
+/**
+ * Agency names (as typed or kept in the comparison tray) → their slugs. A name held exactly is
+ * found; any other gets up to five suggestions that contain it or that it contains.
+ */
+export async function resolveAgencyNames({ names }: { names: string[] }): Promise<{
+  slugs: string[];
+  missing: { name: string; similar: { agency: string; slug: string }[] }[];
+}> {
+  const dir = await getAgencyDirectory();
+  const slugs: string[] = [];
+  const missing: { name: string; similar: { agency: string; slug: string }[] }[] = [];
+  for (const name of names) {
+    const slug = dir.index.slugOf.get(name);
+    if (slug) {
+      slugs.push(slug);
+      continue;
+    }
+    const similar = dir.agencies
+      .filter((a) => a.agency.includes(name) || name.includes(a.agency))
+      .slice(0, 5)
+      .map((a) => ({ agency: a.agency, slug: dir.index.slugOf.get(a.agency)! }));
+    missing.push({ name, similar });
+  }
+  return { slugs, missing };
 }

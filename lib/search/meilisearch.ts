@@ -25,6 +25,7 @@ import {
 import { recordIndexSettings, sectionIndexSettings } from './meili-settings';
 import { eq, inList } from './meili-filter';
 import { buildSearchParams, meiliQueryText } from './meili-query';
+import { disjunctiveSearches, mergeDistributions } from './meili-disjunctive';
 import {
   meiliReportKey,
   toFacets,
@@ -231,7 +232,13 @@ export class MeilisearchEngine implements SearchEngine {
     const empty = () => ({ total: 0, page, perPage, hits: [], facets: toFacets(undefined, facets) });
     if (qText === null) return empty();
     try {
-      const res = await this.client.index(this.indexUid).search(qText, params);
+      // A filtered facet is counted by a search of its own (meili-disjunctive.ts), in one request.
+      const counts = disjunctiveSearches(query, params);
+      const res = counts.length
+        ? await this.client
+            .multiSearch({ queries: [params, ...counts.map((c) => c.params)].map((p) => ({ indexUid: this.indexUid, ...p })) })
+            .then(({ results: [main, ...rest] }) => ({ ...main, facetDistribution: mergeDistributions(main.facetDistribution, counts, rest) }))
+        : await this.client.index(this.indexUid).search(qText, params);
       return {
         total: toTotal(res),
         page,

@@ -188,14 +188,17 @@ export function withoutVersions(isVersion: Uint8Array | null, idxs: Int32Array):
 }
 
 /**
- * The rows of `idxs` (order kept) that have one of the wanted values of every filtered facet:
- * AND across facets, OR within one. One byte mask over all rows per facet, so the per-row test
- * is a few array reads, not a closure call.
+ * row idx → bit k set when the row has one of the wanted values of filters[k] (at most 8 filtered
+ * facets: FACETS has 8). One pass per facet over all rows, so the per-row test of selectRows is a
+ * few array reads, not a closure call; and one mask serves both the result set and every facet's
+ * disjunctive count set (each facet counted with its own filter left out).
  */
-export function applyFilters(cache: FacetCache, filters: [FacetName, string[]][], idxs: Int32Array): Int32Array {
+export function filterMask(cache: FacetCache, filters: [FacetName, string[]][]): Uint8Array {
+  if (filters.length > 8) throw new Error('at most 8 filtered facets');
   const n = cache.rows.length;
-  const pass = new Uint8Array(n); // row idx → number of filtered facets it satisfies
-  for (const [f, vals] of filters) {
+  const mask = new Uint8Array(n);
+  filters.forEach(([f, vals], k) => {
+    const bit = 1 << k;
     const col = cache.columns[f];
     const want = new Uint8Array(col.values.length);
     for (const v of vals) {
@@ -204,20 +207,29 @@ export function applyFilters(cache: FacetCache, filters: [FacetName, string[]][]
     }
     const { single, start, codes } = col;
     if (single) {
-      for (let i = 0; i < n; i++) if (single[i] >= 0 && want[single[i]]) pass[i]++;
+      for (let i = 0; i < n; i++) if (single[i] >= 0 && want[single[i]]) mask[i] |= bit;
     } else {
       for (let i = 0; i < n; i++)
-        for (let k = start[i]; k < start[i + 1]; k++)
-          if (want[codes[k]]) {
-            pass[i]++;
+        for (let k2 = start[i]; k2 < start[i + 1]; k2++)
+          if (want[codes[k2]]) {
+            mask[i] |= bit;
             break;
           }
     }
-  }
-  const need = filters.length;
+  });
+  return mask;
+}
+
+/**
+ * The rows of `idxs` (order kept) that pass all `count` filters of the mask, except filter
+ * `skip` (-1: none) which is ignored: the disjunctive count set of that filter's facet.
+ */
+export function selectRows(mask: Uint8Array, idxs: Int32Array, count: number, skip = -1): Int32Array {
+  const full = (1 << count) - 1;
+  const ignore = skip >= 0 ? 1 << skip : 0;
   const out = new Int32Array(idxs.length);
   let m = 0;
-  for (let j = 0; j < idxs.length; j++) if (pass[idxs[j]] === need) out[m++] = idxs[j];
+  for (let j = 0; j < idxs.length; j++) if ((mask[idxs[j]] | ignore) === full) out[m++] = idxs[j];
   return out.slice(0, m);
 }
 

@@ -22,7 +22,7 @@ import {
 } from './types';
 import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad, makeWriter } from './sqlite-schema';
-import { applyFilters, countAll, countFacet, valueCount, loadFacetCache, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
+import { countAll, countFacet, filterMask, selectRows, valueCount, loadFacetCache, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { prepared } from './sqlite-stmts';
 import { bestSection, makeSnippet } from './sqlite-snippet';
@@ -332,17 +332,23 @@ export class SqliteEngine implements SearchEngine {
     } else idx = scope; // every row in scope (order does not matter until step 4)
 
     // 2. Filters: AND across facets, OR within one facet.
-    if (filters.length) idx = applyFilters(cache, filters, idx);
+    const matched = idx;
+    const mask = filters.length ? filterMask(cache, filters) : null;
+    if (mask) idx = selectRows(mask, matched, filters.length);
 
-    // 3. Facet counts over the whole result set. 4. Order (orderRows).
+    // 3. Facet counts, disjunctive: a filtered facet is counted over the result set with its own
+    // filter left out (the other facets' kept), so each value's count is what ticking it would
+    // give (OR within a facet); an unfiltered facet is counted over the result set. 4. Order.
     const n = scope.length;
     const facets: SearchResult['facets'] = {};
     const facetValueCounts: NonNullable<SearchResult['facetValueCounts']> = {};
     for (const f of wanted) {
-      const keep = filters.find(([g]) => g === f)?.[1];
+      const own = filters.findIndex(([g]) => g === f);
+      const keep = own >= 0 ? filters[own][1] : undefined;
+      const rows = mask && own >= 0 ? selectRows(mask, matched, filters.length, own) : idx;
       // Every report matches (a near-universal term, or no query): the counts are the corpus's own,
       // computed once per index version. Exact, and it skips building a 20,000-key agency object.
-      const counts = idx.length === n && !keep ? countAll(cache, f, facetLimit, includeVersions) : countFacet(cache, f, idx, facetLimit, keep);
+      const counts = rows.length === n && !keep ? countAll(cache, f, facetLimit, includeVersions) : countFacet(cache, f, rows, facetLimit, keep);
       facets[f] = counts;
       const size = valueCount(counts);
       if (facetLimit && size > facetLimit) facetValueCounts[f] = size;

@@ -18,6 +18,8 @@ import { answeredMissing } from '../../_lib/missing-page';
 import { ReportMissing } from './ReportMissing';
 import { Provenance, Versions } from './Provenance';
 import { reportMeta, reportTitle } from './meta';
+import { AddToCompare } from '@/components/CompareTray';
+import { peerPickUrl } from '@/lib/urls';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -94,7 +96,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
               </Link>
             ) : (
               report.agency
-            )}
+            )}{' '}
+            <AddToCompare agency={report.agency} href={peerPickUrl([], { add: [report.agency] })} />
           </dd>
           <dt className="text-stone-500">年度</dt>
           <dd data-testid="report-year">{report.year ?? '未能识别'}</dd>
