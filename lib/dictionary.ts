@@ -85,6 +85,12 @@ function applicantWords(col: ApplicantColumn): string {
 function figureDef(key: string): Omit<ColumnDef, 'key'> {
   const label = figureLabel(key);
   const [part, a, b] = key.split('.');
+  if (part === 'active2019')
+    return { label, type: '数值', definition: `2019–2020年度格式（国办公开办函〔2019〕60号）报告第${ACTIVE_PART}表中的“${label}”。与2021年格式的同名项目口径不同，不直接比较。原表空白时为空。` };
+  if (part === 'legacy')
+    return { label, type: '数值', definition: `2008–2018年度旧格式报告中的“${label}”，取自政府信息公开情况统计表，或正文中明确说出该项的句子。原表空白或正文未说明时为空。` };
+  if (part === 'requests' && a === 'other_processing')
+    return { label, type: '整数', unit: '件', definition: `2019–2020年度格式报告第${REQUEST_PART}表：（六）其他处理（该格式只有一行），${applicantWords(b as ApplicantColumn)}。` };
   if (part === 'requests') {
     const row = REQUEST_ROW_LABELS[a as RequestRowKey];
     const where = [row.group, row.label].filter(Boolean).join(' ');

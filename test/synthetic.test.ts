@@ -89,10 +89,12 @@ describe('the flag in the index, /api JSON and CSV', () => {
   };
   const csv = async (res: Response) => {
     expect(res.status).toBe(200);
+    // two header rows: Chinese labels, then the keys
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
-    const col = rows[0].indexOf('synthetic');
-    expect(col, `CSV header ${rows[0].join(',')} lacks synthetic`).toBeGreaterThanOrEqual(0);
-    return { header: rows[0], col, rows: rows.slice(1) };
+    const col = rows[1].indexOf('synthetic');
+    expect(col, `CSV key header ${rows[1].join(',')} lacks synthetic`).toBeGreaterThanOrEqual(0);
+    expect(rows[0][col]).toBe('示例数据');
+    return { header: rows[1], col, rows: rows.slice(2) };
   };
 
   beforeAll(async () => {

@@ -297,11 +297,12 @@ describe('two files for one agency and year: counted once; include_versions show
 
     const csv = await (await GET(new Request('http://x/api/export?format=csv&include_versions=1'))).text();
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0].split(',').slice(0, 2)).toEqual(['id', 'version_of']);
-    expect(lines).toHaveLength(n + 2);
+    // two header rows: Chinese labels, then the keys
+    expect(lines[1].split(',').slice(0, 2)).toEqual(['id', 'version_of']);
+    expect(lines).toHaveLength(n + 3);
     expect(lines.filter((l) => l.split(',')[1] === canonicalId)).toHaveLength(1);
     const plain = await (await GET(new Request('http://x/api/export?format=csv'))).text();
-    expect(plain.trim().split(/\r?\n/)).toHaveLength(n + 1);
+    expect(plain.trim().split(/\r?\n/)).toHaveLength(n + 2);
   });
 
   it('/api/search: version_of on hits and in the CSV only with include_versions=1; a bad value is a 400', async () => {
@@ -315,7 +316,8 @@ describe('two files for one agency and year: counted once; include_versions show
     expect(all.hits.filter((h: { version_of: string | null }) => h.version_of !== null)).toHaveLength(1);
     expect(all.hits.every((h: object) => 'version_of' in h)).toBe(true);
     const csv = await (await GET(new Request('http://x/api/search?per_page=100&include_versions=1&format=csv'))).text();
-    expect(csv.split(/\r?\n/)[0].split(',').slice(0, 2)).toEqual(['id', 'version_of']);
+    expect(csv.split(/\r?\n/)[0].split(',').slice(0, 2)).toEqual(['报告编号', '旧版本所属报告']);
+    expect(csv.split(/\r?\n/)[1].split(',').slice(0, 2)).toEqual(['id', 'version_of']);
     const bad = await GET(new Request('http://x/api/search?include_versions=yes'));
     expect(bad.status).toBe(400);
   });
