@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActiveTable, Active2019Table, AppealsTable, RequestsTable } from '@/components/FiguresTables';
 import { Marked } from '@/components/Marked';
-import { markTerms, queryTerms } from '@/components/mark-terms';
+import { queryTerms } from '@/lib/search/fts-query';
+import { markTerms } from '@/lib/search/highlight';
 import { regionText } from '@/components/SearchHits';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
 import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
@@ -62,7 +63,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     // an older version learns its siblings from the canonical record's list
     report.versionOf ? getReportById({ id: report.versionOf }).then((c) => c?.versions, () => undefined) : report.versions,
   ]);
-  const terms = queryTerms(q);
+  const terms = q ? queryTerms(q) : [];
   const previous = [...others].reverse().find((o) => o.year !== null && report.year !== null && o.year < report.year);
   const failedChecks = report.checks.filter((c) => !c.ok);
   const f = report.figures;
