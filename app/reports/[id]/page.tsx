@@ -10,7 +10,7 @@ import { failedAppealCells, failedRequestCells } from '@/components/table-checks
 import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
-import { MAX_QUERY_LENGTH } from '@/lib/search-params';
+import { MAX_QUERY_CHARS } from '@/lib/search-params';
 import type { Check, ReportRecord, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 import { answeredMissing } from '../../_lib/missing-page';
@@ -26,7 +26,7 @@ const TABLE_SECTIONS: SectionKey[] = ['active', 'requests', 'appeals'];
 
 function firstString(v: string | string[] | undefined): string {
   const s = Array.isArray(v) ? v[0] : v;
-  return (s ?? '').slice(0, MAX_QUERY_LENGTH).trim();
+  return (s ?? '').slice(0, MAX_QUERY_CHARS).trim();
 }
 
 function fileName(file: string): string {
