@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { agencyUrl } from '@/lib/urls';
-import { regionText } from './_lib/format';
+import { regionText } from '@/lib/labels';
 import { answeredMissing } from '../_lib/missing-page';
 import { NotFoundHelp } from './_components/NotFoundHelp';
 

@@ -7,7 +7,7 @@
 
 export type CellKind = 'label' | 'number' | 'blank' | 'slash' | 'unreadable';
 
-export interface Cell {
+export interface CellToken {
   raw: string;
   kind: CellKind;
   /** NFKC-normalised, whitespace removed: what label patterns are matched against */
@@ -48,7 +48,7 @@ function isDigits(s: string): boolean {
   return true;
 }
 
-export function classify(raw: string): Cell {
+export function classify(raw: string): CellToken {
   const norm = normLabel(raw);
   if (norm === '') return { raw, kind: 'blank', norm, value: null };
   // the usual cell, a plain count: what the general path below concludes, without its regexes
@@ -81,8 +81,8 @@ function splitLine(line: string): string[] {
   return [t.trim()];
 }
 
-export function tokenize(text: string): Cell[] {
-  const cells: Cell[] = [];
+export function tokenize(text: string): CellToken[] {
+  const cells: CellToken[] = [];
   for (const line of text.split('\n')) for (const c of splitLine(line)) cells.push(classify(c));
   return cells;
 }
@@ -91,14 +91,14 @@ export interface Segment {
   /** consecutive label cells (a row label, possibly broken across cells, plus header cells) */
   labels: string[];
   /** value cells that follow, blanks included */
-  values: Cell[];
+  values: CellToken[];
 }
 
 /** Labels longer than this are prose, not table labels: they end a segment without joining it. */
 const MAX_LABEL = 80;
 
 /** A segment = a run of label cells and the value cells after them, up to the next label. */
-export function segments(cells: Cell[]): Segment[] {
+export function segments(cells: CellToken[]): Segment[] {
   const out: Segment[] = [];
   let cur: Segment | null = null;
   for (const c of cells) {
@@ -124,7 +124,7 @@ export function segments(cells: Cell[]): Segment[] {
  * (a label column's empty slot before, a row-span placeholder or trailing tab after), so extra
  * blanks are dropped from the end first, then from the start.
  */
-export function takeValues(values: Cell[], n: number): { cells: Cell[]; exact: boolean } {
+export function takeValues(values: CellToken[], n: number): { cells: CellToken[]; exact: boolean } {
   const v = values.slice();
   while (v.length > n && v[v.length - 1].kind === 'blank') v.pop();
   while (v.length > n && v[0].kind === 'blank') v.shift();

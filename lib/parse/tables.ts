@@ -12,17 +12,17 @@ import {
   type ActiveFigures,
   type ActiveFigures2019,
   type AppealFigures,
-  type Cell as Num,
+  type Cell,
   type RequestFigures,
   type RequestRow,
   type RequestRowKey,
 } from '../types';
-import { segments, takeValues, tokenize, type Cell, type Segment } from './cells';
+import { segments, takeValues, tokenize, type CellToken, type Segment } from './cells';
 import { REQUEST_ROW_NAMES } from './labels';
 
 type Warn = (msg: string) => void;
 
-function cellValue(c: Cell, where: string, warn: Warn): Num {
+function cellValue(c: CellToken, where: string, warn: Warn): Cell {
   if (c.kind === 'number') return c.value;
   const why = c.kind === 'blank' ? '空白' : c.kind === 'slash' ? `“${c.raw}”` : `无法识别“${c.raw}”`;
   warn(`${where}：单元格${why}，记为空值`);
@@ -83,7 +83,7 @@ export function parseActive(text: string, warn: Warn): ActiveFigures | ActiveFig
     return null;
   }
   if (IS_2019.test(cells.map((c) => c.norm).join('|'))) return parseActive2019(cells, warn);
-  const found = new Map<string, Num[]>();
+  const found = new Map<string, Cell[]>();
   for (const seg of segments(cells)) {
     let best: { key: string; n: number; at: number } | null = null;
     const pairs = joinedPairs(seg.labels);
@@ -102,7 +102,7 @@ export function parseActive(text: string, warn: Warn): ActiveFigures | ActiveFig
     warn('表二（主动公开）未找到可识别的数据行');
     return null;
   }
-  const get = (k: string, n: number): Num[] => {
+  const get = (k: string, n: number): Cell[] => {
     const v = found.get(k);
     if (v) return v;
     warn(`表二缺少“${ACTIVE_NAMES[k]}”行，记为空值`);
@@ -124,8 +124,8 @@ export function parseActive(text: string, warn: Warn): ActiveFigures | ActiveFig
  * Older format: kept as printed. Column headers follow 信息内容 in each sub-table; each data
  * row maps its numbers onto the current headers in order.
  */
-function parseActive2019(cells: Cell[], warn: Warn): ActiveFigures2019 | null {
-  const rows: Record<string, Record<string, Num>> = {};
+function parseActive2019(cells: CellToken[], warn: Warn): ActiveFigures2019 | null {
+  const rows: Record<string, Record<string, Cell>> = {};
   let columns: string[] = [];
   for (const seg of segments(cells)) {
     const hi = seg.labels.lastIndexOf('信息内容');
@@ -142,7 +142,7 @@ function parseActive2019(cells: Cell[], warn: Warn): ActiveFigures2019 | null {
     if (/^第.+条/.test(label)) continue;
     const { cells: vals, exact } = takeValues(seg.values, columns.length);
     if (!exact) warn(`表二（2019格式）“${label}”：应有 ${columns.length} 个数值`);
-    const row: Record<string, Num> = {};
+    const row: Record<string, Cell> = {};
     columns.forEach((col, i) => (row[col] = cellValue(vals[i], `表二“${label}”${col}`, warn)));
     rows[label] = row;
   }
@@ -253,7 +253,7 @@ export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
     warn('表四（行政复议、行政诉讼）未找到数据');
     return null;
   }
-  let values: Cell[] = [];
+  let values: CellToken[] = [];
   for (const seg of segs) {
     if (values.length >= 15) break;
     const v = seg.values.slice();

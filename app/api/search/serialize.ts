@@ -48,7 +48,6 @@ export function searchResultJson(result: SearchResult, q: string, facetLimit = D
     facets,
     /** facets cut to `facet_limit` values → how many values they have in all */
     facetValueCounts,
-    facetsTimedOut: result.facetsTimedOut ?? [],
   };
 }
 

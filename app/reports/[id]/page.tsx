@@ -5,9 +5,8 @@ import { ActiveTable, Active2019Table, AppealsTable, RequestsTable } from '@/com
 import { Marked } from '@/components/Marked';
 import { queryTerms } from '@/lib/search/fts-query';
 import { markTerms } from '@/lib/search/highlight';
-import { regionText } from '@/components/SearchHits';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
-import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
+import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel, regionText } from '@/lib/labels';
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
 import { MAX_QUERY_CHARS } from '@/lib/search-params';
