@@ -31,8 +31,7 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
         const items = toFacetItems(state, facet, facet === 'agency' ? entries.slice(0, TOP_N) : entries);
         // An engine that cut the facet (SearchQuery.facetLimit) says how many values it has.
         const valueCount = result.facetValueCounts?.[facet] ?? facetSize(result.facets[facet]);
-        const timedOut = result.facetsTimedOut?.includes(facet);
-        if (!items.length && !timedOut && !(facet === 'year' && hasYearRange(state))) return null;
+        if (!items.length && !(facet === 'year' && hasYearRange(state))) return null;
         const hasSelection = (state.filters[facet]?.length ?? 0) > 0 || (facet === 'year' && hasYearRange(state));
         return (
           <section key={facet} id={facetSectionId(facet)} className="facet-section" data-testid={`facet-${facet}`}>
@@ -44,9 +43,7 @@ export function FacetPanel({ state, result }: { state: SearchState; result: Sear
                 </a>
               )}
             </h2>
-            {timedOut ? (
-              <p className="text-xs text-stone-500">统计超时，未显示计数</p>
-            ) : facet === 'agency' ? (
+            {facet === 'agency' ? (
               // Only the first TOP_N go into the page; the filter box fetches the same list whole
               // (facetValuesJsonUrl) when used. 300 agencies with their URLs were ~70 KB of every page.
               <FacetFilter facet={facet} items={items} total={entries.length} valuesUrl={facetValuesJsonUrl(state, facet)} />

@@ -1,5 +1,5 @@
 import { FACETS } from '@/lib/search/types';
-import { MAX_QUERY_LENGTH, PARAM, type SearchState } from '@/lib/search-params';
+import { MAX_QUERY_CHARS, PARAM, type SearchState } from '@/lib/search-params';
 
 /**
  * A plain GET form, so searching works without JavaScript. Current filters and sort ride
@@ -16,7 +16,7 @@ export function SearchBox({ state }: { state: SearchState }) {
         name={PARAM.q}
         type="search"
         defaultValue={state.q}
-        maxLength={MAX_QUERY_LENGTH}
+        maxLength={MAX_QUERY_CHARS}
         placeholder="输入检索词，如：时效性、依申请公开、行政复议"
         className="min-w-0 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
         data-testid="search-input"

@@ -1,12 +1,8 @@
 import { snippetParts } from '@/lib/search/highlight';
-import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS } from '@/lib/labels';
+import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS, regionText } from '@/lib/labels';
 import type { SearchHit } from '@/lib/search/types';
 import { peerPickUrl, reportUrl } from '@/lib/urls';
 import { HitList, type HitView } from './HitList';
-
-export function regionText(r: SearchHit['region']): string {
-  return [r.province, r.city, r.county].filter((x, i, a) => x && a.indexOf(x) === i).join(' · ');
-}
 
 /** Labels, URLs and snippet parts are made here, so the client list needs no lookup tables. */
 export function SearchHits({ hits, q }: { hits: SearchHit[]; q: string }) {

@@ -53,7 +53,7 @@ test.describe('without JavaScript', () => {
 
 test('raw server HTML: 404 help in the body, title and og:title in the head of real pages', async ({ request }) => {
   const a = await agencyWithYears(request);
-  const ua = { 'user-agent': 'Mozilla/5.0' }; // not on Next's bot list: the case that used to stream
+  const ua = { 'user-agent': 'Mozilla/5.0' }; // not on Next's bot list: Next streams the page to this agent
   const missing = await request.get(`/agencies/${a.slug}/compare/1990-1991`, { headers: ua });
   expect(missing.status()).toBe(404);
   const html = await missing.text();

@@ -284,3 +284,8 @@ export function encodingLabel(encoding: string): string {
 export function checkLabel(id: string): string {
   return own(CHECK_LABELS, id) ?? id;
 }
+
+/** A region as one line, 省 · 市 · 县, each level once (a 直辖市 is its own province and city). */
+export function regionText(r: { province: string | null; city: string | null; county: string | null }): string {
+  return [r.province, r.city, r.county].filter((x, i, a) => x && a.indexOf(x) === i).join(' · ');
+}

@@ -4,15 +4,13 @@
  */
 import { z } from 'zod';
 import { notPositiveInteger, sortChoices, tooLarge, tooSmall } from './param-messages';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS } from './search/query';
 import { FACETS, type FacetName, type Filters, type SortOrder } from './search/types';
 
-export const SORTS = ['relevance', 'year_desc', 'year_asc'] as const satisfies readonly SortOrder[];
-export const DEFAULT_PER_PAGE = 20;
-export const MAX_PER_PAGE = 100;
+// The query limits live with the query contract; the URL state accepts exactly those.
+export { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS };
 /** Deep pages are useless to people and costly to engines; the export twin covers bulk use. */
 export const MAX_PAGE = 500;
-/** Same as the engines' own limit (lib/search/fts-query.ts), so a long query is a clear 400 here. */
-export const MAX_QUERY_LENGTH = 200;
 const MAX_VALUES_PER_FACET = 50;
 const MAX_VALUE_LENGTH = 200;
 
@@ -50,7 +48,7 @@ const facetValues = z
   .max(MAX_VALUES_PER_FACET, `同一筛选项最多选择 ${MAX_VALUES_PER_FACET} 个值`);
 
 const schema = z.object({
-  q: z.string().max(MAX_QUERY_LENGTH, `检索词过长（最多 ${MAX_QUERY_LENGTH} 字）`).default(''),
+  q: z.string().max(MAX_QUERY_CHARS, `检索词过长（最多 ${MAX_QUERY_CHARS} 字）`).default(''),
   sort: z.enum(SORTS, { message: sortChoices(SORTS) }).default('relevance'),
   page: intParam('page', 1, MAX_PAGE).default(1),
   perPage: intParam('per_page', 1, MAX_PER_PAGE).default(DEFAULT_PER_PAGE),

@@ -16,6 +16,7 @@ import { readSeeds } from '../lib/crawl/seeds';
 import { createEngine } from '../lib/search/index';
 import { indexDirectory } from '../lib/indexer/run';
 import { makeReporter } from '../lib/indexer/progress';
+import { runMain } from './run-main';
 
 const USAGE = 'usage: npm run crawl -- --seeds FILE [--out DIR] [--since YEAR] [--max-pages N] [--delay SECONDS] [--contact EMAIL] [--index]';
 
@@ -94,12 +95,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    console.error(`✗ ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

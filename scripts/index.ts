@@ -9,6 +9,7 @@ import { env } from '../lib/env';
 import { createEngine } from '../lib/search/index';
 import { indexDirectory } from '../lib/indexer/run';
 import { makeReporter } from '../lib/indexer/progress';
+import { runMain } from './run-main';
 
 async function main(): Promise<number> {
   const arg = process.argv.slice(2).find((a) => !a.startsWith('-'));
@@ -38,12 +39,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    console.error(`✗ ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -5,6 +5,7 @@
  */
 import { parseReportFile } from '../lib/parse/index';
 import { isFailure } from '../lib/types';
+import { runMain } from './run-main';
 
 async function main(): Promise<number> {
   const files = process.argv.slice(2).filter((a) => a !== '--');
@@ -21,12 +22,4 @@ async function main(): Promise<number> {
   return failed === files.length ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`parse: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { prefix: 'parse: ' });

@@ -6,6 +6,7 @@
  * Rules: docs/scoring.md.
  */
 import { formatMismatches, formatSummary, scoreFolder } from '../tools/score/index';
+import { runMain } from './run-main';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -24,12 +25,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`score: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { prefix: 'score: ' });

@@ -91,7 +91,7 @@ describe('seed reports', () => {
     expect((await titles(2)).active).toBe('二、主动公开政府信息情况');
   });
 
-  it('seed 001 (北仑区人民政府 2023): spot values from the issue', async () => {
+  it('seed 001 (北仑区人民政府 2023): spot values of its tables', async () => {
     const r = await parseSeed(seed(1));
     expect(r.agency).toBe('北仑区人民政府');
     expect(r.year).toBe(2023);

@@ -1,7 +1,7 @@
 /**
  * Provenance and re-publications through the real indexer into a real SQLite index: a report with
  * a sidecar, the same report re-published with one figure changed (later capturedAt), an exact
- * byte copy, and a legacy .doc. Text: our invented fixture report, one number altered.
+ * byte copy, and a legacy .doc. Text: the invented fixture report, one number altered.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

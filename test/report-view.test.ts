@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markTerms, queryTerms } from '@/components/mark-terms';
+import { queryTerms } from '@/lib/search/fts-query';
+import { markTerms } from '@/lib/search/highlight';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
 import { APPEAL_GROUPS, APPLICANT_COLUMNS, REQUEST_ROWS, type AppealFigures, type RequestFigures, type RequestRow } from '@/lib/types';
 
@@ -62,15 +63,25 @@ describe('failedAppealCells', () => {
   });
 });
 
-describe('markTerms', () => {
-  it('splits the query on spaces, longest term first', () => {
-    expect(queryTerms('  时效  时效性 时效 ')).toEqual(['时效性', '时效']);
-    expect(queryTerms('')).toEqual([]);
-    expect(queryTerms(undefined)).toEqual([]);
+describe('markTerms (report page highlighting)', () => {
+  // The page marks what the engine matched: the same term splitting and folding (queryTerms).
+  const text = '本机关依法办理政府信息公开申请，继续推进政务公开。';
+  const marked = (q: string) => markTerms(text, queryTerms(q)).filter((p) => p.marked).map((p) => p.text);
+
+  it('splits the query at punctuation as the engine does', () => {
+    expect(marked('信息公开，申请')).toEqual(['信息公开', '申请']);
+  });
+
+  it('folds traditional characters and marks the original text', () => {
+    expect(marked('政務公開')).toEqual(['政务公开']);
+    expect(markTerms('Open GOV', queryTerms('gov'))).toEqual([
+      { text: 'Open ', marked: false },
+      { text: 'GOV', marked: true },
+    ]);
   });
 
   it('marks every occurrence, preferring the longer term', () => {
-    expect(markTerms('提高时效性，注重时效。', queryTerms('时效 时效性'))).toEqual([
+    expect(markTerms('提高时效性，注重时效。', ['时效', '时效性'])).toEqual([
       { text: '提高', marked: false },
       { text: '时效性', marked: true },
       { text: '，注重', marked: false },
@@ -79,14 +90,11 @@ describe('markTerms', () => {
     ]);
   });
 
-  it('treats regex characters in the query literally', () => {
-    expect(markTerms('a.b (c) a*b', ['(c)', 'a*b'])).toEqual([
-      { text: 'a.b ', marked: false },
-      { text: '(c)', marked: true },
-      { text: ' ', marked: false },
-      { text: 'a*b', marked: true },
-    ]);
+  it('never lets query syntax reach a pattern', () => {
+    expect(marked('(c) a*b')).toEqual([]);
+    expect(markTerms('a.b (c) a*b', queryTerms('(c) a*b')).filter((p) => p.marked).map((p) => p.text)).toEqual(['a', 'b', 'c', 'a', 'b']);
     expect(markTerms('无匹配', ['x'])).toEqual([{ text: '无匹配', marked: false }]);
+    expect(markTerms('无匹配', [])).toEqual([{ text: '无匹配', marked: false }]);
     expect(markTerms('', ['x'])).toEqual([]);
   });
 });

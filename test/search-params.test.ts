@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineFilters, hasFilters, parseSearchParams, yearRangeLabel, MAX_QUERY_LENGTH } from '@/lib/search-params';
+import { engineFilters, hasFilters, parseSearchParams, yearRangeLabel, MAX_QUERY_CHARS } from '@/lib/search-params';
 
 const ok = (raw: Record<string, string | string[]> | URLSearchParams) => {
   const r = parseSearchParams(raw);
@@ -57,8 +57,8 @@ describe('parseSearchParams', () => {
   });
 
   it('bounds the query length and the number of values', () => {
-    expect(ok({ q: 'a'.repeat(MAX_QUERY_LENGTH) }).q).toHaveLength(MAX_QUERY_LENGTH);
-    expect(err({ q: 'a'.repeat(MAX_QUERY_LENGTH + 1) })).toContain('检索词过长');
+    expect(ok({ q: 'a'.repeat(MAX_QUERY_CHARS) }).q).toHaveLength(MAX_QUERY_CHARS);
+    expect(err({ q: 'a'.repeat(MAX_QUERY_CHARS + 1) })).toContain('检索词过长');
     expect(err({ agency: Array.from({ length: 51 }, (_, i) => `局${i}`) })).toContain('最多选择');
   });
 });

@@ -9,7 +9,7 @@
  *   - two files for one agency+year count once in totals, facets and exports; include_versions
  *     brings the older one back with `version_of`;
  *   - a word held only by a section heading finds the report, with a snippet quoting the heading.
- * Texts: our invented fixture report (test/fixtures/read/report.txt) and the corpus generator.
+ * Texts: the invented fixture report (test/fixtures/read/report.txt) and the corpus generator.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -4,7 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { agenciesUrl, agencyUrl } from '@/lib/urls';
 import { pageMeta } from '../_lib/meta';
-import { regionText } from './_lib/format';
+import { regionText } from '@/lib/labels';
 import { answeredMissing } from '../_lib/missing-page';
 import { NotFoundHelp } from './_components/NotFoundHelp';
 

@@ -13,7 +13,6 @@ export interface QueryTiming {
   total: number;
   coldMs: number;
   warmMs: number[];
-  facetsTimedOut: string[];
 }
 
 export interface LatencyResult {
@@ -34,7 +33,7 @@ export async function measureLatency(engine: SearchEngine, queries: BenchQuery[]
   await engine.search({ q: '', facets: [], perPage: 1 });
   const openMs = performance.now() - t0;
 
-  const timings: QueryTiming[] = queries.map((q) => ({ label: queryLabel(q), kind: q.kind, total: 0, coldMs: NaN, warmMs: [], facetsTimedOut: [] }));
+  const timings: QueryTiming[] = queries.map((q) => ({ label: queryLabel(q), kind: q.kind, total: 0, coldMs: NaN, warmMs: [] }));
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < queries.length; i++) {
       const q = queries[i];
@@ -45,7 +44,6 @@ export async function measureLatency(engine: SearchEngine, queries: BenchQuery[]
       if (round === 0) {
         t.coldMs = ms;
         t.total = res.total;
-        t.facetsTimedOut = res.facetsTimedOut ?? [];
       } else t.warmMs.push(ms);
     }
   }

@@ -1,4 +1,4 @@
-/** The targets (stated for N = 100,000 reports), checked against a result. */
+/** The performance targets (stated for N = 100,000 reports; docs/benchmark.md), checked against a result. */
 import type { BenchResult } from './run';
 
 export interface TargetCheck {

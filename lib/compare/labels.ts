@@ -12,6 +12,7 @@ import {
   FEES_LABEL,
   ISSUED_LABELS,
   REQUEST_ROW_LABELS,
+  SECTION_LABELS,
 } from '../labels';
 import type { AppealColumn, AppealGroup, ApplicantColumn, RequestRowKey } from '../types';
 import { RATE_LABELS, type RateKey } from './rates';
@@ -61,8 +62,9 @@ export function figurePart(key: string): 'active' | 'requests' | 'appeals' | 'ac
 }
 
 export const PART_LABELS = {
-  active: '二、主动公开政府信息情况',
-  requests: '三、收到和处理政府信息公开申请情况',
+  active: SECTION_LABELS.active,
+  requests: SECTION_LABELS.requests,
+  // shorter than the section title (四、政府信息公开行政复议…): a row group's heading
   appeals: '四、行政复议、行政诉讼情况',
   active2019: '二、主动公开政府信息情况（2019年格式）',
   legacy: '旧格式（2019年以前）统计数字',

@@ -41,8 +41,6 @@ export interface IndexOptions {
   workers?: number;
 }
 
-export class NothingToIndexError extends Error {}
-
 /**
  * Parse every report file under `dir` and rebuild the engine's index from them. When no file
  * yields a report, the live index is left untouched (and the status says so).

@@ -30,7 +30,7 @@ const BY_EXTENSION: Record<string, ReadFormat> = {
   '.pdf': 'pdf',
 };
 
-/** Formats whose reader module has landed; looked up lazily so pdf.js etc. load only when needed. */
+/** The reader module of each format, looked up lazily so pdf.js etc. load only when needed. */
 const READERS: Record<ReadFormat, () => Promise<FormatReader>> = {
   txt: async () => readTxt,
   html: async () => (await import('./html')).readHtml,

@@ -13,8 +13,6 @@ import { simplifiedChar } from '../read/normalize';
 /** Runs of letters and digits: what both indexing and query terms are made of. */
 const RUN = /[\p{L}\p{N}]+/gu;
 
-/** Longest query accepted, in characters (a query longer than any useful phrase is a mistake or abuse). */
-export const MAX_QUERY_CHARS = 200;
 /** More terms than this is refused (SearchInputError), never silently truncated. */
 export const MAX_TERMS = 32;
 

@@ -2,6 +2,8 @@
  * Engines mark matches in snippets with two private-use characters instead of HTML, so no
  * engine ever produces markup: the page escapes the text and turns the markers into <mark>.
  */
+import { fold } from './fts-query';
+
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
@@ -23,6 +25,34 @@ export function snippetParts(snippet: string): SnippetPart[] {
     } else buf += ch;
   }
   if (buf) parts.push({ text: buf, marked });
+  return parts;
+}
+
+/**
+ * Parts of a text with every occurrence of the query's terms marked, found as the engine finds
+ * them: terms come from queryTerms (split at punctuation, folded) and are looked up in the folded
+ * text, so what a query matched is what the page marks. fold keeps positions, so the marked parts
+ * are slices of the original text. The longer term wins where two start at the same place.
+ */
+export function markTerms(text: string, terms: string[]): SnippetPart[] {
+  if (!text) return [];
+  const ts = [...new Set(terms.filter(Boolean))].sort((a, b) => b.length - a.length);
+  const hay = fold(text);
+  if (!ts.length || hay.length !== text.length) return [{ text, marked: false }];
+  const parts: SnippetPart[] = [];
+  let last = 0;
+  let i = 0;
+  while (i < hay.length) {
+    const t = ts.find((x) => hay.startsWith(x, i));
+    if (!t) {
+      i++;
+      continue;
+    }
+    if (i > last) parts.push({ text: text.slice(last, i), marked: false });
+    parts.push({ text: text.slice(i, i + t.length), marked: true });
+    i = last = i + t.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), marked: false });
   return parts;
 }
 

@@ -4,6 +4,7 @@
 import { env } from '../env';
 import type { ReportRecord } from '../types';
 import { EngineUnavailableError, type RebuildProgress, type SearchEngine, type SearchQuery } from './types';
+import { normalizeQuery } from './query';
 import { SqliteEngine } from './sqlite';
 
 export type EngineKind = 'sqlite' | 'meilisearch';
@@ -80,16 +81,54 @@ class LazyMeilisearch implements SearchEngine {
   }
 }
 
+/**
+ * Every engine behind the one query contract (query.ts): each query is normalized and checked
+ * here, once, so engines receive complete, valid queries and never validate them again.
+ */
+class CheckedEngine implements SearchEngine {
+  constructor(private readonly engine: SearchEngine) {}
+  get name() {
+    return this.engine.name;
+  }
+  rebuild(records: AsyncIterable<ReportRecord> | Iterable<ReportRecord>, onProgress?: (p: RebuildProgress) => void) {
+    return this.engine.rebuild(records, onProgress);
+  }
+  upsert(records: ReportRecord[]) {
+    return this.engine.upsert(records);
+  }
+  // async: a refused query is a rejected promise, as an engine's own failure is
+  async search(q: SearchQuery) {
+    return this.engine.search(normalizeQuery(q));
+  }
+  getReport(id: string) {
+    return this.engine.getReport(id);
+  }
+  listAgencyReports(agency: string) {
+    return this.engine.listAgencyReports(agency);
+  }
+  listAgencies() {
+    return this.engine.listAgencies();
+  }
+  corpusCounts() {
+    return this.engine.corpusCounts();
+  }
+  close() {
+    return this.engine.close();
+  }
+}
+
 export function createEngine(opts: CreateEngineOptions = {}): SearchEngine {
   const kind = opts.kind ?? env().SEARCH_ENGINE;
-  if (kind === 'sqlite') return new SqliteEngine({ dataDir: opts.dataDir ?? env().dataDir });
+  if (kind === 'sqlite') return new CheckedEngine(new SqliteEngine({ dataDir: opts.dataDir ?? env().dataDir }));
   const host = opts.host ?? env().MEILI_HOST;
   if (!host) throw new EngineUnavailableError('SEARCH_ENGINE=meilisearch needs MEILI_HOST (see .env.example)');
-  return new LazyMeilisearch({
-    host,
-    apiKey: opts.apiKey ?? env().MEILI_MASTER_KEY,
-    index: opts.indexName ?? env().MEILI_INDEX,
-  });
+  return new CheckedEngine(
+    new LazyMeilisearch({
+      host,
+      apiKey: opts.apiKey ?? env().MEILI_MASTER_KEY,
+      index: opts.indexName ?? env().MEILI_INDEX,
+    }),
+  );
 }
 
 /**

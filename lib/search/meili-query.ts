@@ -12,14 +12,13 @@
  * Every kept term must match (matchingStrategy "all"), like the SQLite engine's AND.
  */
 import type { SearchParams } from 'meilisearch';
-import { FACETS, SearchInputError, type FacetName, type SearchQuery, type SortOrder } from './types';
+import { FACETS, type FacetName, type SearchQuery, type SortOrder } from './types';
+import { DEFAULT_PER_PAGE } from './query';
 import { buildFilter, FACET_ATTRIBUTE } from './meili-filter';
 import { LOCALES } from './meili-settings';
 import { MARK_END, MARK_START } from './highlight';
 
 export const MAX_QUERY_TERMS = 10;
-export const DEFAULT_PER_PAGE = 20;
-export const MAX_PER_PAGE = 100;
 /** Snippet length in words (a CJK word is 1–4 characters). */
 export const CROP_LENGTH = 30;
 
@@ -65,14 +64,10 @@ export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): st
  * null means the query has no word at all (only punctuation), which matches nothing.
  */
 export function meiliQueryText(q: string, segment: (q: string) => string[]): string | null {
-  if (q.length > MAX_QUERY_CHARS) throw new SearchInputError(`query longer than ${MAX_QUERY_CHARS} characters`);
   if (!q.trim()) return '';
   const terms = selectTerms(segment(q));
   return terms.length ? terms.join(' ') : null;
 }
-
-/** Longest query accepted, in characters (the same limit as the SQLite engine). */
-export const MAX_QUERY_CHARS = 200;
 
 /**
  * Year sorts break ties by agency name (Meilisearch puts documents without a year last).
@@ -84,14 +79,6 @@ const SORT: Record<SortOrder, string[] | undefined> = {
   year_asc: ['year:asc', 'agency:asc'],
 };
 
-function positiveInt(v: number | undefined, fallback: number, name: string, max = Infinity): number {
-  if (v === undefined) return fallback;
-  if (!Number.isInteger(v) || v < 1 || v > max) {
-    throw new SearchInputError(`${name} must be an integer from 1 to ${max}`);
-  }
-  return v;
-}
-
 /**
  * Older versions of a report are left out unless asked for (lib/versions.ts). NOT EXISTS keeps
  * documents written before the field was.
@@ -99,14 +86,11 @@ function positiveInt(v: number | undefined, fallback: number, name: string, max 
 export const LATEST_ONLY = ['version_of IS NULL', 'version_of NOT EXISTS'];
 
 export function buildSearchParams(query: SearchQuery, qText: string): SearchParams {
-  const page = positiveInt(query.page, 1, 'page');
-  const hitsPerPage = positiveInt(query.perPage, DEFAULT_PER_PAGE, 'perPage', MAX_PER_PAGE);
+  // Checked by the facade (query.ts); the defaults serve callers that hold the engine itself.
+  const page = query.page ?? 1;
+  const hitsPerPage = query.perPage ?? DEFAULT_PER_PAGE;
   const sort = query.sort ?? 'relevance';
-  if (!Object.hasOwn(SORT, sort)) throw new SearchInputError(`unknown sort: ${JSON.stringify(sort)}`);
   const facets = query.facets ?? [...FACETS];
-  for (const f of facets) {
-    if (!(FACETS as readonly string[]).includes(f)) throw new SearchInputError(`unknown facet: ${JSON.stringify(f)}`);
-  }
   const params: SearchParams = {
     q: qText,
     // page + hitsPerPage (not offset/limit) so Meilisearch returns an exact totalHits.

@@ -20,7 +20,8 @@ import {
   type SearchResult,
   type SortOrder,
 } from './types';
-import { MAX_QUERY_CHARS, MAX_TERMS, queryTerms, termMatch } from './fts-query';
+import { MAX_TERMS, queryTerms, termMatch } from './fts-query';
+import { DEFAULT_PER_PAGE } from './query';
 import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad, makeWriter } from './sqlite-schema';
 import { countAll, countFacet, filterMask, selectRows, valueCount, loadFacetCache, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
@@ -37,7 +38,6 @@ export interface SqliteEngineOptions {
 }
 
 export const DEFAULT_DB_FILE = 'nianbao.sqlite';
-export const MAX_PER_PAGE = 100;
 /** Above this many matching reports, relevance skips bm25 (see search()). */
 export const RANK_MAX_REPORTS = 5000;
 
@@ -245,13 +245,10 @@ export class SqliteEngine implements SearchEngine {
   // ---- reading ---------------------------------------------------------------------------
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    // Checked by the facade (query.ts); the defaults serve callers that hold the engine itself.
     const page = query.page ?? 1;
-    const perPage = query.perPage ?? 20;
-    if (!Number.isInteger(page) || page < 1) throw new SearchInputError('page must be a positive integer');
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)
-      throw new SearchInputError(`perPage must be between 1 and ${MAX_PER_PAGE}`);
+    const perPage = query.perPage ?? DEFAULT_PER_PAGE;
     const q = query.q ?? '';
-    if (q.length > MAX_QUERY_CHARS) throw new SearchInputError(`query longer than ${MAX_QUERY_CHARS} characters`);
     const wanted = query.facets ?? [...FACETS];
     const empty: SearchResult = { total: 0, page, perPage, hits: [], facets: Object.fromEntries(wanted.map((f) => [f, {}])) };
 
@@ -259,16 +256,13 @@ export class SqliteEngine implements SearchEngine {
     if (!l) return empty;
     const cache = this.cache(l);
     const terms = queryTerms(q);
-    if (terms.length > MAX_TERMS) throw new SearchInputError(`at most ${MAX_TERMS} search terms`);
+    if (terms.length > MAX_TERMS) throw new SearchInputError(`检索词最多 ${MAX_TERMS} 个`);
     if (q.trim() && terms.length === 0) return empty; // only punctuation: nothing can contain it as a word
 
     const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v && v.length) as [FacetName, string[]][];
-    for (const [f] of filters) if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
-    for (const f of wanted) if (!FACETS.includes(f)) throw new SearchInputError(`unknown facet: ${f}`);
     const sort = query.sort ?? 'relevance';
     const facetLimit = query.facetLimit ?? 0;
     const includeVersions = query.includeVersions === true;
-    if (!Number.isInteger(facetLimit) || facetLimit < 0) throw new SearchInputError('facetLimit must be a non-negative integer');
 
     // Matching, filtering, counting and ordering depend only on the query, not the page: cached
     // per index version (sqlite-results.ts), so paging and repeated queries skip them.

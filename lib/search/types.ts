@@ -64,8 +64,6 @@ export interface SearchResult {
   hits: SearchHit[];
   /** facet → value → count, over the whole result set (not just this page) */
   facets: Partial<Record<FacetName, Record<string, number>>>;
-  /** facets whose counting was cut short (time-boxed); their counts are omitted, never wrong */
-  facetsTimedOut?: FacetName[];
   /** facets cut to `facetLimit` values → how many values they have over the result set */
   facetValueCounts?: Partial<Record<FacetName, number>>;
 }

@@ -5,7 +5,7 @@
  */
 import type { ParseResult, ReportRecord } from '../../lib/types';
 import { isFailure } from '../../lib/types';
-import type { Label } from './labels';
+import type { Label } from './labels-json';
 
 export type Verdict = 'ok' | 'missing' | 'wrong';
 

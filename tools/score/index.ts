@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseReportFile } from '../../lib/parse/index';
 import { scoreFile, type FieldResult, type FileScore } from './compare';
-import { readLabels } from './labels';
+import { readLabels } from './labels-json';
 
 export interface Tally {
   ok: number;

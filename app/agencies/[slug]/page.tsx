@@ -18,7 +18,8 @@ import { Chart } from '../_components/Chart';
 import { NotFoundHelp } from '../_components/NotFoundHelp';
 import { Twins } from '../_components/Twins';
 import { consecutivePairs, loadAgency } from '../_lib/load';
-import { pctText, regionText } from '../_lib/format';
+import { pctText } from '../_lib/format';
+import { regionText } from '@/lib/labels';
 import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';

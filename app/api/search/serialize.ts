@@ -49,7 +49,6 @@ export function searchResultJson(result: SearchResult, q: string, facetLimit = D
     facets,
     /** facets cut to `facet_limit` values → how many values they have in all */
     facetValueCounts,
-    facetsTimedOut: result.facetsTimedOut ?? [],
   };
 }
 

@@ -1,6 +1,6 @@
 /** The report page's title, description, canonical URL and share card. */
 import type { Metadata } from 'next';
-import { regionText } from '@/components/SearchHits';
+import { regionText } from '@/lib/labels';
 import { formatCell } from '@/lib/compare/numbers';
 import { reportSummary } from '@/lib/report-summary';
 import type { ReportRecord } from '@/lib/types';

@@ -5,14 +5,14 @@ import { ActiveTable, Active2019Table, AppealsTable, LegacyTable, RequestsTable 
 import { DemoBadge } from '@/components/DemoData';
 import { Marked } from '@/components/Marked';
 import { ReportSummary } from '@/components/ReportSummary';
-import { markTerms, queryTerms } from '@/components/mark-terms';
-import { regionText } from '@/components/SearchHits';
+import { queryTerms } from '@/lib/search/fts-query';
+import { markTerms } from '@/lib/search/highlight';
 import { failedAppealCells, failedRequestCells } from '@/components/table-checks';
-import { FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
+import { FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel, regionText } from '@/lib/labels';
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
-import { MAX_QUERY_LENGTH } from '@/lib/search-params';
-import type { Check, SectionKey } from '@/lib/types';
+import { MAX_QUERY_CHARS } from '@/lib/search-params';
+import type { Check, ReportRecord, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 import { answeredMissing } from '../../_lib/missing-page';
 import { ReportMissing } from './ReportMissing';
@@ -30,7 +30,7 @@ const TABLE_SECTIONS: SectionKey[] = ['active', 'requests', 'appeals'];
 
 function firstString(v: string | string[] | undefined): string {
   const s = Array.isArray(v) ? v[0] : v;
-  return (s ?? '').slice(0, MAX_QUERY_LENGTH).trim();
+  return (s ?? '').slice(0, MAX_QUERY_CHARS).trim();
 }
 
 function fileName(file: string): string {
@@ -59,7 +59,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     // an older version learns its siblings from the canonical record's list
     report.versionOf ? getReportById({ id: report.versionOf }).then((c) => c?.versions, () => undefined) : report.versions,
   ]);
-  const terms = queryTerms(q);
+  const terms = q ? queryTerms(q) : [];
   const previous = [...others].reverse().find((o) => o.year !== null && report.year !== null && o.year < report.year);
   const failedChecks = report.checks.filter((c) => !c.ok);
   const f = report.figures;

@@ -3,7 +3,7 @@ import { buildTimeline } from '@/lib/compare/timeline';
 import { formatCell } from '@/lib/compare/numbers';
 import { yearSpan } from '@/lib/year-text';
 import { loadAgency } from '@/app/agencies/_lib/load';
-import { regionText } from '@/app/agencies/_lib/format';
+import { regionText } from '@/lib/labels';
 import { cardResponse, notFoundImage } from '../../_lib/card';
 
 export const dynamic = 'force-dynamic';

@@ -1,0 +1,55 @@
+/**
+ * The one query contract: the limits of a SearchQuery, its defaults and its validation. The
+ * facade (lib/search/index.ts) normalizes every query here once, so each engine receives a
+ * complete, valid query and keeps only what is its own (the SQLite term count, Meilisearch's
+ * term selection). The URL layer (lib/search-params.ts) reads the same limits, so a bad URL is a
+ * clear 400 before it reaches an engine.
+ */
+import { FACETS, SearchInputError, type FacetName, type Filters, type SearchQuery, type SortOrder } from './types';
+
+/** Longest query accepted, in characters (a query longer than any useful phrase is a mistake or abuse). */
+export const MAX_QUERY_CHARS = 200;
+export const DEFAULT_PER_PAGE = 20;
+export const MAX_PER_PAGE = 100;
+export const SORTS = ['relevance', 'year_desc', 'year_asc'] as const satisfies readonly SortOrder[];
+
+/** A query with every field present and checked: what engines receive from the facade. */
+export type NormalQuery = Required<Omit<SearchQuery, 'filters'>> & { filters: Filters };
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isFacet = (f: unknown): f is FacetName => typeof f === 'string' && (FACETS as readonly string[]).includes(f);
+
+/**
+ * Defaults filled in and every field checked; a bad field is a SearchInputError (Chinese, shown
+ * as 检索条件有误：…), never silently corrected. Filters lose empty lists and repeated values.
+ */
+export function normalizeQuery(query: SearchQuery): NormalQuery {
+  const q = query.q ?? '';
+  if (typeof q !== 'string') throw new SearchInputError('检索词必须是文本');
+  if (q.length > MAX_QUERY_CHARS) throw new SearchInputError(`检索词过长（最多 ${MAX_QUERY_CHARS} 字）`);
+
+  const page = query.page ?? 1;
+  if (!isInt(page) || page < 1) throw new SearchInputError('page 必须是正整数');
+  const perPage = query.perPage ?? DEFAULT_PER_PAGE;
+  if (!isInt(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) throw new SearchInputError(`perPage 必须是 1 到 ${MAX_PER_PAGE} 之间的整数`);
+
+  const sort = query.sort ?? 'relevance';
+  if (!(SORTS as readonly string[]).includes(sort)) throw new SearchInputError(`sort 只能是 ${SORTS.join(' / ')}`);
+
+  const facetLimit = query.facetLimit ?? 0;
+  if (!isInt(facetLimit) || facetLimit < 0) throw new SearchInputError('facetLimit 必须是非负整数（0 表示全部取值）');
+
+  const facets = query.facets ?? [...FACETS];
+  if (!Array.isArray(facets)) throw new SearchInputError('facets 必须是列表');
+  for (const f of facets) if (!isFacet(f)) throw new SearchInputError(`未知的分面：${JSON.stringify(f)}`);
+
+  const filters: Filters = {};
+  for (const [f, values] of Object.entries(query.filters ?? {})) {
+    if (!isFacet(f)) throw new SearchInputError(`未知的筛选项：${JSON.stringify(f)}`);
+    if (values === undefined) continue;
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw new SearchInputError(`筛选项 ${f} 必须是文本列表`);
+    if (values.length) filters[f] = [...new Set(values)];
+  }
+
+  return { q, filters, facets: [...new Set(facets)], facetLimit, sort, includeVersions: query.includeVersions === true, page, perPage };
+}
