@@ -10,6 +10,7 @@ import type { SearchState } from './search-params';
 import { AppError, fromEngineError } from './errors';
 import { readIndexStatus } from './indexer/status';
 import { withoutOlderVersions } from './versions';
+import { isKnownAgency } from './agency/known';
 
 /**
  * `facetLimit`: values per facet (default DEFAULT_FACET_LIMIT, the most frequent; 0 = every
@@ -50,10 +51,27 @@ export async function getReportById({ id }: { id: string }): Promise<ReportRecor
 
 /** The same agency's reports (every year held, older re-publications left out), oldest first. */
 export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
+  // Reports of unknown agency are not "the same agency" as each other.
+  if (!isKnownAgency(agency)) return [];
   try {
     return withoutOlderVersions(await getEngine().listAgencyReports(agency));
   } catch (e) {
     throw fromEngineError(e, 'report');
+  }
+}
+
+/**
+ * Whether the index can answer at all: null when it can, else the AppError to show (503 with a
+ * Chinese message: no index yet, index file missing, empty or corrupt). One cheap query (an
+ * empty search is cached per index version), asked by proxy.ts before every page and API.
+ */
+export async function indexProblem(): Promise<AppError | null> {
+  try {
+    await getEngine().search({ q: '', facets: [], perPage: 1 });
+    return null;
+  } catch (e) {
+    const err = fromEngineError(e, 'api');
+    return err.status === 503 ? err : null;
   }
 }
 

@@ -10,6 +10,7 @@
 import { headers } from 'next/headers';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { getReportById } from '@/lib/queries';
+import { cleanText, lastParam } from '@/lib/search-params';
 import { loadAgency, loadYearPair } from '../agencies/_lib/load';
 
 /** Request header the proxy sets on the requests it answers 404 for. */
@@ -28,8 +29,7 @@ export async function isMissingPage(url: URL): Promise<boolean> {
     if (root !== 'agencies') return false;
     if (segs.length === 1) {
       // /agencies?name=<exact name> (lib/urls agencyByNameUrl); one name only, as the page reads it.
-      const names = url.searchParams.getAll('name');
-      const name = names.length === 1 ? names[0]!.trim() : '';
+      const name = cleanText(lastParam(url.searchParams, 'name') ?? '').trim();
       return name !== '' && !(await getAgencyDirectory()).index.slugOf.has(name);
     }
     if (segs.length === 2) return (await loadAgency(a!)).kind === 'missing';

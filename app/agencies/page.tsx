@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { agencyUrl } from '@/lib/urls';
+import { cleanText, lastParam } from '@/lib/search-params';
 import { regionText } from './_lib/format';
 import { answeredMissing } from '../_lib/missing-page';
 import { NotFoundHelp } from './_components/NotFoundHelp';
@@ -20,8 +21,9 @@ const MAX_LISTED = 500;
  */
 export default async function AgenciesPage({ searchParams }: Props) {
   const sp = await searchParams;
-  const name = typeof sp.name === 'string' ? sp.name.trim() : '';
-  const filter = typeof sp.q === 'string' ? sp.q.trim() : '';
+  // Control characters are dropped before anything is echoed into the page.
+  const name = cleanText(lastParam(sp, 'name') ?? '').trim();
+  const filter = cleanText(lastParam(sp, 'q') ?? '').trim();
   const dir = await getAgencyDirectory();
   if (name) {
     const slug = dir.index.slugOf.get(name);

@@ -10,6 +10,7 @@ import type { SearchState } from '../search-params';
 import { fromEngineError } from '../errors';
 import { buildSlugIndex, resolveSlug, similarAgencies, type SlugIndex } from './slug';
 import { withoutOlderVersions } from '../versions';
+import { isKnownAgency } from './known';
 
 async function engineCall<T>(f: () => Promise<T>): Promise<T> {
   try {
@@ -30,7 +31,8 @@ export interface AgencyDirectory {
  * re-indexed corpus is picked up at once; a large corpus is tens of ms.
  */
 export async function getAgencyDirectory(): Promise<AgencyDirectory> {
-  const agencies = await engineCall(() => getEngine().listAgencies());
+  // Reports of unknown agency are searchable and have their own pages, but no agency entry.
+  const agencies = (await engineCall(() => getEngine().listAgencies())).filter((a) => isKnownAgency(a.agency));
   return { agencies, byName: new Map(agencies.map((a) => [a.agency, a])), index: buildSlugIndex(agencies) };
 }
 
@@ -56,6 +58,7 @@ export async function slugForAgencyName({ name }: { name: string }): Promise<str
 
 /** Every report of an agency, oldest first (full records, for timelines and comparisons). */
 export async function getAgencyRecords({ agency }: { agency: string }): Promise<ReportRecord[]> {
+  if (!isKnownAgency(agency)) return [];
   return engineCall(async () => {
     const engine = getEngine();
     const refs = withoutOlderVersions(await engine.listAgencyReports(agency));
@@ -66,30 +69,42 @@ export async function getAgencyRecords({ agency }: { agency: string }): Promise<
 }
 
 /**
- * Full records of every hit of a search (all pages), for the bulk export; capped so one request
- * cannot read the whole corpus by accident. `truncated` says when the cap was hit.
+ * The ids of every hit of a search (all pages, in the search's order), capped so one request
+ * cannot read the whole corpus by accident: `truncated` says when the cap was hit.
  */
-export async function getSearchRecords({ state, limit }: { state: SearchState; limit: number }): Promise<{
+export async function getSearchIds({ state, limit }: { state: SearchState; limit: number }): Promise<{
   total: number;
-  records: ReportRecord[];
+  ids: string[];
   truncated: boolean;
 }> {
   return engineCall(async () => {
     const engine = getEngine();
+    const query = { q: state.q, filters: state.filters, sort: state.sort };
+    if (engine.searchIds) {
+      const { total, ids } = await engine.searchIds(query, limit);
+      return { total, ids, truncated: total > limit };
+    }
     const perPage = 100;
     const ids: string[] = [];
     let total = 0;
     for (let page = 1; ids.length < limit; page++) {
-      const res = await engine.search({ q: state.q, filters: state.filters, sort: state.sort, page, perPage, facets: [] });
+      const res = await engine.search({ ...query, page, perPage, facets: [] });
       total = res.total;
       ids.push(...res.hits.map((h) => h.id));
       if (res.hits.length < perPage || page * perPage >= total) break;
     }
-    const records: ReportRecord[] = [];
-    for (const id of ids.slice(0, limit)) {
-      const r = await engine.getReport(id);
-      if (r) records.push(r);
-    }
-    return { total, records, truncated: total > limit };
+    return { total, ids: ids.slice(0, limit), truncated: total > limit };
   });
+}
+
+/**
+ * Full records for `ids`, one at a time, for streamed exports: only one record is in memory at
+ * a time, and an id gone since the search (a re-index) is skipped.
+ */
+export async function* streamRecords({ ids }: { ids: string[] }): AsyncGenerator<ReportRecord> {
+  const engine = getEngine();
+  for (const id of ids) {
+    const r = await engineCall(() => engine.getReport(id));
+    if (r) yield r;
+  }
 }

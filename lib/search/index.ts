@@ -5,6 +5,7 @@ import { env } from '../env';
 import type { ReportRecord } from '../types';
 import { EngineUnavailableError, type RebuildProgress, type SearchEngine, type SearchQuery } from './types';
 import { SqliteEngine } from './sqlite';
+import { indexWasBuilt } from '../indexer/status';
 
 export type EngineKind = 'sqlite' | 'meilisearch';
 
@@ -79,7 +80,10 @@ class LazyMeilisearch implements SearchEngine {
 
 export function createEngine(opts: CreateEngineOptions = {}): SearchEngine {
   const kind = opts.kind ?? env().SEARCH_ENGINE;
-  if (kind === 'sqlite') return new SqliteEngine({ dataDir: opts.dataDir ?? env().dataDir });
+  if (kind === 'sqlite') {
+    const dataDir = opts.dataDir ?? env().dataDir;
+    return new SqliteEngine({ dataDir, indexExpected: () => indexWasBuilt(dataDir) });
+  }
   const host = opts.host ?? env().MEILI_HOST;
   if (!host) throw new EngineUnavailableError('SEARCH_ENGINE=meilisearch needs MEILI_HOST (see .env.example)');
   return new LazyMeilisearch({

@@ -3,6 +3,7 @@
  * production). Pages and scripts reach engines only through this interface.
  */
 import type { ReportRecord, SectionKey, Level, AgencyKind } from '../types';
+import type { AbortedRun } from '../indexer/status';
 
 export const FACETS = ['agency', 'year', 'province', 'city', 'level', 'kind', 'theme', 'checks'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -88,12 +89,22 @@ export interface SearchEngine {
   /** Insert or replace records (by id) in the live index. */
   upsert(records: ReportRecord[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * The ids of a query's whole result set, in its order, at most `limit` (no snippets, no
+   * facets): what a bulk export needs. Optional: callers page through search() without it.
+   */
+  searchIds?(query: Omit<SearchQuery, 'page' | 'perPage' | 'facets' | 'facetLimit'>, limit: number): Promise<{ total: number; ids: string[] }>;
   getReport(id: string): Promise<ReportRecord | null>;
   /** every report whose agency name equals `agency`, oldest year first */
   listAgencyReports(agency: string): Promise<AgencyReportRef[]>;
   /** every agency held, with its region and the years held (for agency pages, slugs, peers) */
   listAgencies(): Promise<AgencySummary[]>;
   close(): Promise<void>;
+  /**
+   * Remove what index runs killed mid-build left behind (their processes are gone), reporting
+   * each run. Optional: engines that build elsewhere (Meilisearch) leave nothing here.
+   */
+  removeAbandonedBuilds?(): Promise<AbortedRun[]>;
 }
 
 export class SearchInputError extends Error {
@@ -102,4 +113,21 @@ export class SearchInputError extends Error {
 
 export class EngineUnavailableError extends Error {
   readonly code = 'unavailable:search';
+}
+
+/**
+ * Why an index cannot be read: `absent` (no index file and none was ever built here: a new
+ * installation), `vanished` (no file, but one was open earlier or the status file says a run
+ * built one), `empty` (a 0-byte file), `corrupt` (not a readable database).
+ */
+export type IndexProblem = 'absent' | 'vanished' | 'empty' | 'corrupt';
+
+export class IndexUnavailableError extends EngineUnavailableError {
+  constructor(
+    readonly problem: IndexProblem,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

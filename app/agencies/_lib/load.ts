@@ -5,6 +5,7 @@ import { findAgency, getAgencyRecords } from '@/lib/agency/queries';
 import type { AgencySummary } from '@/lib/search/types';
 import type { ReportRecord } from '@/lib/types';
 import { agencyUrl, compareUrl } from '@/lib/urls';
+import { cleanText } from '@/lib/text';
 
 export type Loaded<T> =
   | { kind: 'ok'; value: T }
@@ -23,12 +24,13 @@ export const loadAgency = cache(async (slug: string, suffix = ''): Promise<Loade
   const found = await findAgency({ slug });
   if (found.kind === 'redirect') return { kind: 'redirect', to: agencyUrl(found.slug) + suffix };
   if (found.kind === 'missing') {
+    const shown = cleanText(slug); // echoed in the page and the JSON twin
     return {
       kind: 'missing',
       title: '未找到该机关',
       message: found.similar.length
-        ? `没有地址为“${slug}”的机关。以下机关的地址与之相近：`
-        : `没有地址为“${slug}”的机关。可以在检索页按机关名称查找。`,
+        ? `没有地址为“${shown}”的机关。以下机关的地址与之相近：`
+        : `没有地址为“${shown}”的机关。可以在检索页按机关名称查找。`,
       links: found.similar.map((s) => ({ href: agencyUrl(s.slug), label: s.agency })),
     };
   }

@@ -1,12 +1,13 @@
 /** Response helpers for the JSON/CSV twins of agency and comparison pages. */
 import { contentDisposition, toCsv, type CsvValue } from '@/lib/compare/csv';
 import { AppError, errorResponse } from '@/lib/errors';
+import { lastParam } from '@/lib/search-params';
 import type { Loaded } from './load';
 
 export type Format = 'json' | 'csv';
 
 export function formatOf(req: Request): Format | Response {
-  const f = new URL(req.url).searchParams.get('format') ?? 'json';
+  const f = lastParam(new URL(req.url).searchParams, 'format') ?? 'json';
   if (f === 'json' || f === 'csv') return f;
   return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
 }
@@ -29,7 +30,7 @@ export function jsonResponse(body: unknown): Response {
 export function notOk(r: Exclude<Loaded<unknown>, { kind: 'ok' }>, req: Request, toApi: (pagePath: string) => string): Response {
   if (r.kind === 'redirect') {
     const url = new URL(toApi(r.to), req.url);
-    const format = new URL(req.url).searchParams.get('format');
+    const format = lastParam(new URL(req.url).searchParams, 'format');
     if (format) url.searchParams.set('format', format);
     return Response.redirect(url, 308);
   }

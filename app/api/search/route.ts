@@ -8,7 +8,9 @@ import { AppError, errorResponse } from '@/lib/errors';
 import { searchReports } from '@/lib/queries';
 import { snippetParts } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
-import { parseSearchParams } from '@/lib/search-params';
+import { lastParam, parseSearchParams } from '@/lib/search-params';
+import { cutCodePoints } from '@/lib/text';
+import { formatOf } from '@/app/agencies/_lib/respond';
 import { reportUrl } from '@/lib/urls';
 import { DEFAULT_FACET_LIMIT, searchResultJson } from './serialize';
 
@@ -16,11 +18,9 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
   const params = new URL(req.url).searchParams;
-  const format = params.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') {
-    return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
-  }
-  const limitParam = params.get('facet_limit');
+  const format = formatOf(req);
+  if (format instanceof Response) return format;
+  const limitParam = lastParam(params, 'facet_limit') ?? null;
   const facetLimit = limitParam === null ? DEFAULT_FACET_LIMIT : Number(limitParam);
   if (!Number.isInteger(facetLimit) || facetLimit < 0 || facetLimit > 1_000_000) {
     return errorResponse(new AppError('bad_request:api', 'facet_limit 应为 0（全部）或正整数'));
@@ -53,7 +53,7 @@ function csvResponse(result: SearchResult, q: string): Response {
     snippetParts(h.snippet).map((p) => p.text).join(''),
     reportUrl(h.id),
   ]);
-  const name = `nianbao-search${q ? `-${q.slice(0, 20)}` : ''}-p${result.page}.csv`;
+  const name = `nianbao-search${q ? `-${cutCodePoints(q, 20)}` : ''}-p${result.page}.csv`;
   return new Response(toCsv(header, rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

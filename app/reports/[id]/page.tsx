@@ -9,7 +9,8 @@ import { failedAppealCells, failedRequestCells } from '@/components/table-checks
 import { KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel } from '@/lib/labels';
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
-import { MAX_QUERY_LENGTH } from '@/lib/search-params';
+import { MAX_QUERY_LENGTH, cleanText, lastParam } from '@/lib/search-params';
+import { cutCodePoints } from '@/lib/text';
 import type { Check, ReportRecord, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 import { answeredMissing } from '../../_lib/missing-page';
@@ -23,9 +24,9 @@ type Props = {
 
 const TABLE_SECTIONS: SectionKey[] = ['active', 'requests', 'appeals'];
 
-function firstString(v: string | string[] | undefined): string {
-  const s = Array.isArray(v) ? v[0] : v;
-  return (s ?? '').slice(0, MAX_QUERY_LENGTH).trim();
+/** The query to highlight: last `q` wins (lib/search-params), control characters removed. */
+function queryParam(sp: Record<string, string | string[] | undefined>): string {
+  return cutCodePoints(cleanText(lastParam(sp, 'q') ?? ''), MAX_QUERY_LENGTH).trim();
 }
 
 function fileName(file: string): string {
@@ -49,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReportPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const q = firstString((await searchParams).q);
+  const q = queryParam(await searchParams);
   const report = await getReportById({ id });
   if (!report) {
     // Rendered here, not by not-found.tsx, so it is in the server HTML (app/_lib/missing-page).

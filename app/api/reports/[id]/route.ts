@@ -7,16 +7,18 @@ import { flattenFigures } from '@/lib/compare/figures';
 import { figureLabel } from '@/lib/compare/labels';
 import { AppError, errorResponse } from '@/lib/errors';
 import { getReportById } from '@/lib/queries';
+import { cleanText } from '@/lib/text';
+import { formatOf } from '@/app/agencies/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await ctx.params;
-  const format = new URL(req.url).searchParams.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') return errorResponse(new AppError('bad_request:api', 'format 只能是 json 或 csv'));
+  const format = formatOf(req);
+  if (format instanceof Response) return format;
   try {
     const report = await getReportById({ id });
-    if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${id} 的报告`));
+    if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${cleanText(id)} 的报告`));
     if (format === 'json') return Response.json({ ok: true, report }, { headers: { 'cache-control': 'no-store' } });
     const flat = flattenFigures(report.figures);
     const rows = Object.entries(flat).map(([key, value]) => [report.id, report.agency, report.year, key, figureLabel(key), value]);
