@@ -183,8 +183,8 @@ export class SqliteEngine implements SearchEngine {
    * The connection to the current live file. A rebuild (here or in another process) renames a
    * new file over the path, so a changed inode means "reopen"; an in-place upsert by another
    * connection bumps PRAGMA data_version, which means "reload the facet cache". A file changed
-   * without SQLite (truncated, overwritten) shows as a new size or mtime with the same
-   * data_version: reopened, so the damage is seen rather than served from the cache.
+   * without SQLite (truncated, overwritten) shows as a new size or mtime: reopened too, so the
+   * damage is seen when opening rather than served from the cache or met mid-page.
    */
   private current(create = false): Live {
     let st: fs.Stats | null = null;
@@ -193,16 +193,12 @@ export class SqliteEngine implements SearchEngine {
     } catch {
       st = null;
     }
-    if (this.live && st && st.ino === this.live.ino && st.dev === this.live.dev) {
+    if (this.live && st && st.ino === this.live.ino && st.dev === this.live.dev && st.size === this.live.size && st.mtimeMs === this.live.mtimeMs) {
       const v = this.live.db.pragma('data_version', { simple: true }) as number;
-      if (v !== this.live.dataVersion) {
-        this.live.dataVersion = v;
-        this.live.cache = null;
-        this.live.size = st.size;
-        this.live.mtimeMs = st.mtimeMs;
-      }
-      if (st.size === this.live.size && st.mtimeMs === this.live.mtimeMs) return this.live;
+      if (v === this.live.dataVersion) return this.live;
     }
+    // Anything changed: a fresh connection (and facet cache), checked as it opens. Opening is
+    // cheap next to reloading the facet cache, which a change needs anyway.
     if (this.live) {
       this.live.db.close();
       this.live = null;
