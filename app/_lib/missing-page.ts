@@ -8,10 +8,10 @@
  * itself, server-side, inside the layout (see answeredMissing).
  */
 import { headers } from 'next/headers';
-import { getAgencyDirectory } from '@/lib/agency/queries';
+import { findAgency, getAgencyDirectory } from '@/lib/agency/queries';
 import { getReportById } from '@/lib/queries';
 import { cleanText, lastParam } from '@/lib/search-params';
-import { loadAgency, loadYearPair } from '../agencies/_lib/load';
+import { loadYearPair } from '../agencies/_lib/load';
 
 /** Request header the proxy sets on the requests it answers 404 for. */
 export const MISSING_HEADER = 'x-nianbao-missing';
@@ -32,7 +32,7 @@ export async function isMissingPage(url: URL): Promise<boolean> {
       const name = cleanText(lastParam(url.searchParams, 'name') ?? '').trim();
       return name !== '' && !(await getAgencyDirectory()).index.slugOf.has(name);
     }
-    if (segs.length === 2) return (await loadAgency(a!)).kind === 'missing';
+    if (segs.length === 2) return (await findAgency({ slug: a! })).kind === 'missing';
     if (segs.length === 4 && b === 'compare') return (await loadYearPair(a!, c!)).kind === 'missing';
     return false;
   } catch {

@@ -27,14 +27,23 @@ export interface AgencyDirectory {
 }
 
 /**
- * Every agency with its slug. Rebuilt per request (pinyin is memoised in lib/agency/slug), so a
- * re-indexed corpus is picked up at once; a large corpus is tens of ms.
+ * Every agency with its slug. Kept per index version when the engine keeps its agency list (the
+ * SQLite engine does), so a re-indexed corpus is picked up at once and agency pages under load
+ * do not rebuild the slug index on every request.
  */
 export async function getAgencyDirectory(): Promise<AgencyDirectory> {
+  const listed = await engineCall(() => getEngine().listAgencies());
+  // An engine that keeps its list per index version returns the same array: so is the directory.
+  const held = directories.get(listed);
+  if (held) return held;
   // Reports of unknown agency are searchable and have their own pages, but no agency entry.
-  const agencies = (await engineCall(() => getEngine().listAgencies())).filter((a) => isKnownAgency(a.agency));
-  return { agencies, byName: new Map(agencies.map((a) => [a.agency, a])), index: buildSlugIndex(agencies) };
+  const agencies = listed.filter((a) => isKnownAgency(a.agency));
+  const dir = { agencies, byName: new Map(agencies.map((a) => [a.agency, a])), index: buildSlugIndex(agencies) };
+  directories.set(listed, dir);
+  return dir;
 }
+
+const directories = new WeakMap<AgencySummary[], AgencyDirectory>();
 
 export type AgencyLookup =
   | { kind: 'found'; agency: AgencySummary; slug: string }

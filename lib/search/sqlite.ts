@@ -61,6 +61,9 @@ interface Live {
 }
 
 
+/** The agency list of an index version (read-only for callers), kept as long as its facet data. */
+const agencyLists = new WeakMap<FacetCache, AgencySummary[]>();
+
 /** Pages of hits kept with a cached result (most visits stop at the first pages). */
 const CACHED_PAGES = 3;
 
@@ -449,8 +452,18 @@ export class SqliteEngine implements SearchEngine {
 
   async listAgencies(): Promise<AgencySummary[]> {
     const l = this.current();
+    const cache = this.cache(l);
+    // Once per index version: agency pages ask on every request (slugs need the whole list).
+    const held = agencyLists.get(cache);
+    if (held) return held;
+    const list = this.buildAgencyList(cache);
+    agencyLists.set(cache, list);
+    return list;
+  }
+
+  private buildAgencyList(cache: FacetCache): AgencySummary[] {
     const byAgency = new Map<string, AgencySummary & { latest: number }>();
-    for (const r of this.cache(l).rows) {
+    for (const r of cache.rows) {
       let a = byAgency.get(r.agency);
       if (!a) {
         a = { agency: r.agency, region: { province: r.province, city: r.city, county: r.county }, level: r.level, years: [], latest: -Infinity };
