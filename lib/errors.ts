@@ -2,7 +2,7 @@
  * Typed errors with a status map (ai-chatbot's lib/errors.ts): code = `<type>:<surface>`.
  * Internals are logged on the server; visitors get a plain Chinese message.
  */
-import { EngineUnavailableError, IndexUnavailableError, SearchInputError, type IndexProblem } from './search/types';
+import { EngineUnavailableError, SearchInputError, indexProblemOf, type IndexProblem } from './search/types';
 
 export type ErrorType = 'bad_request' | 'not_found' | 'unavailable' | 'internal';
 export type Surface = 'search' | 'report' | 'api' | 'status';
@@ -64,7 +64,8 @@ function isCorruptDatabase(e: unknown): boolean {
 export function fromEngineError(e: unknown, surface: Surface): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof SearchInputError) return new AppError(`bad_request:${surface}`, `检索条件有误：${e.message}`, { cause: e });
-  if (e instanceof IndexUnavailableError) return new AppError(`unavailable:${surface}`, INDEX_MESSAGES[e.problem], { cause: e });
+  const problem = indexProblemOf(e);
+  if (problem) return new AppError(`unavailable:${surface}`, INDEX_MESSAGES[problem], { cause: e });
   if (isCorruptDatabase(e)) {
     console.error(`[${surface}] index damaged:`, e);
     return new AppError(`unavailable:${surface}`, INDEX_MESSAGES.corrupt, { cause: e });

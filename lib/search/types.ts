@@ -122,7 +122,15 @@ export class EngineUnavailableError extends Error {
  */
 export type IndexProblem = 'absent' | 'vanished' | 'empty' | 'corrupt';
 
+/** The index problem an error reports, whichever bundle's copy of the class made it. */
+export function indexProblemOf(e: unknown): IndexProblem | null {
+  const x = e as { indexUnavailable?: unknown; problem?: unknown } | null;
+  return x && x.indexUnavailable === true && typeof x.problem === 'string' ? (x.problem as IndexProblem) : null;
+}
+
 export class IndexUnavailableError extends EngineUnavailableError {
+  /** marker checked instead of instanceof: Next bundles this module once per route and proxy */
+  readonly indexUnavailable = true;
   constructor(
     readonly problem: IndexProblem,
     message: string,
