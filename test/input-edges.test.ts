@@ -193,6 +193,14 @@ describe('the server guard on a real Node HTTP server', () => {
     expect(out).toMatch(/x-content-type-options: nosniff/i);
   });
 
+  it('431 to fetch, on fresh and on reused connections, several at once', async () => {
+    const long = `/api/search?q=${'%E6%97%B6'.repeat(3000)}`;
+    const paths = Array.from({ length: 24 }, (_, i) => (i % 3 ? long : '/x'));
+    const res = await Promise.all(paths.map((p) => fetch(`http://127.0.0.1:${port}${p}`).then((r) => [r.status, r.headers.get('x-content-type-options')])));
+    expect(res.filter(([s]) => s === 431)).toHaveLength(16);
+    expect(res.every(([, h]) => h === 'nosniff')).toBe(true);
+  });
+
   it('GET passes through untouched apart from the headers', () => {
     const res = { headers: new Map<string, string>(), hasHeader(k: string) { return this.headers.has(k); }, setHeader(k: string, v: string) { this.headers.set(k, v); } };
     expect(guardRequest({ method: 'GET', url: '/' } as http.IncomingMessage, res as unknown as http.ServerResponse)).toBe(false);

@@ -71,10 +71,13 @@ export function installServerGuard(): void {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
       if (guardRequest(req, res)) return true;
     } else if (event === 'clientError' && this.listenerCount('clientError') === 0) {
-      const [err, socket] = args as [NodeJS.ErrnoException, Duplex & { bytesWritten?: number }];
-      // Like Node: answer only when nothing was written on this connection yet.
-      if (socket.writable && !socket.bytesWritten) socket.end(clientErrorResponse(err.code));
-      else socket.destroy(err);
+      const [err, socket] = args as [NodeJS.ErrnoException, Duplex & { _httpMessage?: { headersSent?: boolean } | null }];
+      // Like Node: answer unless a response on this connection has already begun (a keep-alive
+      // connection that served earlier requests still gets its answer).
+      if (socket.writable && !socket._httpMessage?.headersSent) {
+        socket.write(clientErrorResponse(err.code));
+      }
+      socket.destroy(err);
       return true;
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
