@@ -52,7 +52,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse | undefi
   // Imported here so this module (isDecodablePath) stays importable outside a server build.
   const { indexProblem } = await import('./lib/queries');
   if (raw !== '/api/status') {
-    const problem = await indexProblem();
+    // The error code names the surface, as the route handlers' own errors do.
+    const surface = raw.startsWith('/api/search') || raw === '/api/export' ? 'search' : raw.startsWith('/api/reports') ? 'report' : 'api';
+    const problem = await indexProblem(surface);
     if (problem) return selfAnswer(raw, 503, '服务暂时不可用', problem.message, problem.code, { 'retry-after': '30' });
   }
   const { MISSING_HEADER, isMissingPage } = await import('./app/_lib/missing-page');

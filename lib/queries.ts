@@ -7,7 +7,7 @@ import { getEngine } from './search/index';
 import { DEFAULT_FACET_LIMIT, type AgencyReportRef, type FacetName, type SearchResult } from './search/types';
 import type { ReportRecord } from './types';
 import type { SearchState } from './search-params';
-import { AppError, fromEngineError } from './errors';
+import { AppError, fromEngineError, type Surface } from './errors';
 import { readIndexStatus } from './indexer/status';
 import { withoutOlderVersions } from './versions';
 import { isKnownAgency } from './agency/known';
@@ -65,12 +65,12 @@ export async function getAgencyReports({ agency }: { agency: string }): Promise<
  * Chinese message: no index yet, index file missing, empty or corrupt). One cheap query (an
  * empty search is cached per index version), asked by proxy.ts before every page and API.
  */
-export async function indexProblem(): Promise<AppError | null> {
+export async function indexProblem(surface: Surface = 'api'): Promise<AppError | null> {
   try {
     await getEngine().search({ q: '', facets: [], perPage: 1 });
     return null;
   } catch (e) {
-    const err = fromEngineError(e, 'api');
+    const err = fromEngineError(e, surface);
     return err.status === 503 ? err : null;
   }
 }
