@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { agencyCharts } from '@/lib/charts/agency';
 import { buildTimeline, type Timeline } from '@/lib/compare/timeline';
 import { RATE_KEYS, RATE_LABELS, RATE_NOTES } from '@/lib/compare/rates';
 import { figureLabel } from '@/lib/compare/labels';
@@ -14,7 +13,7 @@ import { answeredMissing } from '../../_lib/missing-page';
 import { Chart } from '../_components/Chart';
 import { NotFoundHelp } from '../_components/NotFoundHelp';
 import { Twins } from '../_components/Twins';
-import { consecutivePairs, loadAgency } from '../_lib/load';
+import { chartsOf, consecutivePairs, loadAgency } from '../_lib/load';
 import { pctText, regionText } from '../_lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -74,7 +73,7 @@ export default async function AgencyPage({ params }: Props) {
   }
   const data = r.value;
   const t = buildTimeline(data.agency.agency, data.records);
-  const charts = t.years.length ? agencyCharts(t) : [];
+  const charts = chartsOf(data.agency, t);
   const latest = t.years.at(-1);
   const peers = latest ? await peerSlugs(data.agency, data.slug, latest.year) : [];
   return (
