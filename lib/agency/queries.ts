@@ -107,13 +107,14 @@ export async function getSearchIds({ state, limit }: { state: SearchState; limit
 }
 
 /**
- * Full records for `ids`, one at a time, for streamed exports: only one record is in memory at
- * a time, and an id gone since the search (a re-index) is skipped.
+ * Records for `ids`, one at a time, for streamed exports: only one record is in memory at a time,
+ * and an id gone since the search (a re-index) is skipped. Without section texts (`sections: []`)
+ * unless asked: exports carry figures and metadata, and the texts are most of a report's bytes.
  */
-export async function* streamRecords({ ids }: { ids: string[] }): AsyncGenerator<ReportRecord> {
+export async function* streamRecords({ ids, sections = false }: { ids: string[]; sections?: boolean }): AsyncGenerator<ReportRecord> {
   const engine = getEngine();
   for (const id of ids) {
-    const r = await engineCall(() => engine.getReport(id));
+    const r = await engineCall(() => engine.getReport(id, { sections }));
     if (r) yield r;
   }
 }

@@ -53,15 +53,38 @@ export function textStream(pieces: AsyncIterable<string>, onClose: () => void = 
   );
 }
 
-/** CSV pieces: BOM and header, then rows in groups of `per` (one piece per group). */
-export async function* csvPieces(header: readonly string[], rows: AsyncIterable<CsvValue[]> | Iterable<CsvValue[]>, per = 50): AsyncGenerator<string> {
-  let buf = BOM + csvLine(header);
+/**
+ * When a piece is complete: `per` rows, or `budgetMs` of work, whichever comes first. The time
+ * budget bounds how long anything else waits behind one piece, however costly the rows are and
+ * however busy the machine is.
+ */
+export interface PieceSize {
+  per?: number;
+  budgetMs?: number;
+}
+
+function pieceClock({ per = 50, budgetMs = 4 }: PieceSize): { full: () => boolean; reset: () => void } {
   let n = 0;
+  let t0 = performance.now();
+  return {
+    full: () => ++n >= per || performance.now() - t0 >= budgetMs,
+    reset: () => {
+      n = 0;
+      t0 = performance.now();
+    },
+  };
+}
+
+/** CSV pieces: BOM and header, then rows, a piece at a time (PieceSize). */
+export async function* csvPieces(header: readonly string[], rows: AsyncIterable<CsvValue[]> | Iterable<CsvValue[]>, size: PieceSize = {}): AsyncGenerator<string> {
+  let buf = BOM + csvLine(header);
+  const clock = pieceClock(size);
   for await (const row of rows) {
     buf += csvLine(row);
-    if (++n % per === 0) {
+    if (clock.full()) {
       yield buf;
       buf = '';
+      clock.reset();
     }
   }
   if (buf) yield buf;
@@ -77,16 +100,18 @@ export async function* jsonPieces<T>(
   key: string,
   items: AsyncIterable<T> | Iterable<T>,
   tail: () => Record<string, unknown> = () => ({}),
-  per = 50,
+  size: PieceSize = {},
 ): AsyncGenerator<string> {
   const open = JSON.stringify(head);
   let buf = `${open.length > 2 ? `${open.slice(0, -1)},` : '{'}${JSON.stringify(key)}:[`;
   let n = 0;
+  const clock = pieceClock(size);
   for await (const item of items) {
-    buf += (n ? ',' : '') + JSON.stringify(item);
-    if (++n % per === 0) {
+    buf += (n++ ? ',' : '') + JSON.stringify(item);
+    if (clock.full()) {
       yield buf;
       buf = '';
+      clock.reset();
     }
   }
   const end = JSON.stringify(tail());

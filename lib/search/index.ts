@@ -64,8 +64,8 @@ class LazyMeilisearch implements SearchEngine {
   async search(q: SearchQuery) {
     return (await this.get()).search(q);
   }
-  async getReport(id: string) {
-    return (await this.get()).getReport(id);
+  async getReport(id: string, opts?: { sections?: boolean }) {
+    return (await this.get()).getReport(id, opts);
   }
   async listAgencyReports(agency: string) {
     return (await this.get()).listAgencyReports(agency);

@@ -429,12 +429,12 @@ export class SqliteEngine implements SearchEngine {
     };
   }
 
-  async getReport(id: string): Promise<ReportRecord | null> {
+  async getReport(id: string, opts: { sections?: boolean } = {}): Promise<ReportRecord | null> {
     const l = this.current();
-    const row = l.db.prepare(`SELECT rid, json FROM reports WHERE id = ?`).get(id) as { rid: number; json: string } | undefined;
+    const row = prepared(l.db, `SELECT rid, json FROM reports WHERE id = ?`).get(id) as { rid: number; json: string } | undefined;
     if (!row) return null;
     const rec = JSON.parse(row.json) as ReportRecord;
-    if (rec.sections.length === 0) {
+    if (rec.sections.length === 0 && opts.sections !== false) {
       const lo = row.rid * SECTION_SLOTS;
       rec.sections = l.db
         .prepare(`SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)

@@ -94,7 +94,11 @@ export interface SearchEngine {
    * facets): what a bulk export needs. Optional: callers page through search() without it.
    */
   searchIds?(query: Omit<SearchQuery, 'page' | 'perPage' | 'facets' | 'facetLimit'>, limit: number): Promise<{ total: number; ids: string[] }>;
-  getReport(id: string): Promise<ReportRecord | null>;
+  /**
+   * `sections: false` lets an engine that stores section texts apart skip reading them (a bulk
+   * export needs figures, not text); the record then has `sections: []`. Engines may ignore it.
+   */
+  getReport(id: string, opts?: { sections?: boolean }): Promise<ReportRecord | null>;
   /** every report whose agency name equals `agency`, oldest year first */
   listAgencyReports(agency: string): Promise<AgencyReportRef[]>;
   /** every agency held, with its region and the years held (for agency pages, slugs, peers) */

@@ -20,12 +20,12 @@ export async function GET(req: Request): Promise<Response> {
     const dir = await getAgencyDirectory();
     const rows = dir.agencies.map((a) => ({ slug: dir.index.slugOf.get(a.agency)!, ...a, url: agencyUrl(dir.index.slugOf.get(a.agency)!) }));
     if (format === 'csv') {
-      const body = csvPieces(COLUMNS, rows.map((r) => [r.slug, r.agency, r.region.province, r.region.city, r.region.county, r.level, r.years.join(';')]), 500);
+      const body = csvPieces(COLUMNS, rows.map((r) => [r.slug, r.agency, r.region.province, r.region.city, r.region.county, r.level, r.years.join(';')]), { per: 500 });
       return new Response(textStream(body), {
         headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition('nianbao-agencies.csv'), 'cache-control': 'no-store' },
       });
     }
-    return new Response(textStream(jsonPieces({ ok: true, total: rows.length }, 'agencies', rows, undefined, 500)), {
+    return new Response(textStream(jsonPieces({ ok: true, total: rows.length }, 'agencies', rows, undefined, { per: 500 })), {
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
     });
   } catch (e) {

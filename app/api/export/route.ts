@@ -18,8 +18,8 @@ import { formatOf, type Format } from '@/app/agencies/_lib/respond';
 export const dynamic = 'force-dynamic';
 
 const EXPORT_LIMIT = 5000;
-/** rows per streamed piece: small enough that a search waits only milliseconds behind one */
-const ROWS_PER_PIECE = 20;
+/** a streamed piece: at most 20 rows or 4 ms of work, so a search waits milliseconds behind one */
+const PIECE = { per: 20, budgetMs: 4 };
 
 /** Everything an export request asks for, parsed from its URL (add new options here). */
 interface ExportRequest {
@@ -56,14 +56,14 @@ export async function GET(req: Request): Promise<Response> {
     if (truncated) headers['x-export-truncated'] = String(EXPORT_LIMIT);
     if (ex.format === 'csv') {
       const name = `nianbao-export${ex.state.q ? `-${cutCodePoints(ex.state.q, 20)}` : ''}.csv`;
-      const body = csvPieces(EXPORT_COLUMNS, mapRows(rows, exportRowValues), ROWS_PER_PIECE);
+      const body = csvPieces(EXPORT_COLUMNS, mapRows(rows, exportRowValues), PIECE);
       return new Response(textStream(body, release), {
         headers: { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(name) },
       });
     }
     let exported = 0;
     const counted = mapRows(rows, (r) => (exported++, r));
-    const body = jsonPieces({ ok: true, total, truncated, columns: EXPORT_COLUMNS }, 'rows', counted, () => ({ exported }), ROWS_PER_PIECE);
+    const body = jsonPieces({ ok: true, total, truncated, columns: EXPORT_COLUMNS }, 'rows', counted, () => ({ exported }), PIECE);
     return new Response(textStream(body, release), { headers: { ...headers, 'content-type': 'application/json' } });
   } catch (e) {
     release();
