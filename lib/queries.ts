@@ -49,6 +49,15 @@ export async function getReportById({ id }: { id: string }): Promise<ReportRecor
   }
 }
 
+/** Whether a report id is held (no section texts read: for the proxy's 404 decision). */
+export async function reportExists({ id }: { id: string }): Promise<boolean> {
+  try {
+    return (await getEngine().getReport(id, { sections: false })) !== null;
+  } catch (e) {
+    throw fromEngineError(e, 'report');
+  }
+}
+
 /** The same agency's reports (every year held, older re-publications left out), oldest first. */
 export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
   // Reports of unknown agency are not "the same agency" as each other.

@@ -9,7 +9,7 @@
  */
 import { headers } from 'next/headers';
 import { findAgency, getAgencyDirectory } from '@/lib/agency/queries';
-import { getReportById } from '@/lib/queries';
+import { reportExists } from '@/lib/queries';
 import { cleanText, lastParam } from '@/lib/search-params';
 import { loadYearPair } from '../agencies/_lib/load';
 
@@ -25,7 +25,7 @@ export async function isMissingPage(url: URL): Promise<boolean> {
   const segs = url.pathname.split('/').filter(Boolean);
   try {
     const [root, a, b, c] = segs.map((s) => decodeURIComponent(s));
-    if (root === 'reports' && segs.length === 2) return (await getReportById({ id: a! })) === null;
+    if (root === 'reports' && segs.length === 2) return !(await reportExists({ id: a! }));
     if (root !== 'agencies') return false;
     if (segs.length === 1) {
       // /agencies?name=<exact name> (lib/urls agencyByNameUrl); one name only, as the page reads it.

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActiveTable, Active2019Table, AppealsTable, RequestsTable } from '@/components/FiguresTables';
@@ -29,6 +30,9 @@ function queryParam(sp: Record<string, string | string[] | undefined>): string {
   return cutCodePoints(cleanText(lastParam(sp, 'q') ?? ''), MAX_QUERY_LENGTH).trim();
 }
 
+/** Metadata and page share one read of the report per request. */
+const loadReport = cache((id: string) => getReportById({ id }));
+
 function fileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
@@ -39,7 +43,7 @@ function title(r: ReportRecord): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const r = await getReportById({ id }).catch(() => null);
+  const r = await loadReport(id).catch(() => null);
   if (!r) return { title: '未找到报告' };
   const failed = r.checks.filter((c) => !c.ok).length;
   return {
@@ -51,7 +55,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReportPage({ params, searchParams }: Props) {
   const { id } = await params;
   const q = queryParam(await searchParams);
-  const report = await getReportById({ id });
+  const report = await loadReport(id);
   if (!report) {
     // Rendered here, not by not-found.tsx, so it is in the server HTML (app/_lib/missing-page).
     if (!(await answeredMissing())) notFound();
