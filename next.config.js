@@ -1,31 +1,5 @@
-/**
- * Security headers on every response (pages, API, static files, 404s); see docs/hardening.md.
- * script-src needs 'unsafe-inline': the App Router streams its payload in inline <script>s
- * (nonces would force every page to render per request). React escapes all report text, so
- * inline script is not how untrusted input gets in. `next dev` additionally needs 'unsafe-eval'.
- */
-const dev = process.env.NODE_ENV === 'development';
-const CSP = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS = [
-  { key: 'Content-Security-Policy', value: CSP },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-];
+/** Security headers on every routed response (pages, API, static files, 404s): lib/security-headers.mjs. */
+import { SECURITY_HEADERS } from './lib/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

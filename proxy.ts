@@ -1,12 +1,17 @@
 /**
- * Runs before routing. One job: a path segment that is not valid percent-encoding (`/reports/%ZZ`,
- * a lone surrogate as `%ED%A0%80`) makes Next's own parameter decoding throw, which it answers
- * with a bare 500 (and without the security headers). Such a URL is the client's mistake: 400.
+ * Runs before routing, and answers itself when routing would give the wrong answer:
+ * - a path segment that is not valid percent-encoding (`/reports/%ZZ`, a lone surrogate as
+ *   `%ED%A0%80`): 400 (Next's own parameter decoding throws and sends a bare 500);
+ * - an index that cannot be read (none built yet, file deleted, emptied or corrupt): 503 with
+ *   the reason in Chinese on every page and API, so nothing is shown as "no results" or
+ *   "report does not exist" and no page fails blank. /status and /api/status answer for themselves (ok:false).
  * Query strings need no check: URLSearchParams decodes leniently and the handlers validate.
- * Second job: agency, comparison and report pages of something not held get their 404 status
+ * Last job: agency, comparison and report pages of something not held get their 404 status
  * here, so the page can server-render its help (app/_lib/missing-page.ts says why).
+ * Every answer made here carries the security headers (lib/security-headers.mjs).
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { securityHeaders } from './lib/security-headers.mjs';
 
 /** True when every segment of the raw path decodes (what Next does to dynamic params). */
 export function isDecodablePath(rawPath: string): boolean {
@@ -19,26 +24,47 @@ export function isDecodablePath(rawPath: string): boolean {
   }
 }
 
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * An answer the proxy gives itself: the API's JSON error shape under /api/, else a small HTML
+ * page (people read it; a monitor reads the status).
+ */
+export function selfAnswer(pathname: string, status: number, title: string, error: string, code: string, extra: Record<string, string> = {}): NextResponse {
+  const headers = { ...securityHeaders(), 'cache-control': 'no-store', ...extra };
+  if (pathname.startsWith('/api/')) return NextResponse.json({ ok: false, error, code, status }, { status, headers });
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · 年报检索</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>${escapeHtml(title)}</h1><p data-testid="service-error">${escapeHtml(error)}</p><p><a href="/">返回首页</a></p></body></html>\n`;
+  return new NextResponse(html, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
   // nextUrl.pathname is still percent-encoded here (Next decodes params after routing).
   const url = new URL(request.url);
   const raw = url.pathname;
-  if (isDecodablePath(raw)) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-    // Imported here so this module (isDecodablePath) stays importable outside a server build.
-    const { MISSING_HEADER, isMissingPage } = await import('./app/_lib/missing-page');
-    if (await isMissingPage(url)) {
-      const headers = new Headers(request.headers);
-      headers.set(MISSING_HEADER, '1');
-      return NextResponse.next({ status: 404, request: { headers } });
-    }
-    return undefined;
+  if (!isDecodablePath(raw)) {
+    const error = '网址编码有误（无效的百分号编码），请检查链接。';
+    if (raw.startsWith('/api/')) return selfAnswer(raw, 400, '网址有误', error, 'bad_request:api');
+    // People get a line of text.
+    return new NextResponse(`400 ${error}\n`, { status: 400, headers: { ...securityHeaders(), 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' } });
   }
-  const error = '网址编码有误（无效的百分号编码），请检查链接。';
-  const headers = { 'cache-control': 'no-store' };
-  // API callers get the usual JSON error shape; people get a line of text.
-  if (raw.startsWith('/api/')) return NextResponse.json({ ok: false, error, code: 'bad_request:api', status: 400 }, { status: 400, headers });
-  return new NextResponse(`400 ${error}\n`, { status: 400, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+  // Other methods were answered 405 by the server guard (lib/http/server-guard.ts).
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  // Imported here so this module (isDecodablePath) stays importable outside a server build.
+  const { indexProblem } = await import('./lib/queries');
+  // the status page and its JSON say themselves what is wrong (ok:false, the reason)
+  if (raw !== '/api/status' && raw !== '/status') {
+    // The error code names the surface, as the route handlers' own errors do.
+    const surface = raw.startsWith('/api/search') || raw === '/api/export' ? 'search' : raw.startsWith('/api/reports') ? 'report' : 'api';
+    const problem = await indexProblem(surface);
+    if (problem) return selfAnswer(raw, 503, '服务暂时不可用', problem.message, problem.code, { 'retry-after': '30' });
+  }
+  const { MISSING_HEADER, isMissingPage } = await import('./app/_lib/missing-page');
+  if (await isMissingPage(url)) {
+    const headers = new Headers(request.headers);
+    headers.set(MISSING_HEADER, '1');
+    return NextResponse.next({ status: 404, request: { headers } });
+  }
+  return undefined;
 }
 
 export const config = {

@@ -19,6 +19,10 @@ const schema = z.object({
   SITE_URL: z.string().url().optional(),
   /** Chinese font for the share-card images (lib/og/font.ts) */
   OG_FONT_PATH: z.string().optional(),
+  /** bulk exports producing at once, waiting for a slot, and how long one may wait (lib/export/gate.ts) */
+  EXPORT_ACTIVE: z.coerce.number().int().min(1).default(2),
+  EXPORT_QUEUE: z.coerce.number().int().min(0).default(6),
+  EXPORT_WAIT_MS: z.coerce.number().int().min(0).default(20_000),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

@@ -7,9 +7,10 @@ import { getEngine } from './search/index';
 import { DEFAULT_FACET_LIMIT, type AgencyReportRef, type CorpusCounts, type FacetName, type SearchResult } from './search/types';
 import type { ReportRecord } from './types';
 import { engineFilters, type SearchState } from './search-params';
-import { AppError, fromEngineError } from './errors';
+import { AppError, fromEngineError, type Surface } from './errors';
 import { readIndexStatus } from './indexer/status';
 import { withoutOlderVersions } from './versions';
+import { isKnownAgency } from './agency/known';
 
 /**
  * `facetLimit`: values per facet (default DEFAULT_FACET_LIMIT, the most frequent; 0 = every
@@ -49,8 +50,19 @@ export async function getReportById({ id }: { id: string }): Promise<ReportRecor
   }
 }
 
+/** Whether a report id is held (no section texts read: for the proxy's 404 decision). */
+export async function reportExists({ id }: { id: string }): Promise<boolean> {
+  try {
+    return (await getEngine().getReport(id, { sections: false })) !== null;
+  } catch (e) {
+    throw fromEngineError(e, 'report');
+  }
+}
+
 /** The same agency's reports (every year held, older re-publications left out), oldest first. */
 export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
+  // Reports of unknown agency are not "the same agency" as each other.
+  if (!isKnownAgency(agency)) return [];
   try {
     return withoutOlderVersions(await getEngine().listAgencyReports(agency));
   } catch (e) {
@@ -67,6 +79,28 @@ export async function getCorpusCounts(): Promise<CorpusCounts | null> {
     return await getEngine().corpusCounts();
   } catch {
     return null;
+  }
+}
+
+let healthyAt = 0;
+
+/**
+ * Whether the index can answer at all: null when it can, else the AppError to show (503 with a
+ * Chinese message: no index yet, index file missing, empty or corrupt). One cheap query (an
+ * empty search is cached per index version), asked by proxy.ts before every page and API.
+ */
+export async function indexProblem(surface: Surface = 'api'): Promise<AppError | null> {
+  try {
+    const engine = getEngine();
+    // The embedded engine's check is a stat and a cached query; a remote engine's is a network
+    // round trip, so its good answer is trusted for a second rather than asked on every request.
+    if (engine.name !== 'sqlite' && Date.now() - healthyAt < 1000) return null;
+    await engine.search({ q: '', facets: [], perPage: 1 });
+    healthyAt = Date.now();
+    return null;
+  } catch (e) {
+    const err = fromEngineError(e, surface);
+    return err.status === 503 ? err : null;
   }
 }
 

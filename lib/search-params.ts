@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { notPositiveInteger, sortChoices, tooLarge, tooSmall } from './param-messages';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS } from './search/query';
 import { FACETS, type FacetName, type Filters, type SortOrder } from './search/types';
+import { cleanText } from './text';
+
+export { cleanText };
 
 // The query limits live with the query contract; the URL state accepts exactly those.
 export { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS };
@@ -79,21 +82,15 @@ function getAll(raw: RawParams, key: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** Scalars take the last occurrence, as browsers and most servers do. */
-function getOne(raw: RawParams, key: string): string | undefined {
+/**
+ * The one rule for a repeated scalar parameter (`q`, `sort`, `format`, `name` …): the last
+ * occurrence wins, as browsers and most servers do. Every page and route reads scalars here.
+ */
+export function lastParam(raw: RawParams, key: string): string | undefined {
   const all = getAll(raw, key);
   return all.length ? all[all.length - 1] : undefined;
 }
-
-/**
- * Control characters (NUL, ESC, DEL …) and lone UTF-16 surrogates carry no search meaning and
- * would end up raw in HTML, CSV and logs: each becomes a space or U+FFFD before validation.
- */
-export function cleanText(s: string): string {
-  return s
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
+const getOne = lastParam;
 
 export type ParsedSearch = { ok: true; state: SearchState } | { ok: false; error: string };
 

@@ -1,8 +1,10 @@
 /**
  * npm run bench -- [--reports N] [--seed S] [--http-seconds S] [--connections C] [--rounds R]
- *                  [--like-rounds R] [--out DIR] [--work DIR] [--keep]
+ *                  [--like-rounds R] [--stress-seconds S] [--out DIR] [--work DIR] [--keep]
  * Generates N reports, indexes them through the real pipeline, measures search latency,
- * recall/precision against a substring baseline, a LIKE scan and HTTP under load; prints one
+ * recall/precision against a substring baseline, a LIKE scan, HTTP under load and the stress
+ * phases (search p99 during 8 broad exports; report and agency pages at 64 connections: --stress-seconds,
+ * default --http-seconds, 0 skips them); prints one
  * table and writes bench/results/<timestamp>-N.json. See docs/benchmark.md.
  */
 import fs from 'node:fs';
@@ -22,6 +24,7 @@ async function main(): Promise<number> {
       connections: { type: 'string', default: '16' },
       rounds: { type: 'string', default: '5' },
       'like-rounds': { type: 'string', default: '1' },
+      'stress-seconds': { type: 'string' },
       out: { type: 'string', default: path.join(ROOT, 'bench', 'results') },
       work: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -45,6 +48,7 @@ async function main(): Promise<number> {
     connections: int('connections', values.connections!, 1),
     rounds: int('rounds', values.rounds!, 1),
     likeRounds: int('like-rounds', values['like-rounds']!, 1),
+    ...(values['stress-seconds'] !== undefined ? { stressSeconds: int('stress-seconds', values['stress-seconds'], 0) } : {}),
     workDir: values.work ? path.resolve(values.work) : undefined,
     keep: values.keep,
   };

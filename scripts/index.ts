@@ -33,6 +33,9 @@ async function main(): Promise<number> {
       onFailure: out.failure,
     });
     out.summary(status);
+    for (const a of status.aborted ?? []) {
+      console.error(`! removed ${a.files.join(', ')} (${(a.bytes / 1e6).toFixed(1)} MB): left by index run ${a.pid}, which was killed before it finished (last write ${a.lastWriteAt})`);
+    }
     return status.swapped && status.indexed > 0 ? 0 : 1;
   } finally {
     await engine.close();

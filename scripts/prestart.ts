@@ -163,7 +163,7 @@ function newestMtime(paths: string[]): number {
   return newest;
 }
 
-const BUILD_INPUTS = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['app', 'components', 'lib', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
 
 /**
  * `next build` when there is no build, or (with ifStale) when sources changed since it.

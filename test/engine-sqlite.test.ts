@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteEngine } from '../lib/search/sqlite';
+import { IndexUnavailableError } from '../lib/search/types';
 import { FIXTURES } from './engine-contract';
 import { gramsForIndex, queryTerms, termMatch } from '../lib/search/fts-query';
 import { makeSnippet } from '../lib/search/sqlite-snippet';
@@ -16,12 +17,18 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('SqliteEngine file handling', () => {
-  it('answers empty results before any index exists, without creating a file', async () => {
+  it('before any index exists: "no index" (not empty results), without creating a file', async () => {
     const e = new SqliteEngine({ dataDir: dir });
-    expect((await e.search({ q: '公开', facets: ['year'] })).total).toBe(0);
-    expect(await e.getReport('x')).toBeNull();
-    expect(await e.listAgencies()).toEqual([]);
+    await expect(e.search({ q: '公开', facets: ['year'] })).rejects.toBeInstanceOf(IndexUnavailableError);
+    await expect(e.search({ q: '公开' })).rejects.toMatchObject({ problem: 'absent' });
+    await expect(e.getReport('x')).rejects.toMatchObject({ problem: 'absent' });
+    await expect(e.listAgencies()).rejects.toMatchObject({ problem: 'absent' });
     expect(fs.readdirSync(dir)).toEqual([]);
+    // Once an index was open, its disappearance is a fault, not a new installation.
+    await e.rebuild(FIXTURES.slice(0, 1));
+    expect((await e.search({ q: '' })).total).toBe(1);
+    fs.rmSync(e.file);
+    await expect(e.search({ q: '' })).rejects.toMatchObject({ problem: 'vanished' });
   });
 
   it('a second handle (a running site) picks up a rebuild by another handle without restart', async () => {

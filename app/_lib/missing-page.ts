@@ -8,9 +8,10 @@
  * itself, server-side, inside the layout (see answeredMissing).
  */
 import { headers } from 'next/headers';
-import { getAgencyDirectory } from '@/lib/agency/queries';
-import { getReportById } from '@/lib/queries';
-import { loadAgency, loadYearPair } from '../agencies/_lib/load';
+import { findAgency, getAgencyDirectory } from '@/lib/agency/queries';
+import { reportExists } from '@/lib/queries';
+import { cleanText, lastParam } from '@/lib/search-params';
+import { loadYearPair } from '../agencies/_lib/load';
 
 /** Request header the proxy sets on the requests it answers 404 for. */
 export const MISSING_HEADER = 'x-nianbao-missing';
@@ -24,15 +25,14 @@ export async function isMissingPage(url: URL): Promise<boolean> {
   const segs = url.pathname.split('/').filter(Boolean);
   try {
     const [root, a, b, c] = segs.map((s) => decodeURIComponent(s));
-    if (root === 'reports' && segs.length === 2) return (await getReportById({ id: a! })) === null;
+    if (root === 'reports' && segs.length === 2) return !(await reportExists({ id: a! }));
     if (root !== 'agencies') return false;
     if (segs.length === 1) {
       // /agencies?name=<exact name> (lib/urls agencyByNameUrl); one name only, as the page reads it.
-      const names = url.searchParams.getAll('name');
-      const name = names.length === 1 ? names[0]!.trim() : '';
+      const name = cleanText(lastParam(url.searchParams, 'name') ?? '').trim();
       return name !== '' && !(await getAgencyDirectory()).index.slugOf.has(name);
     }
-    if (segs.length === 2) return (await loadAgency(a!)).kind === 'missing';
+    if (segs.length === 2) return (await findAgency({ slug: a! })).kind === 'missing';
     if (segs.length === 4 && b === 'compare') return (await loadYearPair(a!, c!)).kind === 'missing';
     return false;
   } catch {

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { getAgencyDirectory } from '@/lib/agency/queries';
 import { agenciesUrl, agencyUrl } from '@/lib/urls';
 import { pageMeta } from '../_lib/meta';
+import { cleanText, lastParam } from '@/lib/search-params';
 import { regionText } from '@/lib/labels';
 import { answeredMissing } from '../_lib/missing-page';
 import { NotFoundHelp } from './_components/NotFoundHelp';
@@ -23,8 +24,9 @@ const MAX_LISTED = 500;
  */
 export default async function AgenciesPage({ searchParams }: Props) {
   const sp = await searchParams;
-  const name = typeof sp.name === 'string' ? sp.name.trim() : '';
-  const filter = typeof sp.q === 'string' ? sp.q.trim() : '';
+  // Control characters are dropped before anything is echoed into the page.
+  const name = cleanText(lastParam(sp, 'name') ?? '').trim();
+  const filter = cleanText(lastParam(sp, 'q') ?? '').trim();
   const dir = await getAgencyDirectory();
   if (name) {
     const slug = dir.index.slugOf.get(name);

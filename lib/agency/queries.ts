@@ -10,6 +10,7 @@ import { engineFilters, type SearchState } from '../search-params';
 import { fromEngineError } from '../errors';
 import { buildSlugIndex, resolveSlug, similarAgencies, type SlugIndex } from './slug';
 import { withoutOlderVersions } from '../versions';
+import { isKnownAgency } from './known';
 
 async function engineCall<T>(f: () => Promise<T>): Promise<T> {
   try {
@@ -26,13 +27,23 @@ export interface AgencyDirectory {
 }
 
 /**
- * Every agency with its slug. Rebuilt per request (pinyin is memoised in lib/agency/slug), so a
- * re-indexed corpus is picked up at once; a large corpus is tens of ms.
+ * Every agency with its slug. Kept per index version when the engine keeps its agency list (the
+ * SQLite engine does), so a re-indexed corpus is picked up at once and agency pages under load
+ * do not rebuild the slug index on every request.
  */
 export async function getAgencyDirectory(): Promise<AgencyDirectory> {
-  const agencies = await engineCall(() => getEngine().listAgencies());
-  return { agencies, byName: new Map(agencies.map((a) => [a.agency, a])), index: buildSlugIndex(agencies) };
+  const listed = await engineCall(() => getEngine().listAgencies());
+  // An engine that keeps its list per index version returns the same array: so is the directory.
+  const held = directories.get(listed);
+  if (held) return held;
+  // Reports of unknown agency are searchable and have their own pages, but no agency entry.
+  const agencies = listed.filter((a) => isKnownAgency(a.agency));
+  const dir = { agencies, byName: new Map(agencies.map((a) => [a.agency, a])), index: buildSlugIndex(agencies) };
+  directories.set(listed, dir);
+  return dir;
 }
+
+const directories = new WeakMap<AgencySummary[], AgencyDirectory>();
 
 export type AgencyLookup =
   | { kind: 'found'; agency: AgencySummary; slug: string }
@@ -56,6 +67,7 @@ export async function slugForAgencyName({ name }: { name: string }): Promise<str
 
 /** Every report of an agency, oldest first (full records, for timelines and comparisons). */
 export async function getAgencyRecords({ agency }: { agency: string }): Promise<ReportRecord[]> {
+  if (!isKnownAgency(agency)) return [];
   return engineCall(async () => {
     const engine = getEngine();
     const refs = withoutOlderVersions(await engine.listAgencyReports(agency));
@@ -66,39 +78,31 @@ export async function getAgencyRecords({ agency }: { agency: string }): Promise<
 }
 
 /**
- * Full records of every hit of a search (all pages), for the bulk export; capped so one request
- * cannot read the whole corpus by accident. `truncated` says when the cap was hit.
+ * The ids of every hit of a search (all pages, in the search's order), capped so one request
+ * cannot read the whole corpus by accident: `truncated` says when the cap was hit.
  */
-export async function getSearchRecords({ state, limit }: { state: SearchState; limit: number }): Promise<{
+export async function getSearchIds({ state, limit }: { state: SearchState; limit: number }): Promise<{
   total: number;
-  records: ReportRecord[];
+  ids: string[];
   truncated: boolean;
 }> {
   return engineCall(async () => {
     const engine = getEngine();
+    const query = { q: state.q, filters: engineFilters(state), sort: state.sort, ...(state.includeVersions ? { includeVersions: true } : {}) };
+    if (engine.searchIds) {
+      const { total, ids } = await engine.searchIds(query, limit);
+      return { total, ids, truncated: total > limit };
+    }
     const perPage = 100;
     const ids: string[] = [];
     let total = 0;
     for (let page = 1; ids.length < limit; page++) {
-      const res = await engine.search({
-        q: state.q,
-        filters: engineFilters(state),
-        sort: state.sort,
-        page,
-        perPage,
-        facets: [],
-        ...(state.includeVersions ? { includeVersions: true } : {}),
-      });
+      const res = await engine.search({ ...query, page, perPage, facets: [] });
       total = res.total;
       ids.push(...res.hits.map((h) => h.id));
       if (res.hits.length < perPage || page * perPage >= total) break;
     }
-    const records: ReportRecord[] = [];
-    for (const id of ids.slice(0, limit)) {
-      const r = await engine.getReport(id);
-      if (r) records.push(r);
-    }
-    return { total, records, truncated: total > limit };
+    return { total, ids: ids.slice(0, limit), truncated: total > limit };
   });
 }
 
@@ -149,4 +153,17 @@ export async function resolveAgencyNames({ names }: { names: string[] }): Promis
     missing.push({ name, similar });
   }
   return { slugs, missing };
+}
+
+/**
+ * Records for `ids`, one at a time, for streamed exports: only one record is in memory at a time,
+ * and an id gone since the search (a re-index) is skipped. Without section texts (`sections: []`)
+ * unless asked: exports carry figures and metadata, and the texts are most of a report's bytes.
+ */
+export async function* streamRecords({ ids, sections = false }: { ids: string[]; sections?: boolean }): AsyncGenerator<ReportRecord> {
+  const engine = getEngine();
+  for (const id of ids) {
+    const r = await engineCall(() => engine.getReport(id, { sections }));
+    if (r) yield r;
+  }
 }

@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { searchJsonUrl, searchUrl } from '../urls';
 import type { BenchQuery } from './queries';
 import { groupRssMB } from './proc';
+import { measureStress, type StressResult } from './stress';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -36,6 +37,8 @@ export interface HttpResult {
   /** after one request per URL (engine open, facet data and result cache filled), before load */
   serverRssWarmMB: number;
   serverRssMB: number;
+  /** exports beside searches, and pages at 64 connections (lib/bench/stress.ts) */
+  stress?: StressResult;
 }
 
 export function freePort(): Promise<number> {
@@ -164,7 +167,7 @@ export function benchUrls(queries: BenchQuery[]): { page: string[]; api: string[
   return { page: states.map((s) => searchUrl(s)), api: states.map((s) => searchJsonUrl(s)) };
 }
 
-async function load(base: string, name: string, paths: string[], connections: number, seconds: number): Promise<HttpTarget> {
+export async function load(base: string, name: string, paths: string[], connections: number, seconds: number): Promise<HttpTarget> {
   const r = await autocannon({
     url: base,
     connections,
@@ -186,7 +189,16 @@ async function load(base: string, name: string, paths: string[], connections: nu
   };
 }
 
-export async function measureHttp(opts: { dataDir: string; appDir: string; queries: BenchQuery[]; seconds: number; connections: number }): Promise<HttpResult> {
+export async function measureHttp(opts: {
+  dataDir: string;
+  appDir: string;
+  queries: BenchQuery[];
+  seconds: number;
+  connections: number;
+  /** seconds per stress phase; 0 skips them */
+  stressSeconds?: number;
+  log?: (s: string) => void;
+}): Promise<HttpResult> {
   snapshotBuild(opts.appDir);
   const t0 = performance.now();
   const server = await startServer(opts.dataDir, opts.appDir);
@@ -201,7 +213,8 @@ export async function measureHttp(opts: { dataDir: string; appDir: string; queri
       await load(server.base, '/api/search', urls.api, opts.connections, opts.seconds),
     ];
     const serverRssMB = groupRssMB(server.pgid);
-    return { skipped: false, seconds: opts.seconds, connections: opts.connections, startupMs, targets, serverRssWarmMB, serverRssMB };
+    const stress = opts.stressSeconds ? await measureStress({ base: server.base, pgid: server.pgid, apiUrls: urls.api, seconds: opts.stressSeconds, log: opts.log }) : undefined;
+    return { skipped: false, seconds: opts.seconds, connections: opts.connections, startupMs, targets, serverRssWarmMB, serverRssMB, ...(stress ? { stress } : {}) };
   } finally {
     await server.stop();
   }

@@ -62,6 +62,20 @@ export function formatTable(r: BenchResult): string {
       add('HTTP', `${h.name} errors`, `${h.non2xx + h.errors + h.timeouts} (${h.non2xx} non-2xx, ${h.errors} err, ${h.timeouts} timeout)`, `HTTP ${h.name} errors`);
     }
     add('HTTP', 'server RSS warmed up → after load MB', `${f0(r.http.serverRssWarmMB)} → ${f0(r.http.serverRssMB)}`, 'server RSS MB');
+    const s = r.http.stress;
+    if (s) {
+      const e = s.exports;
+      const during = s.searchDuringExports;
+      const p99 = during.requests ? String(during.p99) : `none finished (${during.timeouts} timeouts)`;
+      add('stress', `search p99 during exports ms (${e.clients} exports)`, `${p99} (alone ${s.searchAlone.p99})`, 'search p99 during exports ms+search errors during exports');
+      add('stress', 'search p50 during exports ms / req/s', `${s.searchDuringExports.p50} / ${f0(s.searchDuringExports.requestsPerSec)}`);
+      add('stress', 'exports done / 429 / failed', `${e.completed} / ${e.refused} / ${e.failed}`, 'export failures');
+      add('stress', 'export s p50 / max, MB received', `${f1(e.exportSecondsP50)} / ${f1(e.exportSecondsMax)}, ${f1(e.bytes / 1048576)}`);
+      for (const p of s.pages64) {
+        add('stress', `pages at 64 connections: timeouts (${p.name})`, `${p.timeouts} (${p.requests ? `p99 ${p.p99} ms` : 'none finished'}, ${f0(p.requestsPerSec)} req/s, ${p.non2xx} non-2xx)`, `${p.name} timeouts`);
+      }
+      add('stress', 'server RSS after stress MB', f0(s.serverRssMB));
+    }
   }
   add('machine', 'cpus / load 1-5-15 (start → end)', `${r.machine.cpus} / ${r.machine.loadavg.start} → ${r.machine.loadavg.end}`);
   return alignTable(rows, [2]);

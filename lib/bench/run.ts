@@ -25,6 +25,8 @@ export interface BenchOptions {
   /** seconds of load per HTTP target; 0 skips the HTTP phase */
   httpSeconds: number;
   connections: number;
+  /** seconds per stress phase (exports beside searches, pages at 64 connections); 0 skips them */
+  stressSeconds?: number;
   /** rounds over the query set for latency (the first is the cold one) */
   rounds: number;
   likeRounds: number;
@@ -130,7 +132,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       }
       log(`HTTP: next start, ${opts.connections} connections × ${opts.httpSeconds} s per target`);
       loadavg.beforeHttp = loadAvg();
-      http = await measureHttp({ dataDir, appDir: path.join(work, 'app'), queries, seconds: opts.httpSeconds, connections: opts.connections });
+      http = await measureHttp({
+        dataDir,
+        appDir: path.join(work, 'app'),
+        queries,
+        seconds: opts.httpSeconds,
+        connections: opts.connections,
+        stressSeconds: opts.stressSeconds ?? opts.httpSeconds,
+        log,
+      });
       for (const t of http.targets) log(`  ${t.name}: ${t.requestsPerSec.toFixed(0)} req/s, p99 ${t.p99} ms, ${t.non2xx + t.errors} errors`);
     }
     loadavg.end = loadAvg();

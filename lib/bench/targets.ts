@@ -29,6 +29,14 @@ export function evaluateTargets(r: BenchResult): TargetCheck[] {
       out.push(t(`HTTP ${h.name} errors`, h.non2xx + h.errors + h.timeouts, '==', 0));
     }
     out.push(t('server RSS MB', r.http.serverRssMB, '<=', 500));
+    const s = r.http.stress;
+    if (s) {
+      // No search finished at all: autocannon reports p99 0, which must not read as a pass.
+      out.push(t('search p99 during exports ms', s.searchDuringExports.requests ? s.searchDuringExports.p99 : Infinity, '<=', 250));
+      out.push(t('search errors during exports', s.searchDuringExports.non2xx + s.searchDuringExports.errors + s.searchDuringExports.timeouts, '==', 0));
+      out.push(t('export failures', s.exports.failed, '==', 0));
+      for (const p of s.pages64) out.push(t(`${p.name} timeouts`, p.timeouts, '==', 0));
+    }
   }
   return out;
 }

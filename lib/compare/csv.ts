@@ -2,6 +2,8 @@
  * CSV as RFC 4180 (CRLF rows, fields with comma, quote, CR or LF quoted, quotes doubled) with a
  * UTF-8 BOM so Excel opens Chinese text correctly.
  */
+import { wellFormed } from '../text';
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 export const BOM = '\uFEFF';
@@ -15,9 +17,13 @@ function field(v: CsvValue): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV record with its CRLF (streamed exports write line by line). */
+export function csvLine(values: readonly CsvValue[]): string {
+  return values.map(field).join(',') + '\r\n';
+}
+
 export function toCsv(header: string[], rows: CsvValue[][]): string {
-  const lines = [header, ...rows].map((r) => r.map(field).join(','));
-  return BOM + lines.join('\r\n') + '\r\n';
+  return BOM + [header, ...rows].map(csvLine).join('');
 }
 
 /** Parse RFC 4180 text (BOM tolerated) into rows of strings: used by tests and e2e. */
@@ -63,7 +69,9 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Filename for Content-Disposition: ASCII fallback plus RFC 5987 UTF-8 form. */
-export function contentDisposition(filename: string): string {
+export function contentDisposition(name: string): string {
+  // A lone surrogate (cut emoji, damaged UTF-16 name) would make encodeURIComponent throw.
+  const filename = wellFormed(name).replace(/[\u0000-\u001f\u007f-\u009f]/g, '_');
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -10,7 +10,7 @@ import { isFailure, type ParseResult, type ReportRecord } from '../types';
 import type { SearchEngine } from '../search/types';
 import { findReportFiles, type SkippedFile } from './walk';
 import { createParsePool } from './pool';
-import { writeIndexStatus, type IndexFailure, type IndexStatus } from './status';
+import { readIndexStatus, writeIndexStatus, type IndexFailure, type IndexStatus } from './status';
 import { VersionTracker, type VersionMeta } from './versions';
 import { compareCompleteness, completeness, completenessText, versionId } from '../versions';
 
@@ -48,6 +48,9 @@ export interface IndexOptions {
 export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
   const started = new Date();
   const t0 = Date.now();
+  // Build files of runs killed mid-build (their disk space comes back now; the status keeps a note).
+  const aborted = (await opts.engine.removeAbandonedBuilds?.()) ?? [];
+  const previous = await readIndexStatus(opts.dataDir).catch(() => null);
   const skipped: SkippedFile[] = [];
   const files = await findReportFiles(opts.dir, skipped);
   const workers = opts.parse ? 0 : (opts.workers ?? (files.length >= 50 ? Math.min(4, os.availableParallelism()) : 0));
@@ -165,10 +168,12 @@ export async function indexDirectory(opts: IndexOptions): Promise<IndexStatus> {
     versions: stats.versions,
     ...(incomplete.length ? { incomplete } : {}),
     swapped,
+    builtAt: swapped ? new Date().toISOString() : (previous?.builtAt ?? (previous?.swapped ? previous.finishedAt : null)),
     seconds: (Date.now() - t0) / 1000,
     failures,
     skipped,
     ...(error ? { error } : {}),
+    ...(aborted.length ? { aborted } : {}),
   };
   await writeIndexStatus(status, opts.dataDir);
   return status;

@@ -2,6 +2,7 @@
  * data/index-status.json: what the last `npm run index` did, for /api/status and the site footer.
  */
 import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '../env';
 
@@ -39,6 +40,20 @@ export interface IndexStatus {
   skipped?: IndexFailure[];
   /** the engine's error when the rebuild itself failed (the old index stays live) */
   error?: string;
+  /** when an index was last put in place (kept from earlier runs when this one swapped nothing) */
+  builtAt?: string | null;
+  /** build files of earlier runs that were killed before finishing, found and removed by this run */
+  aborted?: AbortedRun[];
+}
+
+export interface AbortedRun {
+  /** the killed indexer's process id (from the build file's name) */
+  pid: number;
+  /** when its build file was last written: about when the run died */
+  lastWriteAt: string;
+  /** bytes of build and journal files removed */
+  bytes: number;
+  files: string[];
 }
 
 export const STATUS_FILE = 'index-status.json';
@@ -64,4 +79,18 @@ export async function writeIndexStatus(status: IndexStatus, dataDir?: string): P
   const tmp = `${p}.${process.pid}.tmp`;
   await fs.writeFile(tmp, JSON.stringify(status, null, 2) + '\n');
   await fs.rename(tmp, p);
+}
+
+/**
+ * True when the status file records a run that put an index in place: the index file should
+ * then exist, and its absence is a fault rather than a new installation. Synchronous because
+ * the engine asks while opening its file.
+ */
+export function indexWasBuilt(dataDir?: string): boolean {
+  try {
+    const s = JSON.parse(readFileSync(statusPath(dataDir), 'utf8')) as Partial<IndexStatus>;
+    return s.swapped === true || (s.builtAt !== undefined && s.builtAt !== null);
+  } catch {
+    return false;
+  }
 }

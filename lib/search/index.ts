@@ -6,6 +6,7 @@ import type { ReportRecord } from '../types';
 import { EngineUnavailableError, type RebuildProgress, type SearchEngine, type SearchQuery } from './types';
 import { normalizeQuery } from './query';
 import { SqliteEngine } from './sqlite';
+import { indexWasBuilt } from '../indexer/status';
 
 export type EngineKind = 'sqlite' | 'meilisearch';
 
@@ -64,8 +65,8 @@ class LazyMeilisearch implements SearchEngine {
   async search(q: SearchQuery) {
     return (await this.get()).search(q);
   }
-  async getReport(id: string) {
-    return (await this.get()).getReport(id);
+  async getReport(id: string, opts?: { sections?: boolean }) {
+    return (await this.get()).getReport(id, opts);
   }
   async listAgencyReports(agency: string) {
     return (await this.get()).listAgencyReports(agency);
@@ -86,7 +87,13 @@ class LazyMeilisearch implements SearchEngine {
  * here, once, so engines receive complete, valid queries and never validate them again.
  */
 class CheckedEngine implements SearchEngine {
-  constructor(private readonly engine: SearchEngine) {}
+  // optional capabilities exist on the wrapper only when the engine has them (callers test for them)
+  searchIds?: SearchEngine['searchIds'];
+  removeAbandonedBuilds?: SearchEngine['removeAbandonedBuilds'];
+  constructor(private readonly engine: SearchEngine) {
+    if (engine.searchIds) this.searchIds = engine.searchIds.bind(engine);
+    if (engine.removeAbandonedBuilds) this.removeAbandonedBuilds = engine.removeAbandonedBuilds.bind(engine);
+  }
   get name() {
     return this.engine.name;
   }
@@ -100,8 +107,8 @@ class CheckedEngine implements SearchEngine {
   async search(q: SearchQuery) {
     return this.engine.search(normalizeQuery(q));
   }
-  getReport(id: string) {
-    return this.engine.getReport(id);
+  getReport(id: string, opts?: { sections?: boolean }) {
+    return this.engine.getReport(id, opts);
   }
   listAgencyReports(agency: string) {
     return this.engine.listAgencyReports(agency);
@@ -119,7 +126,10 @@ class CheckedEngine implements SearchEngine {
 
 export function createEngine(opts: CreateEngineOptions = {}): SearchEngine {
   const kind = opts.kind ?? env().SEARCH_ENGINE;
-  if (kind === 'sqlite') return new CheckedEngine(new SqliteEngine({ dataDir: opts.dataDir ?? env().dataDir }));
+  if (kind === 'sqlite') {
+    const dataDir = opts.dataDir ?? env().dataDir;
+    return new CheckedEngine(new SqliteEngine({ dataDir, indexExpected: () => indexWasBuilt(dataDir) }));
+  }
   const host = opts.host ?? env().MEILI_HOST;
   if (!host) throw new EngineUnavailableError('SEARCH_ENGINE=meilisearch needs MEILI_HOST (see .env.example)');
   return new CheckedEngine(

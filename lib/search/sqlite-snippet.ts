@@ -5,6 +5,7 @@
  */
 import { MARK_END, MARK_START, stripMarkers } from './highlight';
 import { fold } from './fts-query';
+import { cutCodePoints } from '../text';
 
 export const SNIPPET_CHARS = 80;
 const BEFORE = 24;
@@ -23,7 +24,7 @@ export function makeSnippet(text: string, terms: string[], size = SNIPPET_CHARS)
     if (i >= 0 && (first < 0 || i < first)) first = i;
   }
   if (first < 0) {
-    const head = squash(clean.trim()).slice(0, size);
+    const head = cutCodePoints(squash(clean.trim()), size);
     return head.length < squash(clean.trim()).length ? head + '…' : head;
   }
   // Start a little before the match, but never inside a UTF-16 surrogate pair.

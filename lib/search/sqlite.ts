@@ -19,13 +19,17 @@ import {
   type SearchQuery,
   type SearchResult,
   type SortOrder,
+  IndexUnavailableError,
+  type IndexProblem,
 } from './types';
 import { MAX_TERMS, queryTerms, termMatch } from './fts-query';
-import { DEFAULT_PER_PAGE } from './query';
+import { DEFAULT_PER_PAGE, MAX_QUERY_CHARS } from './query';
 import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad, makeWriter } from './sqlite-schema';
 import { countAll, countFacet, filterMask, selectRows, valueCount, loadFacetCache, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { prepared } from './sqlite-stmts';
+import { removeAbandonedBuilds } from './sqlite-leftovers';
+import type { AbortedRun } from '../indexer/status';
 import { bestSection, makeSnippet } from './sqlite-snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, resultsFor, type CachedResult } from './sqlite-results';
 
@@ -35,6 +39,11 @@ export interface SqliteEngineOptions {
   fileName?: string;
   /** records per write transaction during rebuild */
   batchSize?: number;
+  /**
+   * True when an index should exist here even though this engine never opened one (the status
+   * file records a successful run): a missing file is then a broken service, not a new install.
+   */
+  indexExpected?: () => boolean;
 }
 
 export const DEFAULT_DB_FILE = 'nianbao.sqlite';
@@ -45,10 +54,16 @@ interface Live {
   db: Database.Database;
   dev: number;
   ino: number;
+  /** size and mtime at open: a file changed behind SQLite's back (truncate, copy over) reopens */
+  size: number;
+  mtimeMs: number;
   dataVersion: number;
   cache: FacetCache | null;
 }
 
+
+/** The agency list of an index version (read-only for callers), kept as long as its facet data. */
+const agencyLists = new WeakMap<FacetCache, AgencySummary[]>();
 
 /** Pages of hits kept with a cached result (most visits stop at the first pages). */
 const CACHED_PAGES = 3;
@@ -121,20 +136,29 @@ export class SqliteEngine implements SearchEngine {
   readonly file: string;
   private live: Live | null = null;
   private readonly batchSize: number;
+  private readonly indexExpected: () => boolean;
+  /** an index file was open at some point: its disappearance is a fault */
+  private everOpened = false;
 
   constructor(opts: SqliteEngineOptions) {
     this.file = path.join(path.resolve(opts.dataDir), opts.fileName ?? DEFAULT_DB_FILE);
     this.batchSize = opts.batchSize ?? 500;
+    this.indexExpected = opts.indexExpected ?? (() => false);
+  }
+
+  private unavailable(problem: IndexProblem, cause?: unknown): IndexUnavailableError {
+    const what = { absent: 'no index file', vanished: 'index file missing', empty: 'index file is empty', corrupt: 'index file is not a readable database' }[problem];
+    return new IndexUnavailableError(problem, `${what}: ${this.file}`, cause ? { cause } : undefined);
   }
 
   // ---- connection management -------------------------------------------------------------
 
-  private openFile(create: boolean): Live | null {
+  private openFile(create: boolean): Live {
     let st: fs.Stats;
     try {
       st = fs.statSync(this.file);
     } catch {
-      if (!create) return null;
+      if (!create) throw this.unavailable(this.everOpened || this.indexExpected() ? 'vanished' : 'absent');
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const db = new Database(this.file);
       createSchema(db);
@@ -142,31 +166,43 @@ export class SqliteEngine implements SearchEngine {
       db.close();
       st = fs.statSync(this.file);
     }
-    const db = new Database(this.file, { fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    return { db, dev: st.dev, ino: st.ino, dataVersion: db.pragma('data_version', { simple: true }) as number, cache: null };
+    // SQLite would take a 0-byte file for a new, empty database and answer "no reports".
+    if (st.size === 0) throw this.unavailable('empty');
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(this.file, { fileMustExist: true });
+      db.pragma('busy_timeout = 5000');
+      // Reads the header and schema: a file that is not a database fails here, not mid-page.
+      const dataVersion = db.pragma('data_version', { simple: true }) as number;
+      db.prepare(`SELECT 1 FROM reports LIMIT 1`).get();
+      this.everOpened = true;
+      return { db, dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, dataVersion, cache: null };
+    } catch (e) {
+      db?.close();
+      throw this.unavailable('corrupt', e);
+    }
   }
 
   /**
    * The connection to the current live file. A rebuild (here or in another process) renames a
    * new file over the path, so a changed inode means "reopen"; an in-place upsert by another
-   * connection bumps PRAGMA data_version, which means "reload the facet cache".
+   * connection bumps PRAGMA data_version, which means "reload the facet cache". A file changed
+   * without SQLite (truncated, overwritten) shows as a new size or mtime: reopened too, so the
+   * damage is seen when opening rather than served from the cache or met mid-page.
    */
-  private current(create = false): Live | null {
+  private current(create = false): Live {
     let st: fs.Stats | null = null;
     try {
       st = fs.statSync(this.file);
     } catch {
       st = null;
     }
-    if (this.live && st && st.ino === this.live.ino && st.dev === this.live.dev) {
+    if (this.live && st && st.ino === this.live.ino && st.dev === this.live.dev && st.size === this.live.size && st.mtimeMs === this.live.mtimeMs) {
       const v = this.live.db.pragma('data_version', { simple: true }) as number;
-      if (v !== this.live.dataVersion) {
-        this.live.dataVersion = v;
-        this.live.cache = null;
-      }
-      return this.live;
+      if (v === this.live.dataVersion) return this.live;
     }
+    // Anything changed: a fresh connection (and facet cache), checked as it opens. Opening is
+    // cheap next to reloading the facet cache, which a change needs anyway.
     if (this.live) {
       this.live.db.close();
       this.live = null;
@@ -234,12 +270,17 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async upsert(records: ReportRecord[]): Promise<void> {
-    const l = this.current(true)!;
+    const l = this.current(true);
     const write = makeWriter(l.db);
     l.db.transaction(() => {
       for (const r of records) write(r);
     })();
     l.cache = null;
+    // Our own write changed size and mtime: no reason to reopen on the next read.
+    const st = fs.statSync(this.file);
+    l.size = st.size;
+    l.mtimeMs = st.mtimeMs;
+    l.dataVersion = l.db.pragma('data_version', { simple: true }) as number;
   }
 
   // ---- reading ---------------------------------------------------------------------------
@@ -253,7 +294,6 @@ export class SqliteEngine implements SearchEngine {
     const empty: SearchResult = { total: 0, page, perPage, hits: [], facets: Object.fromEntries(wanted.map((f) => [f, {}])) };
 
     const l = this.current();
-    if (!l) return empty;
     const cache = this.cache(l);
     const terms = queryTerms(q);
     if (terms.length > MAX_TERMS) throw new SearchInputError(`检索词最多 ${MAX_TERMS} 个`);
@@ -293,6 +333,31 @@ export class SqliteEngine implements SearchEngine {
       facets: res.facets,
       ...(res.facetValueCounts ? { facetValueCounts: { ...res.facetValueCounts } } : {}),
     };
+  }
+
+  async searchIds(query: Omit<SearchQuery, 'page' | 'perPage' | 'facets' | 'facetLimit'>, limit: number): Promise<{ total: number; ids: string[] }> {
+    const q = query.q ?? '';
+    if (q.length > MAX_QUERY_CHARS) throw new SearchInputError(`检索词过长（最多 ${MAX_QUERY_CHARS} 字）`);
+    const l = this.current();
+    const cache = this.cache(l);
+    const terms = queryTerms(q);
+    if (terms.length > MAX_TERMS) throw new SearchInputError(`检索词最多 ${MAX_TERMS} 个`);
+    if (q.trim() && terms.length === 0) return { total: 0, ids: [] };
+    const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v && v.length) as [FacetName, string[]][];
+    for (const [f] of filters) if (!FACETS.includes(f)) throw new SearchInputError(`未知的筛选项：${f}`);
+    const sort = query.sort ?? 'relevance';
+    const includeVersions = query.includeVersions === true;
+    // The same cached result set search() uses (no facets asked, so none counted).
+    const results = resultsFor(cache);
+    const key = resultKey(terms, filters, sort, [], 0, includeVersions);
+    let res = results.get(key);
+    if (!res) {
+      res = this.evaluate(l, cache, terms, filters, sort, [], 0, includeVersions);
+      res.bytes = ownBytes(cache, res);
+      results.set(key, res);
+    }
+    const ids = Array.from(res.order.subarray(0, limit), (i) => cache.rows[i].id);
+    return { total: res.order.length, ids };
   }
 
   /** The whole ordered result set and its facet counts (no paging, no snippets). */
@@ -387,13 +452,12 @@ export class SqliteEngine implements SearchEngine {
     };
   }
 
-  async getReport(id: string): Promise<ReportRecord | null> {
+  async getReport(id: string, opts: { sections?: boolean } = {}): Promise<ReportRecord | null> {
     const l = this.current();
-    if (!l) return null;
-    const row = l.db.prepare(`SELECT rid, json FROM reports WHERE id = ?`).get(id) as { rid: number; json: string } | undefined;
+    const row = prepared(l.db, `SELECT rid, json FROM reports WHERE id = ?`).get(id) as { rid: number; json: string } | undefined;
     if (!row) return null;
     const rec = JSON.parse(row.json) as ReportRecord;
-    if (rec.sections.length === 0) {
+    if (rec.sections.length === 0 && opts.sections !== false) {
       const lo = row.rid * SECTION_SLOTS;
       rec.sections = l.db
         .prepare(`SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)
@@ -404,7 +468,6 @@ export class SqliteEngine implements SearchEngine {
 
   async listAgencyReports(agency: string): Promise<AgencyReportRef[]> {
     const l = this.current();
-    if (!l) return [];
     return l.db
       .prepare(`SELECT id, agency, year FROM reports WHERE agency = ? ORDER BY year IS NULL, year, id`)
       .all(agency) as AgencyReportRef[];
@@ -412,9 +475,18 @@ export class SqliteEngine implements SearchEngine {
 
   async listAgencies(): Promise<AgencySummary[]> {
     const l = this.current();
-    if (!l) return [];
+    const cache = this.cache(l);
+    // Once per index version: agency pages ask on every request (slugs need the whole list).
+    const held = agencyLists.get(cache);
+    if (held) return held;
+    const list = this.buildAgencyList(cache);
+    agencyLists.set(cache, list);
+    return list;
+  }
+
+  private buildAgencyList(cache: FacetCache): AgencySummary[] {
     const byAgency = new Map<string, AgencySummary & { latest: number }>();
-    for (const r of this.cache(l).rows) {
+    for (const r of cache.rows) {
       if (r.versionOf !== null) continue; // an older version adds no year, and its region is not current
       let a = byAgency.get(r.agency);
       if (!a) {
@@ -436,10 +508,12 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async corpusCounts(): Promise<CorpusCounts> {
-    const l = this.current();
-    if (!l) return { reports: 0, synthetic: 0 };
-    const c = this.cache(l);
+    const c = this.cache(this.current());
     return { reports: c.rows.length, synthetic: c.syntheticCount };
+  }
+
+  async removeAbandonedBuilds(): Promise<AbortedRun[]> {
+    return removeAbandonedBuilds(this.file);
   }
 
   async close(): Promise<void> {

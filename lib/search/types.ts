@@ -3,6 +3,7 @@
  * production). Pages and scripts reach engines only through this interface.
  */
 import type { ReportRecord, SectionKey, Level, AgencyKind } from '../types';
+import type { AbortedRun } from '../indexer/status';
 
 export const FACETS = ['agency', 'year', 'province', 'city', 'level', 'kind', 'theme', 'checks'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -101,7 +102,16 @@ export interface SearchEngine {
   /** Insert or replace records (by id) in the live index. */
   upsert(records: ReportRecord[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
-  getReport(id: string): Promise<ReportRecord | null>;
+  /**
+   * The ids of a query's whole result set, in its order, at most `limit` (no snippets, no
+   * facets): what a bulk export needs. Optional: callers page through search() without it.
+   */
+  searchIds?(query: Omit<SearchQuery, 'page' | 'perPage' | 'facets' | 'facetLimit'>, limit: number): Promise<{ total: number; ids: string[] }>;
+  /**
+   * `sections: false` lets an engine that stores section texts apart skip reading them (a bulk
+   * export needs figures, not text); the record then has `sections: []`. Engines may ignore it.
+   */
+  getReport(id: string, opts?: { sections?: boolean }): Promise<ReportRecord | null>;
   /** every report whose agency name equals `agency`, oldest year first */
   listAgencyReports(agency: string): Promise<AgencyReportRef[]>;
   /** every agency held, with its region and the years held (for agency pages, slugs, peers) */
@@ -109,6 +119,11 @@ export interface SearchEngine {
   /** cheap (kept with the index, not counted per call where avoidable): for the demo-data banner */
   corpusCounts(): Promise<CorpusCounts>;
   close(): Promise<void>;
+  /**
+   * Remove what index runs killed mid-build left behind (their processes are gone), reporting
+   * each run. Optional: engines that build elsewhere (Meilisearch) leave nothing here.
+   */
+  removeAbandonedBuilds?(): Promise<AbortedRun[]>;
 }
 
 export class SearchInputError extends Error {
@@ -117,4 +132,29 @@ export class SearchInputError extends Error {
 
 export class EngineUnavailableError extends Error {
   readonly code = 'unavailable:search';
+}
+
+/**
+ * Why an index cannot be read: `absent` (no index file and none was ever built here: a new
+ * installation), `vanished` (no file, but one was open earlier or the status file says a run
+ * built one), `empty` (a 0-byte file), `corrupt` (not a readable database).
+ */
+export type IndexProblem = 'absent' | 'vanished' | 'empty' | 'corrupt';
+
+/** The index problem an error reports, whichever bundle's copy of the class made it. */
+export function indexProblemOf(e: unknown): IndexProblem | null {
+  const x = e as { indexUnavailable?: unknown; problem?: unknown } | null;
+  return x && x.indexUnavailable === true && typeof x.problem === 'string' ? (x.problem as IndexProblem) : null;
+}
+
+export class IndexUnavailableError extends EngineUnavailableError {
+  /** marker checked instead of instanceof: Next bundles this module once per route and proxy */
+  readonly indexUnavailable = true;
+  constructor(
+    readonly problem: IndexProblem,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

@@ -1,6 +1,7 @@
 /** Aggregates of a search result's figures (the /stats page and its twins). */
 import 'server-only';
-import { getSearchRecords } from '../agency/queries';
+import { getSearchIds, streamRecords } from '../agency/queries';
+import type { ReportRecord } from '../types';
 import type { SearchState } from '../search-params';
 import { aggregate, type Stats } from './aggregate';
 
@@ -17,6 +18,9 @@ export interface SearchStats {
 }
 
 export async function getSearchStats({ state }: { state: SearchState }): Promise<SearchStats> {
-  const { total, records, truncated } = await getSearchRecords({ state: { ...state, page: 1 }, limit: STATS_MAX_REPORTS });
+  const { total, ids, truncated } = await getSearchIds({ state: { ...state, page: 1 }, limit: STATS_MAX_REPORTS });
+  // figures only: section texts are most of a record's bytes and no aggregate reads them
+  const records: ReportRecord[] = [];
+  for await (const r of streamRecords({ ids })) records.push(r);
   return { total, used: records.length, truncated, stats: aggregate(records) };
 }

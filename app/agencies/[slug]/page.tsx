@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { agencyCharts } from '@/lib/charts/agency';
 import { buildTimeline, type Timeline } from '@/lib/compare/timeline';
 import { RATE_KEYS, RATE_LABELS, RATE_NOTES } from '@/lib/compare/rates';
 import { figureLabel } from '@/lib/compare/labels';
@@ -17,7 +16,7 @@ import { answeredMissing } from '../../_lib/missing-page';
 import { Chart } from '../_components/Chart';
 import { NotFoundHelp } from '../_components/NotFoundHelp';
 import { Twins } from '../_components/Twins';
-import { consecutivePairs, loadAgency } from '../_lib/load';
+import { chartsOf, consecutivePairs, loadAgency } from '../_lib/load';
 import { pctText } from '../_lib/format';
 import { regionText } from '@/lib/labels';
 import { ScrollRegion } from '@/components/ScrollRegion';
@@ -78,7 +77,7 @@ export default async function AgencyPage({ params }: Props) {
   }
   const data = r.value;
   const t = buildTimeline(data.agency.agency, data.records);
-  const charts = t.years.length ? agencyCharts(t) : [];
+  const charts = chartsOf(data.agency, t);
   const latest = t.years.at(-1);
   const peers = latest ? await peerSlugs(data.agency, data.slug, latest.year) : [];
   return (

@@ -5,11 +5,31 @@ import { findAgency, getAgencyRecords } from '@/lib/agency/queries';
 import type { AgencySummary } from '@/lib/search/types';
 import type { ReportRecord } from '@/lib/types';
 import { agencyUrl, compareUrl } from '@/lib/urls';
+import { agencyCharts, type AgencyChart } from '@/lib/charts/agency';
+import type { Timeline } from '@/lib/compare/timeline';
+import { cleanText } from '@/lib/text';
 
 export type Loaded<T> =
   | { kind: 'ok'; value: T }
   | { kind: 'redirect'; to: string }
   | { kind: 'missing'; title: string; message: string; links: { href: string; label: string }[] };
+
+/**
+ * An agency's charts are ECharts rendered on the server, most of an agency page's time (tens of
+ * ms each page, seconds under load at 64 connections). They depend only on the agency's reports,
+ * so they are kept per agency summary: the engine hands out one summary object per agency per
+ * index version, so a re-index starts afresh and old entries go with the old version.
+ */
+const chartCache = new WeakMap<AgencySummary, AgencyChart[]>();
+
+export function chartsOf(agency: AgencySummary, t: Timeline): AgencyChart[] {
+  let charts = chartCache.get(agency);
+  if (!charts) {
+    charts = t.years.length ? agencyCharts(t) : [];
+    chartCache.set(agency, charts);
+  }
+  return charts;
+}
 
 export interface AgencyData {
   slug: string;
@@ -23,12 +43,13 @@ export const loadAgency = cache(async (slug: string, suffix = ''): Promise<Loade
   const found = await findAgency({ slug });
   if (found.kind === 'redirect') return { kind: 'redirect', to: agencyUrl(found.slug) + suffix };
   if (found.kind === 'missing') {
+    const shown = cleanText(slug); // echoed in the page and the JSON twin
     return {
       kind: 'missing',
       title: '未找到该机关',
       message: found.similar.length
-        ? `没有地址为“${slug}”的机关。以下机关的地址与之相近：`
-        : `没有地址为“${slug}”的机关。可以在检索页按机关名称查找。`,
+        ? `没有地址为“${shown}”的机关。以下机关的地址与之相近：`
+        : `没有地址为“${shown}”的机关。可以在检索页按机关名称查找。`,
       links: found.similar.map((s) => ({ href: agencyUrl(s.slug), label: s.agency })),
     };
   }

@@ -3,12 +3,13 @@ import { contentDisposition, toCsv, type CsvValue } from '@/lib/compare/csv';
 import { AppError, errorResponse } from '@/lib/errors';
 import { csvHeaderRows, parseHeaderMode, type HeaderMode } from '@/lib/dictionary';
 import { formatChoices, HEADERS_MESSAGE } from '@/lib/param-messages';
+import { lastParam } from '@/lib/search-params';
 import type { Loaded } from './load';
 
 export type Format = 'json' | 'csv';
 
 export function formatOf(req: Request): Format | Response {
-  const f = new URL(req.url).searchParams.get('format') ?? 'json';
+  const f = lastParam(new URL(req.url).searchParams, 'format') ?? 'json';
   if (f === 'json' || f === 'csv') return f;
   return errorResponse(new AppError('bad_request:api', formatChoices()));
 }
@@ -25,7 +26,7 @@ export function csvResponse(filename: string, header: string[], rows: CsvValue[]
 
 /** `?headers=keys` or the default (Chinese labels over keys); a 400 for anything else. */
 export function headerModeOf(req: Request): HeaderMode | Response {
-  const mode = parseHeaderMode(new URL(req.url).searchParams.get('headers'));
+  const mode = parseHeaderMode(lastParam(new URL(req.url).searchParams, 'headers') ?? null);
   return mode ?? errorResponse(new AppError('bad_request:api', HEADERS_MESSAGE));
 }
 
@@ -43,7 +44,7 @@ export function jsonResponse(body: unknown): Response {
 export function notOk(r: Exclude<Loaded<unknown>, { kind: 'ok' }>, req: Request, toApi: (pagePath: string) => string): Response {
   if (r.kind === 'redirect') {
     const url = new URL(toApi(r.to), req.url);
-    const format = new URL(req.url).searchParams.get('format');
+    const format = lastParam(new URL(req.url).searchParams, 'format');
     if (format) url.searchParams.set('format', format);
     return Response.redirect(url, 308);
   }

@@ -4,26 +4,25 @@
  * `facet_limit=N` (default 100, 0 = all) caps the values listed per facet; counts stay exact.
  */
 import { AppError, errorResponse } from '@/lib/errors';
-import { FACET_LIMIT_MESSAGE, formatChoices } from '@/lib/param-messages';
+import { FACET_LIMIT_MESSAGE } from '@/lib/param-messages';
 import { searchReports } from '@/lib/queries';
 import { snippetParts } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
-import { parseSearchParams } from '@/lib/search-params';
+import { lastParam, parseSearchParams } from '@/lib/search-params';
 import { CSV_FILES, LIST_SEPARATOR, type HeaderMode } from '@/lib/dictionary';
 import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS } from '@/lib/labels';
+import { cutCodePoints } from '@/lib/text';
 import { reportUrl } from '@/lib/urls';
-import { dictionaryCsvResponse, headerModeOf } from '@/app/agencies/_lib/respond';
+import { dictionaryCsvResponse, formatOf, headerModeOf } from '@/app/agencies/_lib/respond';
 import { DEFAULT_FACET_LIMIT, searchResultJson } from './serialize';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
   const params = new URL(req.url).searchParams;
-  const format = params.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') {
-    return errorResponse(new AppError('bad_request:api', formatChoices()));
-  }
-  const limitParam = params.get('facet_limit');
+  const format = formatOf(req);
+  if (format instanceof Response) return format;
+  const limitParam = lastParam(params, 'facet_limit') ?? null;
   const facetLimit = limitParam === null ? DEFAULT_FACET_LIMIT : Number(limitParam);
   if (!Number.isInteger(facetLimit) || facetLimit < 0 || facetLimit > 1_000_000) {
     return errorResponse(new AppError('bad_request:api', FACET_LIMIT_MESSAGE));
@@ -66,6 +65,6 @@ function csvHits(result: SearchResult, q: string, headers: HeaderMode, { include
     // last, so scripts reading the earlier columns by position keep working
     h.synthetic ? 'true' : 'false',
   ]);
-  const name = `nianbao-search${q ? `-${q.slice(0, 20)}` : ''}-p${result.page}.csv`;
+  const name = `nianbao-search${q ? `-${cutCodePoints(q, 20)}` : ''}-p${result.page}.csv`;
   return dictionaryCsvResponse(name, columns, rows, headers);
 }

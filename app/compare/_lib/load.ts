@@ -4,6 +4,7 @@ import { getAgencyDirectory, getAgencyRecords } from '@/lib/agency/queries';
 import { resolveSlug, similarAgencies } from '@/lib/agency/slug';
 import { peerColumn, type PeerColumn } from '@/lib/compare/peers';
 import { peerCompareUrl } from '@/lib/urls';
+import { cleanText, lastParam } from '@/lib/search-params';
 
 export const MAX_PEERS = 12;
 
@@ -14,11 +15,8 @@ export interface PeerRequest {
 }
 
 export function parsePeerParams(sp: URLSearchParams | Record<string, string | string[] | undefined>): PeerRequest {
-  const get = (k: string) => {
-    const v = sp instanceof URLSearchParams ? sp.get(k) : sp[k];
-    return (Array.isArray(v) ? v.at(-1) : v) ?? null;
-  };
-  const slugs = [...new Set((get('agencies') ?? '').split(',').map((s) => s.trim()).filter(Boolean))].slice(0, MAX_PEERS);
+  const get = (k: string) => lastParam(sp, k) ?? null;
+  const slugs = [...new Set(cleanText(get('agencies') ?? '').split(',').map((s) => s.trim()).filter(Boolean))].slice(0, MAX_PEERS);
   const y = Number(get('year'));
   return { slugs, year: Number.isInteger(y) && y > 1900 && y < 3000 ? y : null, sort: get('sort') };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActiveTable, Active2019Table, AppealsTable, LegacyTable, RequestsTable } from '@/components/FiguresTables';
@@ -11,7 +12,8 @@ import { failedAppealCells, failedRequestCells } from '@/components/table-checks
 import { FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS, SECTION_LABELS, checkLabel, regionText } from '@/lib/labels';
 import { slugForAgencyName } from '@/lib/agency/queries';
 import { getAgencyReports, getReportById } from '@/lib/queries';
-import { MAX_QUERY_CHARS } from '@/lib/search-params';
+import { MAX_QUERY_CHARS, cleanText, lastParam } from '@/lib/search-params';
+import { cutCodePoints } from '@/lib/text';
 import type { Check, ReportRecord, SectionKey } from '@/lib/types';
 import { agencyUrl, compareUrl, reportCsvUrl, reportJsonUrl, reportUrl, searchUrl } from '@/lib/urls';
 import { answeredMissing } from '../../_lib/missing-page';
@@ -28,10 +30,13 @@ type Props = {
 
 const TABLE_SECTIONS: SectionKey[] = ['active', 'requests', 'appeals'];
 
-function firstString(v: string | string[] | undefined): string {
-  const s = Array.isArray(v) ? v[0] : v;
-  return (s ?? '').slice(0, MAX_QUERY_CHARS).trim();
+/** The query to highlight: last `q` wins (lib/search-params), control characters removed. */
+function queryParam(sp: Record<string, string | string[] | undefined>): string {
+  return cutCodePoints(cleanText(lastParam(sp, 'q') ?? ''), MAX_QUERY_CHARS).trim();
 }
+
+/** Metadata and page share one read of the report per request. */
+const loadReport = cache((id: string) => getReportById({ id }));
 
 function fileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
@@ -39,15 +44,15 @@ function fileName(file: string): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const r = await getReportById({ id }).catch(() => null);
+  const r = await loadReport(id).catch(() => null);
   if (!r) return { title: '未找到报告' };
   return reportMeta(r);
 }
 
 export default async function ReportPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const q = firstString((await searchParams).q);
-  const report = await getReportById({ id });
+  const q = queryParam(await searchParams);
+  const report = await loadReport(id);
   if (!report) {
     // Rendered here, not by not-found.tsx, so it is in the server HTML (app/_lib/missing-page).
     if (!(await answeredMissing())) notFound();

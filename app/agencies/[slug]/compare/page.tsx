@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { agencyUrl, compareUrl } from '@/lib/urls';
+import { lastParam } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +14,8 @@ export default async function CompareForm({
 }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const a = Number(sp.a);
-  const b = Number(sp.b);
+  const a = Number(lastParam(sp, 'a'));
+  const b = Number(lastParam(sp, 'b'));
   const s = decodeURIComponent(slug);
   if (Number.isInteger(a) && Number.isInteger(b) && a > 1900 && b > 1900) redirect(compareUrl(s, a, b));
   redirect(agencyUrl(s));

@@ -14,7 +14,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   if (headers instanceof Response) return headers;
   try {
     const { slug } = await params;
-    const r = await loadAgency(decodeURIComponent(slug));
+    const r = await loadAgency(slug);
     if (r.kind !== 'ok') return notOk(r, req, apiPath);
     const { agency, records } = r.value;
     const t = buildTimeline(agency.agency, records);

@@ -4,22 +4,22 @@
  */
 import { flattenFigures, formatKeys } from '@/lib/compare/figures';
 import { columnLabel, CSV_FILES } from '@/lib/dictionary';
-import { dictionaryCsvResponse, headerModeOf } from '@/app/agencies/_lib/respond';
+import { dictionaryCsvResponse, formatOf, headerModeOf } from '@/app/agencies/_lib/respond';
 import { AppError, errorResponse } from '@/lib/errors';
-import { formatChoices } from '@/lib/param-messages';
 import { getReportById } from '@/lib/queries';
+import { cleanText } from '@/lib/text';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await ctx.params;
-  const format = new URL(req.url).searchParams.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') return errorResponse(new AppError('bad_request:api', formatChoices()));
+  const format = formatOf(req);
+  if (format instanceof Response) return format;
   const headers = headerModeOf(req);
   if (headers instanceof Response) return headers;
   try {
     const report = await getReportById({ id });
-    if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${id} 的报告`));
+    if (!report) return errorResponse(new AppError('not_found:report', `未找到编号为 ${cleanText(id)} 的报告`));
     if (format === 'json') return Response.json({ ok: true, report: { ...report, synthetic: report.synthetic === true } }, { headers: { 'cache-control': 'no-store' } });
     const flat = flattenFigures(report.figures);
     // the figures of the report's own format; a legacy 统计表's 累计 column as its own rows

@@ -9,13 +9,13 @@ import { AppError, errorResponse } from '@/lib/errors';
 import { facetChoices } from '@/lib/param-messages';
 import { searchReports } from '@/lib/queries';
 import { FACETS, type FacetName } from '@/lib/search/types';
-import { parseSearchParams } from '@/lib/search-params';
+import { lastParam, parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
   const params = new URL(req.url).searchParams;
-  const facet = params.get('facet') ?? '';
+  const facet = lastParam(params, 'facet') ?? '';
   if (!(FACETS as readonly string[]).includes(facet)) {
     return errorResponse(new AppError('bad_request:api', facetChoices(FACETS)));
   }

@@ -15,7 +15,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   if (headers instanceof Response) return headers;
   try {
     const { slug, years } = await params;
-    const r = await loadYearPair(decodeURIComponent(slug), years);
+    const r = await loadYearPair(slug, years);
     if (r.kind !== 'ok') return notOk(r, req, apiPath);
     const c = compareYears(r.value.earlier, r.value.later);
     const yA = c.earlier.year!;

@@ -1,0 +1,3 @@
+export declare const CSP: string;
+export declare const SECURITY_HEADERS: { key: string; value: string }[];
+export declare function securityHeaders(): Record<string, string>;
