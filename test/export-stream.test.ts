@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS, exportRow } from '@/lib/compare/export';
+import { columnLabel } from '@/lib/dictionary';
 import { parseCsv } from '@/lib/compare/csv';
 import type { ReportRecord } from '@/lib/types';
 import { generatedRecords, serveIndex } from './helpers-index';
@@ -63,8 +64,10 @@ describe('/api/export streams', () => {
     const parts = await pieces(res);
     expect(parts.length).toBeGreaterThan(2);
     const rows = parseCsv(parts.join(''));
-    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(rows.length - 1).toBe(records.length);
+    // two header rows: the dictionary's Chinese labels, then the keys
+    expect(rows[0]).toEqual(EXPORT_COLUMNS.map(columnLabel));
+    expect(rows[1]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows.length - 2).toBe(records.length);
   });
 
   it('a repeated format takes the last value, as every other parameter does', async () => {
@@ -118,7 +121,7 @@ describe('/api/export takes turns', () => {
     await r1.cancel();
     const s = await second;
     expect(s.status).toBe(200);
-    expect(parseCsv((await pieces(s)).join('')).length - 1).toBe(records.length);
+    expect(parseCsv((await pieces(s)).join('')).length - 2).toBe(records.length);
     // All slots free again.
     const again = await exportGET(new Request(`${B}/api/export?format=json`));
     expect(again.status).toBe(200);
