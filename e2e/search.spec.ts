@@ -218,7 +218,7 @@ test.describe('report page', () => {
     expect(csv.headers()['content-type']).toContain('text/csv');
     // Two header rows: Chinese, then the keys (lib/dictionary).
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[1]).toBe('id,agency,year,key,label,value');
+    expect(lines[1]).toBe('id,agency,year,key,label,value,synthetic');
     const rows = lines.slice(2).map((l) => l.split(','));
     expect(rows.length).toBe(Object.keys(onPage).length);
     for (const r of rows) expect(onPage[r[3]!], r[3]).toBe(r[5] === '' ? '—' : r[5]);

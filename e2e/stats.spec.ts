@@ -24,7 +24,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
     expect(json.by.year.reduce((n: number, r: { reports: number }) => n + r.reports, 0)).toBe(total);
     await expect(page.getByTestId('stats-row')).toHaveCount(json.by.year.length);
     // The export's per-report figures give the same total and count of reports stating 新收申请.
-    const rows = parseCsv(await (await request.get('/api/export?q=%E5%85%AC%E5%BC%80&level=county&format=csv')).text());
+    const rows = parseCsv(await (await request.get('/api/export?q=%E5%85%AC%E5%BC%80&level=county&format=csv&headers=keys')).text());
     const col = rows[0]!.indexOf('requests.new_received.total');
     const vals = rows.slice(1).map((r) => r[col]).filter((v) => v !== '' && v !== undefined).map(Number);
     expect(json.all.measures.received.n).toBe(vals.length);

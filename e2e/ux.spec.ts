@@ -152,8 +152,7 @@ test('labelled inputs on the agency list and the peer comparison form', async ({
   await page.goto('/agencies');
   await expect(page.getByLabel('机关名称或地区')).toBeVisible();
   await page.goto('/compare');
-  await expect(page.getByLabel('机关地址（用逗号分隔）')).toBeVisible();
-  await expect(page.getByLabel('年度（可不填）')).toBeVisible();
+  await expect(page.getByLabel('机关名称')).toBeVisible();
 });
 
 async function meta(page: Page, sel: string): Promise<string | null> {
