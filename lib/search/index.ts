@@ -5,6 +5,7 @@ import { env } from '../env';
 import type { ReportRecord } from '../types';
 import { EngineUnavailableError, type RebuildProgress, type SearchEngine, type SearchQuery } from './types';
 import { SqliteEngine } from './sqlite';
+import { batchBytesFor } from './meili-batch';
 
 export type EngineKind = 'sqlite' | 'meilisearch';
 
@@ -23,6 +24,8 @@ export interface MeiliOptions {
   host: string;
   apiKey?: string;
   index: string;
+  /** bytes per document upload (default 16 MB); from MEILI_MAX_PAYLOAD_BYTES when set */
+  maxBatchBytes?: number;
 }
 
 /**
@@ -82,10 +85,12 @@ export function createEngine(opts: CreateEngineOptions = {}): SearchEngine {
   if (kind === 'sqlite') return new SqliteEngine({ dataDir: opts.dataDir ?? env().dataDir });
   const host = opts.host ?? env().MEILI_HOST;
   if (!host) throw new EngineUnavailableError('SEARCH_ENGINE=meilisearch needs MEILI_HOST (see .env.example)');
+  const payload = env().MEILI_MAX_PAYLOAD_BYTES;
   return new LazyMeilisearch({
     host,
     apiKey: opts.apiKey ?? env().MEILI_MASTER_KEY,
     index: opts.indexName ?? env().MEILI_INDEX,
+    ...(payload ? { maxBatchBytes: batchBytesFor(payload) } : {}),
   });
 }
 

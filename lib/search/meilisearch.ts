@@ -38,6 +38,7 @@ import {
   type SnippetSource,
 } from './meili-map';
 import { apiErrorCode, MeilisearchEngineError, taskError, toEngineError } from './meili-errors';
+import { batchBytesFor, DEFAULT_MAX_BATCH_BYTES } from './meili-batch';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -65,8 +66,7 @@ export interface MeilisearchEngineOptions {
 /** At most this many addDocuments tasks in flight: Meilisearch batches them, we bound memory. */
 const MAX_PENDING_TASKS = 4;
 const PAGE = 1000;
-/** Default batch bytes: a sixth of Meilisearch's default payload limit (100 MB). */
-export const DEFAULT_MAX_BATCH_BYTES = 16 * 1024 * 1024;
+
 
 export class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch';
@@ -105,7 +105,7 @@ export class MeilisearchEngine implements SearchEngine {
       host: e.MEILI_HOST,
       apiKey: e.MEILI_MASTER_KEY,
       index: e.MEILI_INDEX,
-      ...(e.MEILI_MAX_PAYLOAD_BYTES ? { maxBatchBytes: Math.min(DEFAULT_MAX_BATCH_BYTES, Math.floor(e.MEILI_MAX_PAYLOAD_BYTES / 2)) } : {}),
+      ...(e.MEILI_MAX_PAYLOAD_BYTES ? { maxBatchBytes: batchBytesFor(e.MEILI_MAX_PAYLOAD_BYTES) } : {}),
       ...overrides,
     });
   }
