@@ -1,6 +1,7 @@
 /**
- * npm run record:meili  (needs MEILI_HOST and MEILI_MASTER_KEY: a real Meilisearch holding no
- * index named rec_reports*)
+ * npm run record:meili [-- --commit <sha>]  (needs MEILI_HOST and MEILI_MASTER_KEY: a real
+ * Meilisearch holding no index named rec_reports*; --commit names the source commit of a
+ * self-built server, which reports commitSha "unknown" when built without git metadata)
  *
  * Runs the scenarios of test/meili-scenarios.ts through MeilisearchEngine against the real server,
  * through a recording proxy on 127.0.0.1, and writes every request → response pair to
@@ -50,6 +51,8 @@ function recordingProxy(target: string) {
 }
 
 async function main() {
+  const at = process.argv.indexOf('--commit');
+  const builtFrom = at > 0 ? process.argv[at + 1] : undefined;
   const e = env();
   if (!e.MEILI_HOST) throw new Error('MEILI_HOST is not set: point it at a running Meilisearch (see docs/meilisearch.md)');
   const client = new Meilisearch({ host: e.MEILI_HOST, apiKey: e.MEILI_MASTER_KEY });
@@ -76,7 +79,7 @@ async function main() {
     await proxy.stop();
   }
   const rec: Recording = {
-    server: { pkgVersion: server.pkgVersion, commitSha: server.commitSha, commitDate: server.commitDate },
+    server: { pkgVersion: server.pkgVersion, commitSha: server.commitSha, commitDate: server.commitDate, ...(builtFrom ? { builtFrom } : {}) },
     recordedAt: new Date().toISOString(),
     command: 'MEILI_HOST=… MEILI_MASTER_KEY=… npm run record:meili',
     tapes,

@@ -170,8 +170,8 @@ const EDGE_AGENCIES = [
 /** Eleven words jieba keeps whole, none inside another. */
 const ELEVEN_WORDS = ['预算', '决算', '培训', '网站', '档案', '信访', '统计', '审计', '环保', '交通', '气象'];
 
-/** Filler of about 120,000 word positions (a sentence is ~10 words and 2 hard separators). */
-const LONG_TEXT = '本机关全年主动公开政府信息，依法答复各类申请。'.repeat(5000);
+/** Filler past the position limit in the text (~22 positions a sentence) and in its jieba field (~8 words a sentence). */
+const LONG_TEXT = '本机关全年主动公开政府信息，依法答复各类申请。'.repeat(12000);
 
 export const EDGE_FIXTURES: ReportRecord[] = [
   ...EDGE_AGENCIES.map((a) =>

@@ -19,7 +19,7 @@ export interface Exchange {
 
 export interface Recording {
   /** GET /version of the server recorded */
-  server: { pkgVersion: string; commitSha: string; commitDate: string };
+  server: { pkgVersion: string; commitSha: string; commitDate: string; builtFrom?: string };
   recordedAt: string;
   /** how to refresh */
   command: string;
