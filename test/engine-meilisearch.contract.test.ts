@@ -129,7 +129,7 @@ if (!host) {
       const blocker = newIndex();
       const chunk = Array.from({ length: 2000 }, (_, i) => ({ id: i, text: `第${i}条 政府信息公开工作年度报告 主动公开 依申请公开 行政复议 行政诉讼`.repeat(3) }));
       const blockers = [];
-      for (let n = 0; n < 20; n++) {
+      for (let n = 0; n < 60; n++) {
         const docs = chunk.map((d) => ({ ...d, id: n * 2000 + d.id }));
         blockers.push(await client.index(blocker).addDocuments(docs, { primaryKey: 'id' }));
       }
@@ -142,7 +142,7 @@ if (!host) {
       expect(created.results).toHaveLength(1);
       const waitedMs = Date.parse(created.results[0].finishedAt!) - Date.parse(created.results[0].enqueuedAt);
       expect(waitedMs, 'the blocker tasks finished too fast to prove anything; add more').toBeGreaterThan(6000);
-      expect(blockers).toHaveLength(20);
+      expect(blockers).toHaveLength(60);
     }, 600_000);
   });
 }
