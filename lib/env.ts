@@ -12,6 +12,8 @@ const schema = z.object({
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('reports'),
+  /** the server's --http-payload-size-limit in bytes, when not the default 100 MB: batches stay under half */
+  MEILI_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).optional(),
   REPORTS_DIR: z.string().optional(),
   /** e-mail or URL put in the crawler's User-Agent, so a site's webmaster can reach whoever crawls */
   CRAWL_CONTACT: z.string().optional(),

@@ -1,24 +1,32 @@
 /**
- * npm run bench -- [--reports N] [--seed S] [--http-seconds S] [--connections C] [--rounds R]
- *                  [--like-rounds R] [--stress-seconds S] [--out DIR] [--work DIR] [--keep]
+ * npm run bench -- [--reports N] [--seed S] [--engine sqlite|meilisearch|both] [--http-seconds S]
+ *                  [--connections C] [--rounds R] [--like-rounds R] [--stress-seconds S] [--out DIR]
+ *                  [--work DIR] [--keep]
+ * npm run bench -- --compare A.json B.json …
  * Generates N reports, indexes them through the real pipeline, measures search latency,
- * recall/precision against a substring baseline, a LIKE scan, HTTP under load and the stress
- * phases (search p99 during 8 broad exports; report and agency pages at 64 connections: --stress-seconds,
- * default --http-seconds, 0 skips them); prints one
- * table and writes bench/results/<timestamp>-N.json. See docs/benchmark.md.
+ * recall/precision against a substring baseline, a LIKE scan (SQLite), HTTP under load and the
+ * stress phases (search p99 during 8 broad exports; report and agency pages at 64 connections:
+ * --stress-seconds, default --http-seconds, 0 skips them); prints one table per engine and writes
+ * bench/results/<timestamp>-N[-engine].json. With more than one engine (or --compare with result
+ * files), one more table puts the engines side by side.
+ * Meilisearch needs MEILI_HOST and MEILI_MASTER_KEY; it gets a fresh index, deleted afterwards.
+ * See docs/benchmark.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBench } from '../lib/bench/run';
-import { formatTable } from '../lib/bench/report';
+import { formatComparison, formatTable } from '../lib/bench/report';
+import type { BenchEngine, BenchResult } from '../lib/bench/run';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       reports: { type: 'string', default: '5000' },
+      engine: { type: 'string', default: 'sqlite' },
+      compare: { type: 'boolean', default: false },
       seed: { type: 'string', default: 'bench' },
       'http-seconds': { type: 'string', default: '20' },
       connections: { type: 'string', default: '16' },
@@ -31,6 +39,7 @@ async function main(): Promise<number> {
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h' },
     },
+    allowPositionals: true,
   });
   if (values.help) {
     console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
@@ -52,14 +61,29 @@ async function main(): Promise<number> {
     workDir: values.work ? path.resolve(values.work) : undefined,
     keep: values.keep,
   };
-  const t0 = Date.now();
-  const result = await runBench({ ...opts, log: values.quiet ? undefined : (s) => console.error(`[bench] ${s}`) });
+  if (values.compare) {
+    const results = positionals.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as BenchResult);
+    if (results.length < 2) throw new Error('--compare needs two or more result files');
+    console.log(formatComparison(results));
+    return 0;
+  }
+  const engines: BenchEngine[] =
+    values.engine === 'both' ? ['sqlite', 'meilisearch'] : values.engine === 'sqlite' || values.engine === 'meilisearch' ? [values.engine] : [];
+  if (!engines.length) throw new Error(`--engine must be sqlite, meilisearch or both, got ${values.engine}`);
   const out = path.resolve(values.out!);
   fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, `${result.startedAt.replace(/[:.]/g, '-')}-${opts.reports}.json`);
-  fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
-  console.log(formatTable(result));
-  console.log(`\n${opts.reports} reports, seed ${opts.seed}, ${((Date.now() - t0) / 1000).toFixed(0)} s in all; targets are for N = 100,000. JSON: ${path.relative(process.cwd(), file)}`);
+  const results: BenchResult[] = [];
+  for (const engine of engines) {
+    const t0 = Date.now();
+    const result = await runBench({ ...opts, engine, log: values.quiet ? undefined : (s) => console.error(`[bench ${engine}] ${s}`) });
+    const suffix = engine === 'sqlite' ? '' : `-${engine}`;
+    const file = path.join(out, `${result.startedAt.replace(/[:.]/g, '-')}-${opts.reports}${suffix}.json`);
+    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    console.log(formatTable(result));
+    console.log(`\n${engine}: ${opts.reports} reports, seed ${opts.seed}, ${((Date.now() - t0) / 1000).toFixed(0)} s in all; targets are for N = 100,000. JSON: ${path.relative(process.cwd(), file)}\n`);
+    results.push(result);
+  }
+  if (results.length > 1) console.log(formatComparison(results));
   return 0;
 }
 

@@ -97,6 +97,16 @@ describe('npm run bench (N = 200, no HTTP)', () => {
         'recall %',
         'precision %',
       ]);
+      expect(j.engine).toBe('sqlite');
+      // The side-by-side table: one column per result file, every compared metric on a row.
+      const cmp = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--compare', path.join(out, files[0]), path.join(out, files[0])], { cwd: ROOT, encoding: 'utf8' });
+      expect(cmp.status, cmp.stderr).toBe(0);
+      const lines = cmp.stdout.trim().split('\n');
+      expect(lines[0]).toMatch(/^metric\s+sqlite\s+sqlite$/);
+      for (const m of ['indexing wall time s', 'index size on disk MB', 'search cold p50/p95/p99 ms', 'search warm p50/p95/p99 ms', 'recall %', 'precision %', 'HTTP page / p50 / p99 ms']) {
+        expect(lines.some((l) => l.startsWith(m)), m).toBe(true);
+      }
+      expect(lines.find((l) => l.startsWith('recall %'))).toMatch(/100\.00 \(100\.00\)\s+100\.00 \(100\.00\)$/);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

@@ -157,6 +157,55 @@ export const FIXTURES: ReportRecord[] = [
   }),
 ];
 
+/** Agency names a normalizing engine would merge: full/half-width brackets, case, traditional/simplified. */
+const EDGE_AGENCIES = [
+  { id: 'bracket-full', agency: '临江区综合行政执法局（试点）' },
+  { id: 'bracket-half', agency: '临江区综合行政执法局(试点)' },
+  { id: 'case-upper', agency: '临江区IT中心' },
+  { id: 'case-lower', agency: '临江区it中心' },
+  { id: 'script-trad', agency: '临江區教育局' },
+  { id: 'script-simp', agency: '临江区教育局' },
+];
+
+/** Eleven words jieba keeps whole, none inside another. */
+const ELEVEN_WORDS = ['预算', '决算', '培训', '网站', '档案', '信访', '统计', '审计', '环保', '交通', '气象'];
+
+/** Filler past the position limit in the text (~22 positions a sentence) and in its jieba field (~8 words a sentence). */
+const LONG_TEXT = '本机关全年主动公开政府信息，依法答复各类申请。'.repeat(12000);
+
+export const EDGE_FIXTURES: ReportRecord[] = [
+  ...EDGE_AGENCIES.map((a) =>
+    fixtureRecord({ id: a.id, agency: a.agency, year: 2023, region: ['临江省', null, null], level: 'county', kind: 'department', sections: { overview: '机构名称测试。' } }),
+  ),
+  fixtureRecord({
+    id: 'long-2023',
+    agency: '长文市政府',
+    year: 2023,
+    region: ['临江省', null, null],
+    level: 'city',
+    kind: 'government',
+    sections: { overview: `开篇说明。${LONG_TEXT}结尾提到鲲鹏。`, appeals: '本年度发生行政复议案件2件。' },
+  }),
+  fixtureRecord({
+    id: 'words-10',
+    agency: '十词局',
+    year: 2022,
+    region: ['临江省', null, null],
+    level: 'city',
+    kind: 'department',
+    sections: { overview: ELEVEN_WORDS.slice(0, 10).join('，') + '。' },
+  }),
+  fixtureRecord({
+    id: 'words-11',
+    agency: '十一词局',
+    year: 2022,
+    region: ['临江省', null, null],
+    level: 'city',
+    kind: 'department',
+    sections: { overview: ELEVEN_WORDS.join('，') + '。' },
+  }),
+];
+
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id).sort();
 const unmark = (s: string) => s.replace(/[\uE000\uE001]/g, '');
 
@@ -374,6 +423,20 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
       expect(q).toEqual([...q].sort((a, b) => (a ?? 1e9) - (b ?? 1e9)));
     });
 
+    it('orders by year with a query too: newest first means newest first, not a tie-breaker of relevance', async () => {
+      // 公开 sits in different fields and positions across these reports, so relevance alone mixes years.
+      const r = await search({ q: '公开', sort: 'year_desc', perPage: 100 });
+      const years = r.hits.map((h) => h.year);
+      expect(r.total).toBeGreaterThanOrEqual(5);
+      expect(years).toEqual([...years].sort((a, b) => (b ?? -1e9) - (a ?? -1e9)));
+      expect(new Set(years).size).toBeGreaterThanOrEqual(3);
+      // ties between years by agency name, code-point order
+      const keyed = r.hits.map((h) => [h.year, h.agency] as const);
+      for (let i = 1; i < keyed.length; i++) {
+        if (keyed[i][0] === keyed[i - 1][0]) expect(keyed[i - 1][1] <= keyed[i][1], JSON.stringify(keyed)).toBe(true);
+      }
+    });
+
     it('ranks a report tagged with the queried theme above a passing mention', async () => {
       // 东湖街道 mentions 时效性 in passing (overview); the other two name it as their problem.
       const r = await search({ q: '时效性', sort: 'relevance' });
@@ -406,6 +469,54 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
           { agency: '青山区财政局', region: { province: '浙江省', city: '宁波市', county: '青山区' }, level: 'county', years: [2023, 2024] },
         ].sort((a, b) => a.agency.localeCompare(b.agency)),
       );
+    });
+  });
+
+  describe(`${name}: edge cases (names, long reports, long queries)`, () => {
+    let engine: SearchEngine;
+    beforeAll(async () => {
+      engine = await makeEngine();
+      await engine.rebuild([...FIXTURES, ...EDGE_FIXTURES]);
+    });
+    afterAll(async () => {
+      await engine?.close();
+    });
+
+    it('agency names that differ only in bracket width, letter case or script variant stay apart (facets, filters, agency lists)', async () => {
+      for (const a of EDGE_AGENCIES) {
+        expect(await engine.listAgencyReports(a.agency), a.agency).toEqual([{ id: a.id, agency: a.agency, year: 2023 }]);
+        const r = await engine.search({ q: '', filters: { agency: [a.agency] }, facets: ['agency'] });
+        expect(r.hits.map((h) => h.id), a.agency).toEqual([a.id]);
+        expect(r.facets.agency).toEqual({ [a.agency]: 1 });
+      }
+      const all = await engine.search({ q: '', facets: ['agency'], perPage: 1 });
+      for (const a of EDGE_AGENCIES) expect(all.facets.agency?.[a.agency], a.agency).toBe(1);
+      const names = (await engine.listAgencies()).map((a) => a.agency);
+      for (const a of EDGE_AGENCIES) expect(names).toContain(a.agency);
+    });
+
+    it('a report longer than 65,536 word positions is searchable to its last word, alone and with a term from another section', async () => {
+      expect(ids((await engine.search({ q: '鲲鹏' })).hits)).toEqual(['long-2023']);
+      expect(ids((await engine.search({ q: '鲲鹏 行政复议' })).hits)).toEqual(['long-2023']);
+      expect(ids((await engine.search({ q: '开篇 鲲鹏' })).hits)).toEqual(['long-2023']);
+      const hit = (await engine.search({ q: '鲲鹏' })).hits[0];
+      expect(hit.snippet).toContain(`${MARK_START}鲲鹏${MARK_END}`);
+    });
+
+    it('never ignores part of a long query: 11 words find exactly the reports holding all 11, or the query is refused', async () => {
+      const q = ELEVEN_WORDS.join(' ');
+      let result: string[] | 'refused';
+      try {
+        result = ids((await engine.search({ q })).hits);
+      } catch (e) {
+        expect((e as Error).constructor.name).toBe('SearchInputError');
+        expect((e as Error).message).toMatch(/11|at most/);
+        result = 'refused';
+      }
+      // words-10 holds the first ten words only; it must never be returned.
+      if (result !== 'refused') expect(result).toEqual(['words-11']);
+      // Ten of them are fine for every engine.
+      expect(ids((await engine.search({ q: ELEVEN_WORDS.slice(0, 10).join(' ') })).hits)).toEqual(['words-10', 'words-11']);
     });
   });
 

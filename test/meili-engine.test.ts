@@ -1,275 +1,213 @@
 /**
- * MeilisearchEngine against a fake Meilisearch on 127.0.0.1: the rebuild sequence (swap only
- * after every task succeeded; a failed task leaves the live index untouched), upsert, reads,
- * search request/response mapping, and the typed errors.
+ * MeilisearchEngine against recorded answers of a real Meilisearch: test/meili-fake-server.ts
+ * replays test/fixtures/meili-recording.json, recorded from Meilisearch 1.50.0 built from source
+ * at commit 5cb2f2e94befc717bbea60fec4a31ee64d2f60fd (release, --no-default-features --features
+ * chinese; the `server` field of the file). Refresh it after changing what the engine sends, with
+ * a real server running:
+ *   MEILI_HOST=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npm run record:meili -- --commit <sha>
+ * (scripts/record-meili.ts runs test/meili-scenarios.ts through a recording proxy). A request the
+ * recording lacks fails the test (`misses`). Failures are injected on top of the replay.
+ * The same behaviour against a live server: test/engine-meilisearch.contract.test.ts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MeilisearchEngine } from '../lib/search/meilisearch';
 import { MeilisearchEngineError } from '../lib/search/meili-errors';
-import { buildSearchParams } from '../lib/search/meili-query';
 import { sectionIndexSettings } from '../lib/search/meili-settings';
 import { EngineUnavailableError } from '../lib/search/types';
 import { MARK_END, MARK_START } from '../lib/search/highlight';
 import { userTerms } from '../lib/segment/index';
-import { FakeMeili } from './meili-fake-server';
-import { makeRecord } from './meili-fixtures';
+import { FakeMeili, loadRecording } from './meili-fake-server';
+import { A2022_V2, INDEX, RECS, SCENARIOS, WRONG_KEY_SCENARIO, wrongKey } from './meili-scenarios';
 
-const recs = [
-  makeRecord({ id: 'a-2022', agency: '甲局', year: 2022 }),
-  makeRecord({ id: 'a-2023', agency: '甲局', year: 2023, region: { province: '乙省', city: null, county: null } }),
-  makeRecord({ id: 'b-2023', agency: '乙局', year: 2023 }),
-];
+const recording = loadRecording();
+let fake: FakeMeili | null = null;
 
-let fake: FakeMeili;
-let engine: MeilisearchEngine;
-
-beforeEach(async () => {
-  fake = new FakeMeili();
+async function replay(tape: string, apiKey = 'k') {
+  fake = new FakeMeili(recording.tapes[tape]);
   const host = await fake.start();
-  // small batches so a rebuild of 3 records sends several document tasks
-  engine = new MeilisearchEngine({ host, apiKey: 'k', index: 'reports', batchSize: 3, pollIntervalMs: 1, taskTimeoutMs: 5000 });
-});
+  const engine = new MeilisearchEngine({ host, apiKey, index: INDEX, batchSize: 4, pollIntervalMs: 1, taskTimeoutMs: 5000 });
+  return { fake, engine };
+}
 afterEach(async () => {
-  await engine.close();
-  await fake.stop();
+  await fake?.stop();
+  fake = null;
 });
 
-/** Index of the first recorded request matching method and path pattern. */
-const at = (method: string, path: RegExp) => fake.requests.findIndex((r) => r.method === method && path.test(r.path));
-const all = (method: string, path: RegExp) =>
-  fake.requests.map((r, i) => [r, i] as const).filter(([r]) => r.method === method && path.test(r.path)).map(([, i]) => i);
+const BUILD = `${INDEX}_build_STAMP`;
+const BUILD_REC = `${INDEX}_records_build_STAMP`;
+const stamped = (p: string) => p.replace(/_build_\d+/, '_build_STAMP').split('?')[0];
 
-describe('rebuild', () => {
-  it('builds a new index pair, waits for every task, swaps both atomically, then drops the old pair', async () => {
-    const progress: number[] = [];
-    const res = await engine.rebuild(recs, (p) => progress.push(p.done));
-    expect(res).toEqual({ indexed: 3 });
-    expect(progress.at(-1)).toBe(3);
+describe('the recording', () => {
+  it('comes from a real Meilisearch server and holds every scenario', () => {
+    expect(recording.server.pkgVersion).toMatch(/^1\.\d+\.\d+/);
+    for (const name of [...Object.keys(SCENARIOS), WRONG_KEY_SCENARIO]) expect(recording.tapes[name]?.length, name).toBeGreaterThan(0);
+  });
+});
 
-    const calls = fake.calls();
-    const creates = fake.requests.filter((r) => r.method === 'POST' && r.path === '/indexes').map((r) => r.body);
-    const build = (creates[0] as { uid: string }).uid;
-    expect(build).toMatch(/^reports_build_\d+$/);
-    const stamp = build.slice('reports_build_'.length);
-    const buildRec = `reports_records_build_${stamp}`;
-    expect(calls.slice(0, 4)).toEqual(['POST /indexes', 'POST /indexes', `PATCH /indexes/${build}/settings`, `PATCH /indexes/${buildRec}/settings`]);
-    expect(creates.slice(0, 2)).toEqual([
-      { uid: build, primaryKey: 'id' },
-      { uid: buildRec, primaryKey: 'id' },
-    ]);
-    expect(fake.requests.find((r) => r.path === `/indexes/${build}/settings`)!.body).toEqual(sectionIndexSettings(userTerms()));
-    // 3 records → 9 section documents (2 sections + whole report each), in batches of 3 records
-    expect(calls.filter((c) => c === `POST /indexes/${build}/documents`).length).toBeGreaterThanOrEqual(2);
+describe('rebuild and reads (replayed)', () => {
+  it('builds a new pair, waits for every task, swaps, drops the old pair; reads answer as the server did', async () => {
+    const { fake, engine } = await replay('rebuild');
+    const r = (await SCENARIOS.rebuild(engine)) as Record<string, never>;
+    expect(fake.misses).toEqual([]);
 
-    const swap = at('POST', /^\/swap-indexes$/);
-    expect(fake.requests[swap].body).toEqual([
-      { indexes: ['reports', build], rename: false },
-      { indexes: ['reports_records', buildRec], rename: false },
-    ]);
-    // every task was polled to success before the swap was even requested
-    for (const i of all('POST', /\/documents$/)) expect(i).toBeLessThan(swap);
-    const polledBeforeSwap = fake.requests.slice(0, swap).filter((r) => r.path.startsWith('/tasks/')).length;
-    expect(polledBeforeSwap).toBeGreaterThanOrEqual(2 * all('POST', /\/documents$|\/settings$|^\/indexes$/).length - 2);
-    // after the swap: the build uids (now holding the old data) are deleted
-    expect(calls.slice(calls.indexOf('POST /swap-indexes') + 1)).toEqual([`DELETE /indexes/${build}`, `DELETE /indexes/${buildRec}`]);
-    expect([...fake.indexes.keys()].sort()).toEqual(['reports', 'reports_records']);
-
-    expect(fake.docIds('reports')).toHaveLength(9);
-    expect(fake.docIds('reports_records')).toEqual(['a-2022', 'a-2023', 'b-2023']);
-    expect(await engine.getReport('a-2023')).toEqual(recs[1]);
-    expect(await engine.getReport('nope')).toBeNull();
-    expect(await engine.listAgencyReports('甲局')).toEqual([
+    expect(r.first).toEqual({ indexed: RECS.length });
+    expect((r.progress as number[]).at(-1)).toBe(RECS.length);
+    expect(r.report).toEqual(RECS[1]);
+    expect(r.missing).toBeNull();
+    expect(r.agencyReports).toEqual([
       { id: 'a-2022', agency: '甲局', year: 2022 },
       { id: 'a-2023', agency: '甲局', year: 2023 },
     ]);
-    expect(await engine.listAgencies()).toEqual([
-      { agency: '乙局', region: { province: '测试省', city: '测试市', county: null }, level: 'city', years: [2023] },
-      { agency: '甲局', region: { province: '乙省', city: null, county: null }, level: 'city', years: [2022, 2023] },
-    ]);
+    // Bracket variants of one name stay two agencies (encoded facet keys).
+    expect(r.bracketFull).toEqual([{ id: 'c-full', agency: '丙局（试点）', year: 2024 }]);
+    expect((r.agencies as { agency: string }[]).map((a) => a.agency)).toEqual(['丙局(试点)', '丙局（试点）', '乙局', '甲局']);
+    const byBracket = r.byBracket as { hits: { id: string }[]; facets: unknown };
+    expect(byBracket.hits.map((h) => h.id)).toEqual(['c-half']);
+    expect(byBracket.facets).toEqual({ agency: { '丙局(试点)': 1 } });
+    expect(r.hostile).toMatchObject({ total: 0, hits: [] });
+
+    const t = r.timeliness as { total: number; hits: { id: string; snippet: string; section: string | null }[]; facets: Record<string, Record<string, number>> };
+    expect(t.total).toBe(RECS.length);
+    expect(t.hits).toHaveLength(2);
+    for (const h of t.hits) expect(h.snippet).toContain(`${MARK_START}时效性${MARK_END}`);
+    expect(t.facets.agency).toEqual({ 甲局: 2, 乙局: 1, '丙局（试点）': 1, '丙局(试点)': 1 });
+    expect(t.facets.theme).toEqual({ 时效性: RECS.length });
+
+    const years = (r.newest as { hits: { year: number }[] }).hits.map((h) => h.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    // 处理 only inside 待处理: the snippet is cut from the section text the engine fetched.
+    const pending = r.pending as { hits: { id: string; snippet: string; section: string }[] };
+    expect(pending.hits.map((h) => h.id)).toEqual(['b-2023']);
+    expect(pending.hits[0].snippet).toContain(`待${MARK_START}处理${MARK_END}`);
+    expect(pending.hits[0].section).toBe('overview');
+
+    expect(r.second).toEqual({ indexed: 1 });
+    expect(r.afterSecond).toEqual([{ agency: '乙局', region: { province: '测试省', city: '测试市', county: null }, level: 'city', years: [2023] }]);
+
+    // The request sequence of the first rebuild.
+    const calls = fake.calls().map(stamped);
+    const swap = calls.indexOf('POST /swap-indexes');
+    expect(calls.slice(0, 4)).toEqual(['POST /indexes', 'POST /indexes', `PATCH /indexes/${BUILD}/settings`, `PATCH /indexes/${BUILD_REC}/settings`]);
+    expect(fake.requests.find((q) => stamped(q.path) === `/indexes/${BUILD}/settings`)!.body).toEqual(sectionIndexSettings(userTerms()));
+    expect(calls.slice(4, swap).filter((c) => c === `POST /indexes/${BUILD}/documents`).length).toBeGreaterThanOrEqual(2);
+    // the live pair is asked for before anything is created (none exists on the first rebuild)
+    expect(calls.slice(4, swap).filter((c) => c.startsWith('GET /indexes/rec_reports'))).toEqual(['GET /indexes/rec_reports', 'GET /indexes/rec_reports_records']);
+    expect(calls.slice(swap + 1, swap + 4)).toEqual([`POST /indexes/${BUILD_REC}/documents/fetch`, `DELETE /indexes/${BUILD}`, `DELETE /indexes/${BUILD_REC}`]);
+    // every document task was polled to success before the swap was requested
+    const swapAt = fake.requests.findIndex((q) => q.path === '/swap-indexes');
+    const docTasks = fake.requests.slice(0, swapAt).filter((q) => q.method === 'POST' && /\/documents$/.test(q.path)).length;
+    expect(fake.requests.slice(0, swapAt).filter((q) => q.path.startsWith('/tasks/')).length).toBeGreaterThanOrEqual(docTasks);
+    // documents go as NDJSON, never over the byte bound
+    const upload = fake.requests.find((q) => q.method === 'POST' && stamped(q.path) === `/indexes/${BUILD}/documents`)!;
+    expect(Array.isArray(upload.body)).toBe(true);
   });
 
-  it('a second rebuild replaces the live data (old documents gone)', async () => {
-    await engine.rebuild(recs);
-    await engine.rebuild([recs[2]]);
-    expect(fake.docIds('reports_records')).toEqual(['b-2023']);
-    expect(fake.docIds('reports')).toEqual(['b-2023__overview', 'b-2023__problems', 'b-2023__report']);
-    expect([...fake.indexes.keys()].sort()).toEqual(['reports', 'reports_records']);
-  });
-
-  async function expectFailedRebuildLeavesLiveUntouched(code: string, rule: FakeMeili['failRule']) {
-    await engine.rebuild([recs[0]]);
-    const liveBefore = fake.docIds('reports');
-    const recordsBefore = fake.docIds('reports_records');
-    const nRequests = fake.requests.length;
+  async function expectFailedRebuild(code: string, rule: FakeMeili['failRule'], swapRequested = false) {
+    const { fake, engine } = await replay('rebuild');
     fake.failRule = rule;
-
-    const err = await engine.rebuild(recs).catch((e) => e);
+    const err = await engine.rebuild(RECS).catch((e) => e);
     expect(err).toBeInstanceOf(MeilisearchEngineError);
     expect(err.meiliCode).toBe(code);
     expect(err.message).toContain(code);
-
-    const calls = fake.calls().slice(fake.requests.slice(0, nRequests).filter((r) => !r.path.startsWith('/tasks/')).length);
-    if (code !== 'index_not_found_swap') expect(calls).not.toContain('POST /swap-indexes');
-    // the build pair is deleted, the live pair holds exactly what it held before
-    expect(calls.filter((c) => c.startsWith('DELETE')).length).toBe(2);
-    expect([...fake.indexes.keys()].sort()).toEqual(['reports', 'reports_records']);
-    expect(fake.docIds('reports')).toEqual(liveBefore);
-    expect(fake.docIds('reports_records')).toEqual(recordsBefore);
-    expect(await engine.getReport('b-2023')).toBeNull();
-    expect(await engine.getReport('a-2022')).toEqual(recs[0]);
+    const calls = fake.calls().map(stamped);
+    expect(calls.includes('POST /swap-indexes')).toBe(swapRequested);
+    // the build pair is deleted; nothing else is written to the live pair
+    expect(calls.filter((c) => c.startsWith('DELETE'))).toEqual([`DELETE /indexes/${BUILD}`, `DELETE /indexes/${BUILD_REC}`]);
+    expect(calls.some((c) => /^POST \/indexes\/rec_reports(_records)?\/documents/.test(c))).toBe(false);
   }
 
-  it('a failed document task: no swap, build deleted, live untouched, Meilisearch code surfaced', async () => {
-    await expectFailedRebuildLeavesLiveUntouched('invalid_document_fields', (t) =>
-      t.type === 'documentAdditionOrUpdate' && t.indexUid?.includes('_build_') && Array.isArray(t.body) && (t.body as { id: string }[]).some((d) => d.id.startsWith('b-2023'))
-        ? 'invalid_document_fields'
-        : undefined,
-    );
+  it('a failed document task: no swap, build deleted, Meilisearch code surfaced', async () => {
+    await expectFailedRebuild('invalid_document_fields', (t) => (t.type === 'documentAdditionOrUpdate' && t.nth === 2 ? 'invalid_document_fields' : undefined));
   });
 
   it('a failed settings task: same', async () => {
-    await expectFailedRebuildLeavesLiveUntouched('invalid_settings_dictionary', (t) =>
-      t.type === 'settingsUpdate' && t.indexUid?.startsWith('reports_build_') ? 'invalid_settings_dictionary' : undefined,
-    );
+    await expectFailedRebuild('invalid_settings_dictionary', (t) => (t.type === 'settingsUpdate' ? 'invalid_settings_dictionary' : undefined));
   });
 
-  it('a failed swap: build deleted, live untouched', async () => {
-    await expectFailedRebuildLeavesLiveUntouched('index_not_found_swap', (t) => (t.type === 'indexSwap' ? 'index_not_found_swap' : undefined));
+  it('a failed swap: build deleted', async () => {
+    await expectFailedRebuild('index_not_found', (t) => (t.type === 'indexSwap' ? 'index_not_found' : undefined), true);
   });
 
-  it('a refused document upload (HTTP 400 at enqueue): typed error, build dropped, live untouched', async () => {
-    await engine.rebuild([recs[0]]);
+  it('a refused document upload (HTTP 413 at enqueue): typed error, build dropped', async () => {
+    const { fake, engine } = await replay('rebuild');
     let n = 0;
-    fake.httpErrorFor = (m, path) => (m === 'POST' && /_build_.*\/documents$/.test(path) && ++n === 2 ? { status: 400, code: 'invalid_document_id' } : undefined);
-    const err = await engine.rebuild(recs).catch((e) => e);
+    fake.httpErrorFor = (m, p) => (m === 'POST' && /_build_.*\/documents$/.test(p) && ++n === 2 ? { status: 413, code: 'payload_too_large' } : undefined);
+    const err = await engine.rebuild(RECS).catch((e) => e);
     expect(err).toBeInstanceOf(MeilisearchEngineError);
-    expect(err.meiliCode).toBe('invalid_document_id');
-    expect([...fake.indexes.keys()].sort()).toEqual(['reports', 'reports_records']);
-    expect(fake.docIds('reports_records')).toEqual(['a-2022']);
+    expect(err.meiliCode).toBe('payload_too_large');
+    expect(fake.calls().map(stamped)).not.toContain('POST /swap-indexes');
+    expect(fake.calls().filter((c) => c.startsWith('DELETE'))).toHaveLength(2);
   });
 
   it('an error while reading the records (e.g. a parser crash) also aborts cleanly', async () => {
-    await engine.rebuild([recs[0]]);
+    const { fake, engine } = await replay('rebuild');
     async function* broken() {
-      yield recs[1];
+      yield RECS[1];
       throw new Error('parser exploded');
     }
     await expect(engine.rebuild(broken())).rejects.toThrow('parser exploded');
-    expect([...fake.indexes.keys()].sort()).toEqual(['reports', 'reports_records']);
-    expect(fake.docIds('reports_records')).toEqual(['a-2022']);
-    // the first rebuild's swap is the only one
-    expect(fake.calls().filter((c) => c === 'POST /swap-indexes')).toHaveLength(1);
+    expect(fake.calls()).not.toContain('POST /swap-indexes');
+    expect(fake.calls().filter((c) => c.startsWith('DELETE'))).toHaveLength(2);
   });
 
-  it('first rebuild on an empty server creates the live pair so the swap has two sides', async () => {
-    await engine.rebuild(recs);
+  it('batches stay under maxBatchBytes', async () => {
+    fake = new FakeMeili(recording.tapes.rebuild);
+    const host = await fake.start();
+    const engine = new MeilisearchEngine({ host, apiKey: 'k', index: INDEX, batchSize: 1000, maxBatchBytes: 3000, pollIntervalMs: 1 });
+    await engine.rebuild(RECS).catch(() => {}); // the tape has fewer uploads than this sends: only the bodies matter
+    const uploads = fake.requests.filter((q) => q.method === 'POST' && /_build_\d+\/documents$/.test(q.path.split('?')[0]));
+    expect(uploads.length).toBeGreaterThan(2);
+    for (const u of uploads) {
+      const docs = u.body as unknown[];
+      // a batch holds one document at least; beyond one, it stays under the bound
+      if (docs.length > 1) expect(Buffer.byteLength(docs.map((d) => JSON.stringify(d)).join('\n'))).toBeLessThanOrEqual(3000);
+    }
+  });
+});
+
+describe('upsert (replayed)', () => {
+  it('creates and configures missing indexes; record first, then new sections, then deletes only the stale ones', async () => {
+    const { fake, engine } = await replay('upsert');
+    const r = (await SCENARIOS.upsert(engine)) as Record<string, never>;
+    expect(fake.misses).toEqual([]);
+    expect((r.before as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual(['a-2022']);
+    expect(r.report).toEqual(A2022_V2);
+    expect((r.appeals as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual(['a-2022']);
+    // v2 has no problems section any more; it still carries the 时效性 theme, whose label now
+    // sits on the whole-report document: matched there, not in a stale problems section (the
+    // whole-report hit takes its snippet and section from the sections it has: appeals).
+    expect((r.problems as { hits: { id: string; section: string | null }[] }).hits.map((h) => [h.id, h.section])).toEqual([['a-2022', 'appeals']]);
+
     const calls = fake.calls();
-    const swap = calls.indexOf('POST /swap-indexes');
-    const creates = fake.requests.filter((r) => r.method === 'POST' && r.path === '/indexes').map((r) => (r.body as { uid: string }).uid);
-    expect(creates.slice(2)).toEqual(['reports', 'reports_records']);
-    expect(swap).toBeGreaterThan(0);
+    // the second upsert: records, then sections, then the delete of what v2 lacks
+    const second = calls.lastIndexOf('POST /indexes/rec_reports_records/documents');
+    const rest = calls.slice(second);
+    expect(rest.indexOf('POST /indexes/rec_reports/documents')).toBeGreaterThan(0);
+    expect(rest.indexOf('POST /indexes/rec_reports/documents/delete-batch')).toBeGreaterThan(rest.indexOf('POST /indexes/rec_reports/documents'));
+    const del = fake.requests.filter((q) => q.path === '/indexes/rec_reports/documents/delete-batch').at(-1)!;
+    expect(del.body).toEqual(['a-2022__overview', 'a-2022__problems']);
+    // no index-creation task for indexes that exist: created once each, by the first upsert
+    expect(calls.filter((c) => c === 'POST /indexes')).toHaveLength(2);
   });
 });
 
-describe('upsert', () => {
-  it('creates and configures the live index if missing, drops the reports old sections, adds new ones', async () => {
-    await engine.upsert([recs[0]]);
-    expect(fake.indexes.get('reports')!.settings).toEqual(sectionIndexSettings(userTerms()));
-    expect(fake.docIds('reports')).toEqual(['a-2022__overview', 'a-2022__problems', 'a-2022__report']);
-
-    // the new version lost its problems section and gained appeals
-    const v2 = makeRecord({ id: 'a-2022', agency: '甲局', year: 2022, sections: [{ key: 'appeals', title: '四', text: '行政复议零件。' }] });
-    await engine.upsert([v2]);
-    expect(fake.docIds('reports')).toEqual(['a-2022__appeals', 'a-2022__report']);
-    const del = fake.requests.filter((r) => r.path === '/indexes/reports/documents/delete').at(-1)!;
-    expect(del.body).toEqual({ filter: 'report_id IN ["a-2022"]' });
-    expect(await engine.getReport('a-2022')).toEqual(v2);
-  });
-});
-
-describe('corpusCounts', () => {
-  it('counts every record and the generated ones with two limit-0 document queries', async () => {
-    expect(await engine.corpusCounts()).toEqual({ reports: 0, synthetic: 0 }); // no index yet
-    await engine.rebuild([recs[0], { ...recs[1], synthetic: true }, recs[2]]);
-    expect(await engine.corpusCounts()).toEqual({ reports: 3, synthetic: 1 });
-    const fetches = fake.requests.filter((r) => r.path === '/indexes/reports_records/documents/fetch').map((r) => r.body);
-    expect(fetches.at(-1)).toEqual({ limit: 0, filter: 'synthetic = "true"' });
-    expect(fake.calls().at(-2) ?? '').toMatch(/^(GET|POST) \/indexes\/reports_records\/documents/);
-  });
-});
-
-describe('search', () => {
-  it('sends the request built by buildSearchParams and maps the response', async () => {
-    await engine.rebuild(recs);
-    fake.searchResponse = {
-      hits: [
-        {
-          report_id: 'a-2023',
-          section_key: 'problems',
-          text: '部分信息发布不够及时，时效性有待提高。',
-          agency: '甲局',
-          year: 2023,
-          province: '乙省',
-          city: null,
-          county: null,
-          level: 'city',
-          kind: 'office',
-          themes: ['时效性'],
-          checks_failed: 0,
-          _formatted: { text: `部分信息发布不够及时，${MARK_START}时效性${MARK_END}有待提高。` },
-        },
-      ],
-      facetDistribution: { agency: { 甲局: 2, 乙局: 1 }, themes: { 时效性: 3 }, year: { '2022': 1, '2023': 2 } },
-      query: '时效性',
-      processingTimeMs: 1,
-      totalHits: 3,
-      page: 1,
-      hitsPerPage: 1,
-      totalPages: 3,
-    };
-    const q = { q: '时效性', filters: { agency: ['a" OR year > 0'] }, facets: ['agency', 'theme', 'year'] as const, perPage: 1 };
-    const res = await engine.search({ ...q, facets: [...q.facets] });
-    // A filtered facet (agency) is counted by a second, count-only search without its own filter.
-    const [sent, counted] = (fake.requests.find((r) => r.path === '/multi-search')!.body as { queries: Record<string, unknown>[] }).queries;
-    expect(sent).toEqual({ indexUid: 'reports', ...buildSearchParams({ ...q, facets: [...q.facets] }, '时效性') });
-    expect((sent as { filter: unknown }).filter).toEqual([['version_of IS NULL', 'version_of NOT EXISTS'], ['agency = "a\\" OR year > 0"']]);
-    expect(counted).toMatchObject({ indexUid: 'reports', q: '时效性', hitsPerPage: 0, facets: ['agency'], filter: [['version_of IS NULL', 'version_of NOT EXISTS']] });
-    expect(res).toEqual({
-      total: 3,
-      page: 1,
-      perPage: 1,
-      hits: [
-        {
-          id: 'a-2023',
-          agency: '甲局',
-          year: 2023,
-          region: { province: '乙省', city: null, county: null },
-          level: 'city',
-          kind: 'office',
-          themes: ['时效性'],
-          checksFailed: 0,
-          synthetic: false,
-          section: 'problems',
-          snippet: `部分信息发布不够及时，${MARK_START}时效性${MARK_END}有待提高。`,
-        },
-      ],
-      facets: { agency: { 甲局: 2, 乙局: 1 }, theme: { 时效性: 3 }, year: { '2022': 1, '2023': 2 } },
-    });
-  });
-
+describe('search (replayed)', () => {
   it('nothing indexed yet: an empty result, not an error', async () => {
-    expect(await engine.search({ q: '公开', facets: ['year'] })).toEqual({ total: 0, page: 1, perPage: 20, hits: [], facets: { year: {} } });
-    expect(await engine.getReport('x')).toBeNull();
-    expect(await engine.listAgencies()).toEqual([]);
+    const { fake, engine } = await replay('empty');
+    expect(await SCENARIOS.empty(engine)).toEqual({
+      search: { total: 0, page: 1, perPage: 20, hits: [], facets: { year: {} } },
+      report: null,
+      agencies: [],
+    });
+    expect(fake.misses).toEqual([]);
   });
 
   it('a query of punctuation only matches nothing and never reaches Meilisearch', async () => {
-    await engine.rebuild(recs);
-    const before = fake.requests.length;
+    const { fake, engine } = await replay('empty');
     expect((await engine.search({ q: '，。！' })).total).toBe(0);
-    expect(fake.requests.length).toBe(before);
+    expect(fake.requests).toEqual([]);
   });
 });
 
@@ -287,8 +225,8 @@ describe('when Meilisearch is down or refuses us', () => {
       () => down.getReport('x'),
       () => down.listAgencies(),
       () => down.listAgencyReports('甲局'),
-      () => down.rebuild(recs),
-      () => down.upsert(recs),
+      () => down.rebuild(RECS),
+      () => down.upsert(RECS),
     ]) {
       const err = await call().catch((e) => e);
       expect(err).toBeInstanceOf(EngineUnavailableError);
@@ -297,14 +235,16 @@ describe('when Meilisearch is down or refuses us', () => {
     }
   });
 
-  it('a rejected API key → EngineUnavailableError naming MEILI_MASTER_KEY', async () => {
-    fake.httpError = { status: 403, code: 'invalid_api_key' };
-    const err = await engine.search({ q: '公开' }).catch((e) => e);
-    expect(err).toBeInstanceOf(EngineUnavailableError);
-    expect(err.message).toContain('MEILI_MASTER_KEY');
+  it('a rejected API key (as the real server answered it) → EngineUnavailableError naming MEILI_MASTER_KEY', async () => {
+    const { fake, engine } = await replay(WRONG_KEY_SCENARIO, 'not-the-master-key');
+    const r = await wrongKey(engine);
+    expect(fake.misses).toEqual([]);
+    expect(String(r.error)).toContain('MEILI_MASTER_KEY');
+    expect(String(r.error)).toContain('invalid_api_key');
   });
 
   it('a refused request (e.g. bad filter) → MeilisearchEngineError with the code', async () => {
+    const { fake, engine } = await replay('empty');
     fake.httpError = { status: 400, code: 'invalid_search_filter' };
     const err = await engine.search({ q: '公开' }).catch((e) => e);
     expect(err).toBeInstanceOf(MeilisearchEngineError);
@@ -312,6 +252,7 @@ describe('when Meilisearch is down or refuses us', () => {
   });
 
   it('a server error (5xx) → EngineUnavailableError', async () => {
+    const { fake, engine } = await replay('empty');
     fake.httpError = { status: 503, code: 'internal' };
     await expect(engine.listAgencies()).rejects.toBeInstanceOf(EngineUnavailableError);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildFilter, eq, inList, quoteFilterValue } from '../lib/search/meili-filter';
 import { SearchInputError, type Filters } from '../lib/search/types';
+import { decodeFacetKey, encodeFacetKey } from '../lib/search/meili-facet-key';
 
 /**
  * A model of Meilisearch's filter-parser for one double-quoted value (crates/filter-parser,
@@ -40,7 +41,7 @@ function parseQuoted(s: string): { value: string; rest: string } {
 
 /** `attr = "value"` → [attr, value], insisting nothing follows the literal. */
 function parseCondition(cond: string): [string, string] {
-  const m = /^([a-z_]+) = /.exec(cond);
+  const m = /^([a-z_.]+) = /.exec(cond);
   if (!m) throw new Error(`not a condition: ${cond}`);
   const { value, rest } = parseQuoted(cond.slice(m[0].length));
   if (rest !== '') throw new Error(`trailing input after the value: ${JSON.stringify(rest)}`);
@@ -71,19 +72,23 @@ describe('Meilisearch filter escaping', () => {
   });
 
   it.each(HOSTILE)('hostile value %j stays one literal that equals the input', (v) => {
-    expect(parseCondition(eq('agency', v))).toEqual(['agency', v]);
+    // Plain attributes (the ASCII enums) carry the value itself; keyed ones its encoding.
+    expect(parseCondition(eq('kind', v))).toEqual(['kind', v]);
+    const [attr, key] = parseCondition(eq('keys.agency', v));
+    expect([attr, decodeFacetKey(key)]).toEqual(['keys.agency', v]);
   });
 
   it('any string round-trips through the parser model as exactly one value', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('"', '\\', "'", 'n', ' ', 'O', 'R', '\n', '政', '(', ')', '=') }), (v) => {
-        expect(parseCondition(eq('province', v))).toEqual(['province', v]);
+        expect(parseCondition(eq('level', v))).toEqual(['level', v]);
       }),
       { numRuns: 2000 },
     );
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (v) => {
-        expect(parseCondition(eq('city', v))[1]).toBe(v);
+        expect(parseCondition(eq('checks', v))[1]).toBe(v);
+        expect(decodeFacetKey(parseCondition(eq('keys.city', v))[1])).toBe(v);
       }),
     );
   });
@@ -93,12 +98,13 @@ describe('Meilisearch filter escaping', () => {
     expect(() => parseCondition(`agency = "a\\"`)).toThrow();
   });
 
-  it('app filters → AND of ORs, with the theme facet mapped to the themes attribute', () => {
+  it('app filters → AND of ORs; string facets on their encoded keys, the theme facet on keys.themes', () => {
     const filters: Filters = { agency: ['甲局', '乙局'], year: ['2023'], theme: ['时效性'], checks: ['failed'], city: [] };
+    const k = encodeFacetKey;
     expect(buildFilter(filters)).toEqual([
-      ['agency = "甲局"', 'agency = "乙局"'],
+      [`keys.agency = "${k('甲局')}"`, `keys.agency = "${k('乙局')}"`],
       ['year = "2023"'],
-      ['themes = "时效性"'],
+      [`keys.themes = "${k('时效性')}"`],
       ['checks = "failed"'],
     ]);
     expect(buildFilter({})).toBeUndefined();
@@ -107,9 +113,10 @@ describe('Meilisearch filter escaping', () => {
   });
 
   it('a hostile value inside buildFilter cannot add a condition', () => {
-    const f = buildFilter({ agency: ['a" OR year > 0'] })!;
-    expect(f).toHaveLength(1);
-    expect((f[0] as string[]).map(parseCondition)).toEqual([['agency', 'a" OR year > 0']]);
+    const f = buildFilter({ agency: ['a" OR year > 0'], kind: ['b" OR year > 0'] })!;
+    expect(f).toHaveLength(2);
+    expect((f[0] as string[]).map(parseCondition).map(([a, v]) => [a, decodeFacetKey(v)])).toEqual([['keys.agency', 'a" OR year > 0']]);
+    expect((f[1] as string[]).map(parseCondition)).toEqual([['kind', 'b" OR year > 0']]);
   });
 
   it('attribute names come only from the whitelist', () => {
@@ -121,12 +128,34 @@ describe('Meilisearch filter escaping', () => {
   });
 
   it('IN lists quote every member', () => {
-    const s = inList('report_id', ['r1', 'x"] OR year > 0 OR report_id IN ["']);
-    expect(s).toBe('report_id IN ["r1", "x\\"] OR year > 0 OR report_id IN [\\""]');
-    const first = parseQuoted(s.slice('report_id IN ['.length));
+    const s = inList('kind', ['r1', 'x"] OR year > 0 OR kind IN ["']);
+    expect(s).toBe('kind IN ["r1", "x\\"] OR year > 0 OR kind IN [\\""]');
+    const first = parseQuoted(s.slice('kind IN ['.length));
     expect(first.value).toBe('r1');
     const second = parseQuoted(first.rest.slice(2));
-    expect(second.value).toBe('x"] OR year > 0 OR report_id IN ["');
+    expect(second.value).toBe('x"] OR year > 0 OR kind IN ["');
     expect(second.rest).toBe(']');
+    expect(inList('keys.report', ['A-1', 'a-1'])).toBe(`keys.report IN ["${encodeFacetKey('A-1')}", "${encodeFacetKey('a-1')}"]`);
+  });
+});
+
+describe('facet keys (meili-facet-key.ts)', () => {
+  it('round-trip any string, use only characters no normalizer changes, and sort as code points do', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        const ka = encodeFacetKey(a);
+        expect(decodeFacetKey(ka)).toBe(a);
+        expect(ka).toMatch(/^[0-9a-z]*$/);
+        expect(ka.normalize('NFKD').toLowerCase().trim()).toBe(ka);
+        const cp = (s: string) => [...s].map((c) => c.codePointAt(0)!);
+        const cmp = (x: number[], y: number[]) => {
+          for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+          return x.length - y.length;
+        };
+        expect(Math.sign(cmp(cp(a), cp(b)))).toBe(Math.sign(ka < encodeFacetKey(b) ? -1 : ka > encodeFacetKey(b) ? 1 : 0));
+      }),
+    );
+    // the variants Meilisearch would merge stay apart
+    expect(new Set(['某局（试点）', '某局(试点)', 'A局', 'a局', '區', '区'].map(encodeFacetKey)).size).toBe(6);
   });
 });

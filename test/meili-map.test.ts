@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bestSection,
   clampSnippet,
+  facetKeys,
+  MAX_POSITIONS,
+  positionBound,
+  splitForPositions,
   meiliReportKey,
   sectionDocId,
   toFacets,
@@ -12,6 +17,7 @@ import {
 import { segmentForIndex } from '../lib/segment/index';
 import { MARK_END, MARK_START } from '../lib/search/highlight';
 import { makeRecord } from './meili-fixtures';
+import { encodeFacetKey } from '../lib/search/meili-facet-key';
 
 const M = (s: string) => `${MARK_START}${s}${MARK_END}`;
 
@@ -71,6 +77,14 @@ describe('documents from a ReportRecord', () => {
       theme_labels: ['时效性'],
       ...facets,
       version_of: null,
+      keys: facetKeys(rec),
+    });
+    expect(facetKeys(rec)).toEqual({
+      report: encodeFacetKey('city-2023-abc'),
+      agency: encodeFacetKey('测试市人民政府办公室'),
+      province: encodeFacetKey('测试省'),
+      city: encodeFacetKey('测试市'),
+      themes: [encodeFacetKey('时效性')],
     });
     const overview = docs.find((d) => d.section_key === 'overview')!;
     expect(overview.text).toBe('本机关伪造主动公开政府信息。');
@@ -79,10 +93,32 @@ describe('documents from a ReportRecord', () => {
     expect(docs.some((d) => /[\uE000\uE001]/.test(d.text + d.title + d.text_seg))).toBe(false);
   });
 
-  it('the whole-report document holds every section, so terms from different sections match together', () => {
+  it('the whole-report document holds every distinct word of every section once, and no text', () => {
     const whole = docs.at(-1)!;
-    expect(whole.text).toBe('按照条例要求编制本报告。\n本机关伪造主动公开政府信息。\n信息发布不够及时，时效性有待提高。');
-    expect(whole.text_seg.split(' ')).toEqual(expect.arrayContaining(['主动公开', '时效性', '编制']));
+    expect(whole.text).toBe('');
+    const words = whole.text_seg.split(' ');
+    expect(words).toEqual(expect.arrayContaining(['主动公开', '时效性', '编制']));
+    expect(new Set(words).size).toBe(words.length);
+    expect(new Set(words)).toEqual(new Set(docs.slice(0, -1).flatMap((d) => d.text_seg.split(' '))));
+  });
+
+  it('a section beyond the position limit becomes several documents, each under it, cut at sentence ends', () => {
+    const sentence = '本机关全年主动公开政府信息，依法答复申请。';
+    const long = sentence.repeat(6000) + '末尾关键词出现在这里。';
+    expect(positionBound(long)).toBeGreaterThan(MAX_POSITIONS * 2);
+    const parts = splitForPositions(long, segmentForIndex);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.map((p) => p.text).join('')).toBe(long);
+    for (const p of parts) {
+      expect(positionBound(p.text)).toBeLessThanOrEqual(MAX_POSITIONS);
+      expect(positionBound(p.seg)).toBeLessThanOrEqual(MAX_POSITIONS);
+      expect(p.text.endsWith('。')).toBe(true);
+    }
+    const r = makeRecord({ id: 'long', sections: [{ key: 'overview', title: '一', text: long }] });
+    const d = toSectionDocuments(r, segmentForIndex);
+    expect(d.map((x) => x.id)).toEqual([...parts.map((_, i) => (i ? `long__overview__${i}` : 'long__overview')), 'long__report']);
+    expect(d.at(-1)!.text_seg.split(' ')).toContain('关键词');
+    expect(positionBound(d.at(-1)!.text_seg)).toBeLessThan(MAX_POSITIONS);
   });
 
   it('a report without sections is still one listable document', () => {
@@ -123,6 +159,7 @@ describe('documents from a ReportRecord', () => {
       level: 'city',
       synthetic: false,
       record: JSON.stringify(rec),
+      keys: { report: encodeFacetKey('city-2023-abc'), agency: encodeFacetKey('测试市人民政府办公室') },
     });
     expect(JSON.parse(d.record)).toEqual(rec);
   });
@@ -222,7 +259,7 @@ describe('responses to app types', () => {
 
   it('facetDistribution (by attribute) → facets (by app name), every requested facet present', () => {
     expect(
-      toFacets({ agency: { 甲局: 3, 乙局: 1 }, themes: { 时效性: 2 }, year: { '2023': 4 }, checks: { ok: 3, failed: 1 } }, [
+      toFacets({ 'keys.agency': { [encodeFacetKey('甲局')]: 3, [encodeFacetKey('乙局')]: 1 }, 'keys.themes': { [encodeFacetKey('时效性')]: 2 }, year: { '2023': 4 }, checks: { ok: 3, failed: 1 } }, [
         'agency',
         'theme',
         'year',

@@ -3,6 +3,7 @@ import { buildSearchParams, MAX_QUERY_TERMS, meiliQueryText, selectTerms } from 
 import { segmentQuery } from '../lib/segment/index';
 import { SearchInputError } from '../lib/search/types';
 import { MARK_END, MARK_START } from '../lib/search/highlight';
+import { encodeFacetKey } from '../lib/search/meili-facet-key';
 
 const LONG_QUERY = '中华人民共和国政府信息公开条例第二十条规定的主动公开内容包括行政许可行政处罚行政强制和行政事业性收费';
 
@@ -11,31 +12,28 @@ describe('query term limiting', () => {
     expect(selectTerms(['"时效性"', '-网站', '时效', '时效性', '网站', '', '  '])).toEqual(['时效性', '网站']);
   });
 
-  it('keeps at most 10 terms: the longest, in query order', () => {
-    const terms = ['的', '甲乙', '丙丁戊', '己', '庚辛', '壬癸子丑', '寅卯', '辰巳午', '未申', '酉戌亥', '天地', '玄黄宇', '宙洪'];
-    expect(selectTerms(terms)).toEqual(['甲乙', '丙丁戊', '庚辛', '壬癸子丑', '寅卯', '辰巳午', '未申', '酉戌亥', '天地', '玄黄宇']);
-    expect(selectTerms(terms, 3)).toEqual(['壬癸子丑', '丙丁戊', '辰巳午'].sort((a, b) => terms.indexOf(a) - terms.indexOf(b)));
+  it('splits terms at non-word characters, so no separator sits inside a phrase', () => {
+    expect(selectTerms(['3.5', 'e-mail', '公开'])).toEqual(['3', '5', 'e', 'mail', '公开']);
   });
 
-  it('real jieba segmentation of a long query is cut to 10 meaningful terms', () => {
+  it('refuses more than 10 terms instead of silently dropping some', () => {
+    const terms = ['的', '甲乙', '丙丁戊', '己', '庚辛', '壬癸子丑', '寅卯', '辰巳午', '未申', '酉戌亥', '天地', '玄黄宇', '宙洪'];
+    expect(() => selectTerms(terms)).toThrow(SearchInputError);
+    expect(() => selectTerms(terms)).toThrow(/共 13 个不同的词，最多可同时检索 10 个/);
+    expect(selectTerms(terms.slice(0, 10))).toEqual(terms.slice(0, 10));
+  });
+
+  it('real jieba segmentation of a long query: over 10 terms is refused, naming them', () => {
     const seg = segmentQuery(LONG_QUERY);
     expect(seg.length).toBeGreaterThan(MAX_QUERY_TERMS);
-    const q = meiliQueryText(LONG_QUERY, segmentQuery)!;
-    const kept = q.split(' ');
-    expect(kept).toHaveLength(MAX_QUERY_TERMS);
-    // function words go first, content words stay
-    expect(kept).not.toContain('的');
-    expect(kept).not.toContain('和');
-    for (const t of ['政府信息公开条例', '主动公开', '行政许可', '行政事业性收费']) expect(kept).toContain(t);
-    // query order is kept
-    expect(kept).toEqual(seg.filter((t) => kept.includes(t)));
+    expect(() => meiliQueryText(LONG_QUERY, segmentQuery)).toThrow(SearchInputError);
   });
 
   it("'' lists everything; punctuation only matches nothing", () => {
     expect(meiliQueryText('', segmentQuery)).toBe('');
     expect(meiliQueryText('   ', segmentQuery)).toBe('');
     expect(meiliQueryText('，。！', segmentQuery)).toBeNull();
-    expect(meiliQueryText('依申请公开 时效性', segmentQuery)).toBe('依申请公开 时效性');
+    expect(meiliQueryText('依申请公开 时效性', segmentQuery)).toBe('"依申请公开" "时效性"');
   });
 });
 
@@ -50,12 +48,11 @@ describe('search request', () => {
       q: '时效性',
       page: 2,
       hitsPerPage: 10,
-      facets: ['agency', 'themes'],
+      facets: ['keys.agency', 'keys.themes'],
       attributesToRetrieve: [
         'report_id',
         'section_key',
         'title',
-        'text',
         'agency',
         'year',
         'province',
@@ -76,8 +73,8 @@ describe('search request', () => {
       highlightPostTag: MARK_END,
       matchingStrategy: 'all',
       locales: ['cmn'],
-      filter: [['version_of IS NULL', 'version_of NOT EXISTS'], ['province = "测试省"'], ['themes = "时效性"']],
-      sort: ['year:asc', 'agency:asc'],
+      filter: [['version_of IS NULL', 'version_of NOT EXISTS'], [`keys.province = "${encodeFacetKey('测试省')}"`], [`keys.themes = "${encodeFacetKey('时效性')}"`]],
+      sort: ['year:asc', 'keys.agency:asc'],
     });
   });
 
@@ -85,12 +82,12 @@ describe('search request', () => {
     const p = buildSearchParams({ q: '公开' }, '公开');
     expect(p.page).toBe(1);
     expect(p.hitsPerPage).toBe(20);
-    expect(p.facets).toEqual(['agency', 'year', 'province', 'city', 'level', 'kind', 'themes', 'checks']);
+    expect(p.facets).toEqual(['keys.agency', 'year', 'keys.province', 'keys.city', 'level', 'kind', 'keys.themes', 'checks']);
     expect(p.sort).toBeUndefined();
     // older versions of a report are out unless asked for
     expect(p.filter).toEqual([['version_of IS NULL', 'version_of NOT EXISTS']]);
     expect(buildSearchParams({ q: '公开', includeVersions: true }, '公开').filter).toBeUndefined();
     expect(buildSearchParams({ q: '', includeVersions: true, filters: { year: ['2024'] } }, '').filter).toEqual([['year = "2024"']]);
-    expect(buildSearchParams({ q: '' }, '').sort).toEqual(['year:desc', 'agency:asc']);
+    expect(buildSearchParams({ q: '' }, '').sort).toEqual(['year:desc', 'keys.agency:asc']);
   });
 });

@@ -25,21 +25,26 @@ describe('Meilisearch settings as code', () => {
         'version_of',
         'synthetic',
       ],
-      filterableAttributes: ['agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'themes', 'checks', 'report_id', 'version_of', 'synthetic'],
-      sortableAttributes: ['year', 'agency'],
+      filterableAttributes: ['keys.agency', 'year', 'keys.province', 'keys.city', 'keys.county', 'level', 'kind', 'keys.themes', 'checks', 'keys.report', 'version_of', 'synthetic'],
+      sortableAttributes: ['year', 'keys.agency'],
+      rankingRules: ['sort', 'words', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
       distinctAttribute: 'report_id',
       localizedAttributes: [{ attributePatterns: ['theme_labels', 'agency', 'title', 'text', 'text_seg'], locales: ['cmn'] }],
       dictionary: ['依申请公开', '政府信息公开'],
       typoTolerance: { enabled: false },
-      faceting: { maxValuesPerFacet: 100_000, sortFacetValuesBy: { '*': 'count' } },
+      faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
       pagination: { maxTotalHits: 1_000_000 },
-      facetSearch: true,
+      facetSearch: false,
     });
   });
 
   it('the hidden jieba and theme-label fields are searchable but never displayed', () => {
     const s = sectionIndexSettings([]);
-    for (const f of ['text_seg', 'theme_labels']) {
+    for (const f of ['text_seg', 'theme_labels', 'keys']) {
+      if (f === 'keys') {
+        expect(s.displayedAttributes).not.toContain(f);
+        continue;
+      }
       expect(s.searchableAttributes).toContain(f);
       expect(s.displayedAttributes).not.toContain(f);
     }
@@ -58,7 +63,7 @@ describe('Meilisearch settings as code', () => {
   it('records index: the whole payload', () => {
     expect(recordIndexSettings()).toEqual({
       searchableAttributes: ['report_id'],
-      filterableAttributes: ['report_id', 'agency', 'synthetic'],
+      filterableAttributes: ['keys.report', 'keys.agency', 'upserted_at', 'synthetic'],
       sortableAttributes: ['year'],
       typoTolerance: { enabled: false },
       pagination: { maxTotalHits: 1_000_000 },

@@ -104,14 +104,14 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(dataDir: string, appDir = ROOT, timeoutMs = 90_000): Promise<Server> {
+export async function startServer(dataDir: string, appDir = ROOT, timeoutMs = 90_000, engineEnv: Record<string, string> = { SEARCH_ENGINE: 'sqlite' }): Promise<Server> {
   const port = await freePort();
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', appDir, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: appDir,
     env: {
       ...process.env,
       DATA_DIR: dataDir,
-      SEARCH_ENGINE: 'sqlite',
+      ...engineEnv,
       NODE_ENV: 'production',
       PORT: String(port),
       NODE_OPTIONS: `${startNodeOptions()} ${process.env.NODE_OPTIONS ?? ''}`.trim(),
@@ -198,10 +198,11 @@ export async function measureHttp(opts: {
   /** seconds per stress phase; 0 skips them */
   stressSeconds?: number;
   log?: (s: string) => void;
+  engineEnv?: Record<string, string>;
 }): Promise<HttpResult> {
   snapshotBuild(opts.appDir);
   const t0 = performance.now();
-  const server = await startServer(opts.dataDir, opts.appDir);
+  const server = await startServer(opts.dataDir, opts.appDir, undefined, opts.engineEnv);
   const startupMs = performance.now() - t0;
   try {
     const urls = benchUrls(opts.queries);

@@ -8,7 +8,8 @@ import { indexDirectory } from '../indexer/run';
 import { env } from '../env';
 
 const dir = process.argv[2];
-const engine = createEngine({ kind: 'sqlite', dataDir: env().dataDir });
+// The engine SEARCH_ENGINE names (the benchmark sets it, with MEILI_INDEX for Meilisearch).
+const engine = createEngine({ dataDir: env().dataDir });
 const t0 = performance.now();
 const status = await indexDirectory({ dir, engine });
 await engine.close();

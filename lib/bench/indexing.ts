@@ -3,7 +3,6 @@
  * /proc every 100 ms; its self-reported maxRSS is the authoritative peak.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { procMemory } from './proc';
 
@@ -20,11 +19,19 @@ export interface IndexingResult {
 const CHILD = path.join(path.dirname(new URL(import.meta.url).pathname), 'index-child.ts');
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-export async function runIndexer(opts: { corpusDir: string; dataDir: string; corpusBytes: number; dbFile: string }): Promise<IndexingResult> {
+export async function runIndexer(opts: {
+  corpusDir: string;
+  dataDir: string;
+  corpusBytes: number;
+  /** the index's size once built (SQLite: the file; Meilisearch: the server's database) */
+  indexBytes: () => Promise<number>;
+  /** engine settings for the child (SEARCH_ENGINE, MEILI_INDEX) */
+  engineEnv: Record<string, string>;
+}): Promise<IndexingResult> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, opts.corpusDir], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: opts.dataDir, SEARCH_ENGINE: 'sqlite' },
+    env: { ...process.env, DATA_DIR: opts.dataDir, ...opts.engineEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let sampledPeak = 0;
@@ -54,6 +61,6 @@ export async function runIndexer(opts: { corpusDir: string; dataDir: string; cor
     reportsPerSec: r.indexed / wall,
     mbPerSec: opts.corpusBytes / 1024 / 1024 / wall,
     peakRssMB: Math.max(r.maxRssMB, sampledPeak),
-    indexBytes: fs.statSync(opts.dbFile).size,
+    indexBytes: await opts.indexBytes(),
   };
 }

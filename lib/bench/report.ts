@@ -31,6 +31,7 @@ export function formatTable(r: BenchResult): string {
     return [ts.map((t) => t.target).join(', '), ts.every((t) => t.ok) ? 'ok' : 'MISS'];
   };
   const rows: string[][] = [['phase', 'metric', 'value', 'target', '']];
+  rows.push(['engine', r.engine ?? 'sqlite', r.server ? `Meilisearch ${r.server.version} (${r.server.commit.slice(0, 12)})` : '', '', '']);
   const add = (phase: string, metric: string, value: string, tname?: string) => rows.push([phase, metric, value, ...(tname ? target(tname) : ['', ''])]);
   const mb = r.corpus.bytes / 1048576;
   add('corpus', 'reports / size', `${f0(r.corpus.reports)} / ${f1(mb)} MB`);
@@ -51,9 +52,12 @@ export function formatTable(r: BenchResult): string {
   }
   add('quality', 'recall % (worst query)', `${r.quality.recall * 100 === 100 ? '100' : (r.quality.recall * 100).toFixed(3)} (${(r.quality.minRecall * 100).toFixed(2)})`, 'recall %');
   add('quality', 'precision % (worst query)', `${r.quality.precision * 100 === 100 ? '100' : (r.quality.precision * 100).toFixed(3)} (${(r.quality.minPrecision * 100).toFixed(2)})`, 'precision %');
-  add('quality', 'LIKE counts = baseline', r.like.countsAgree ? 'yes' : 'NO');
-  add('LIKE', 'p50/p95/p99 ms', ms(r.like.latency));
-  add('LIKE', 'LIKE ÷ engine cold (p50, p95)', `${f1(r.like.ratioP50)}× / ${f1(r.like.ratioP95)}×`);
+  if (r.like.skipped) add('LIKE', 'skipped', r.like.reason);
+  else {
+    add('quality', 'LIKE counts = baseline', r.like.countsAgree ? 'yes' : 'NO');
+    add('LIKE', 'p50/p95/p99 ms', ms(r.like.latency));
+    add('LIKE', 'LIKE ÷ engine cold (p50, p95)', `${f1(r.like.ratioP50)}× / ${f1(r.like.ratioP95)}×`);
+  }
   if (r.http.skipped) add('HTTP', 'skipped', r.http.reason);
   else {
     for (const h of r.http.targets) {
@@ -79,4 +83,36 @@ export function formatTable(r: BenchResult): string {
   }
   add('machine', 'cpus / load 1-5-15 (start → end)', `${r.machine.cpus} / ${r.machine.loadavg.start} → ${r.machine.loadavg.end}`);
   return alignTable(rows, [2]);
+}
+
+/**
+ * Engines side by side (the same corpus: same --reports and --seed): one column per result.
+ */
+export function formatComparison(results: BenchResult[]): string {
+  const head = ['metric', ...results.map((r) => (r.engine === 'meilisearch' ? `meilisearch ${r.server?.version ?? ''}`.trim() : (r.engine ?? 'sqlite')))];
+  const rows: string[][] = [head];
+  const row = (metric: string, f: (r: BenchResult) => string) => rows.push([metric, ...results.map(f)]);
+  const http = (r: BenchResult, name: string, f: (h: Extract<BenchResult['http'], { skipped: false }>['targets'][number]) => string) => {
+    if (r.http.skipped) return 'skipped';
+    const h = r.http.targets.find((t) => t.name === name);
+    return h ? f(h) : 'n/a';
+  };
+  row('reports / corpus MB', (r) => `${f0(r.corpus.reports)} / ${f1(r.corpus.bytes / 1048576)}`);
+  row('indexing wall time s', (r) => f1(r.indexing.seconds));
+  row('indexing reports/s', (r) => f0(r.indexing.reportsPerSec));
+  row('indexer peak RSS MB', (r) => f0(r.indexing.peakRssMB));
+  row('index size on disk MB', (r) => f1(r.index.bytes / 1048576));
+  row('search cold p50/p95/p99 ms', (r) => ms(r.search.cold));
+  row('search warm p50/p95/p99 ms', (r) => ms(r.search.warm));
+  row('search all p50/p95/p99 ms', (r) => ms(r.search.all));
+  row('every facet value: all p50/p95/p99 ms', (r) => (r.searchEveryValue ? ms(r.searchEveryValue.all) : 'n/a'));
+  row('recall % (worst query)', (r) => `${(r.quality.recall * 100).toFixed(2)} (${(r.quality.minRecall * 100).toFixed(2)})`);
+  row('precision % (worst query)', (r) => `${(r.quality.precision * 100).toFixed(2)} (${(r.quality.minPrecision * 100).toFixed(2)})`);
+  for (const name of ['page /', '/api/search']) {
+    row(`HTTP ${name} req/s`, (r) => http(r, name, (h) => f0(h.requestsPerSec)));
+    row(`HTTP ${name} p50 / p99 ms`, (r) => http(r, name, (h) => `${h.p50} / ${h.p99}`));
+    row(`HTTP ${name} errors`, (r) => http(r, name, (h) => String(h.non2xx + h.errors + h.timeouts)));
+  }
+  row('app server RSS after load MB', (r) => (r.http.skipped ? 'skipped' : f0(r.http.serverRssMB)));
+  return alignTable(rows, results.map((_, i) => i + 1));
 }

@@ -19,8 +19,12 @@ import { DEFAULT_QUERIES_FILE, loadQueries } from './queries';
 import { measureQuality, type QualityResult } from './recall';
 import { evaluateTargets, type TargetCheck } from './targets';
 
+export type BenchEngine = 'sqlite' | 'meilisearch';
+
 export interface BenchOptions {
   reports: number;
+  /** default sqlite; meilisearch needs MEILI_HOST (and MEILI_MASTER_KEY) and uses its own index */
+  engine?: BenchEngine;
   seed: string;
   /** seconds of load per HTTP target; 0 skips the HTTP phase */
   httpSeconds: number;
@@ -40,6 +44,9 @@ export interface BenchOptions {
 
 export interface BenchResult {
   version: 1;
+  engine: BenchEngine;
+  /** Meilisearch: the server's version (GET /version) */
+  server?: { version: string; commit: string };
   startedAt: string;
   finishedAt: string;
   options: Omit<BenchOptions, 'log'>;
@@ -52,8 +59,10 @@ export interface BenchResult {
   searchEveryValue: LatencyResult;
   quality: QualityResult;
   baseline: { seconds: number; counts: number[] };
-  like: LikeResult & { ratioP50: number; ratioP95: number; countsAgree: boolean };
+  /** SQLite only: a LIKE scan over the same database */
+  like: (LikeResult & { ratioP50: number; ratioP95: number; countsAgree: boolean; skipped?: false }) | { skipped: true; reason: string };
   http: HttpResult | { skipped: true; reason: string };
+  /** SQLite: the database file; Meilisearch: the server's used database size (GET /stats) */
   index: { bytes: number; file: string };
   targets: TargetCheck[];
 }
@@ -69,18 +78,23 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   fs.rmSync(corpusDir, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   const queries = loadQueries(opts.queriesFile ?? DEFAULT_QUERIES_FILE);
+  const kind = opts.engine ?? 'sqlite';
+  const meili = kind === 'meilisearch' ? await meiliTarget() : null;
+  const engineEnv: Record<string, string> = meili ? { SEARCH_ENGINE: 'meilisearch', MEILI_INDEX: meili.index } : { SEARCH_ENGINE: 'sqlite' };
+  const open = () => createEngine(meili ? { kind, indexName: meili.index } : { kind, dataDir });
   try {
     log(`generating ${opts.reports} reports (seed ${opts.seed}) into ${corpusDir}`);
     const corpus = writeCorpus(corpusDir, opts.reports, opts.seed);
     log(`  ${corpus.reports} reports, ${(corpus.bytes / 1048576).toFixed(1)} MB in ${corpus.seconds.toFixed(1)} s`);
 
-    log('indexing (child process: lib/indexer, the pipeline `npm run index` runs)');
+    log(`indexing into ${meili ? `Meilisearch ${meili.server.version} at ${meili.host}, index ${meili.index}` : 'SQLite'} (child process: lib/indexer, the pipeline \`npm run index\` runs)`);
     loadavg.beforeIndex = loadAvg();
-    const indexing = await runIndexer({ corpusDir, dataDir, corpusBytes: corpus.bytes, dbFile });
+    const indexBytes = meili ? meili.usedBytes : async () => fs.statSync(dbFile).size;
+    const indexing = await runIndexer({ corpusDir, dataDir, corpusBytes: corpus.bytes, indexBytes, engineEnv });
     loadavg.afterIndex = loadAvg();
     log(`  ${indexing.reports} reports in ${indexing.seconds.toFixed(1)} s, peak RSS ${indexing.peakRssMB.toFixed(0)} MB`);
 
-    const engine = createEngine({ kind: 'sqlite', dataDir });
+    const engine = open();
     let search: LatencyResult;
     let searchEveryValue: LatencyResult;
     let quality: QualityResult;
@@ -93,7 +107,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       log(`  p50 ${search.all.p50.toFixed(1)} ms, p95 ${search.all.p95.toFixed(1)} ms, p99 ${search.all.p99.toFixed(1)} ms`);
       // For comparison, every value of every facet (20,000 agencies at 100k), on a fresh engine
       // (its own empty caches; the OS file cache is warm from the first run, which flatters it).
-      const fresh = createEngine({ kind: 'sqlite', dataDir });
+      const fresh = open();
       try {
         searchEveryValue = await measureLatency(fresh, queries, opts.rounds, 0);
       } finally {
@@ -110,17 +124,21 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       await engine.close();
     }
 
-    log(`LIKE scan: ${opts.likeRounds} round(s)`);
-    const likeRaw = measureLike(dbFile, queries, opts.likeRounds);
-    const like = {
-      ...likeRaw,
-      // Against the engine's cold (first) runs: the LIKE scan runs each query once, uncached, and
-      // a warm engine query (~0.03 ms from the result cache) would make the ratio meaningless.
-      ratioP50: likeRaw.latency.p50 / search.cold.p50,
-      ratioP95: likeRaw.latency.p95 / search.cold.p95,
-      countsAgree: likeRaw.counts.every((c, i) => c === baseline.counts[i]),
-    };
-    log(`  p50 ${like.latency.p50.toFixed(1)} ms (${like.ratioP50.toFixed(1)}× the engine's first runs)`);
+    let like: BenchResult['like'];
+    if (meili) like = { skipped: true, reason: 'SQLite only (a LIKE scan of its database)' };
+    else {
+      log(`LIKE scan: ${opts.likeRounds} round(s)`);
+      const likeRaw = measureLike(dbFile, queries, opts.likeRounds);
+      like = {
+        ...likeRaw,
+        // Against the engine's cold (first) runs: the LIKE scan runs each query once, uncached, and
+        // a warm engine query (~0.03 ms from the result cache) would make the ratio meaningless.
+        ratioP50: likeRaw.latency.p50 / search.cold.p50,
+        ratioP95: likeRaw.latency.p95 / search.cold.p95,
+        countsAgree: likeRaw.counts.every((c, i) => c === baseline.counts[i]),
+      };
+      log(`  p50 ${like.latency.p50.toFixed(1)} ms (${like.ratioP50.toFixed(1)}× the engine's first runs)`);
+    }
 
     let http: BenchResult['http'];
     if (opts.httpSeconds <= 0) http = { skipped: true, reason: '--http-seconds 0' };
@@ -140,6 +158,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         connections: opts.connections,
         stressSeconds: opts.stressSeconds ?? opts.httpSeconds,
         log,
+        engineEnv,
       });
       for (const t of http.targets) log(`  ${t.name}: ${t.requestsPerSec.toFixed(0)} req/s, p99 ${t.p99} ms, ${t.non2xx + t.errors} errors`);
     }
@@ -147,6 +166,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
     const result: BenchResult = {
       version: 1,
+      engine: kind,
+      ...(meili ? { server: meili.server } : {}),
       startedAt,
       finishedAt: new Date().toISOString(),
       options: { ...opts, log: undefined } as Omit<BenchOptions, 'log'>,
@@ -159,12 +180,37 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       baseline: { seconds: baseline.seconds, counts: baseline.counts },
       like,
       http,
-      index: { bytes: fs.statSync(dbFile).size, file: dbFile },
+      index: meili ? { bytes: await meili.usedBytes(), file: `${meili.host} (index ${meili.index})` } : { bytes: fs.statSync(dbFile).size, file: dbFile },
       targets: [],
     };
     result.targets = evaluateTargets(result);
     return result;
   } finally {
     if (!opts.keep && !opts.workDir) fs.rmSync(work, { recursive: true, force: true });
+    if (meili && !opts.keep) await meili.drop();
   }
+}
+
+/** The Meilisearch server of MEILI_HOST, a fresh index name on it, its size and cleanup. */
+async function meiliTarget() {
+  const { env } = await import('../env');
+  const { Meilisearch } = await import('meilisearch');
+  const e = env();
+  if (!e.MEILI_HOST) throw new Error('--engine meilisearch needs MEILI_HOST (and MEILI_MASTER_KEY) pointing at a running server');
+  const client = new Meilisearch({ host: e.MEILI_HOST, apiKey: e.MEILI_MASTER_KEY });
+  const v = await client.getVersion();
+  const index = `bench_${Date.now()}`;
+  return {
+    host: e.MEILI_HOST,
+    index,
+    server: { version: v.pkgVersion, commit: v.commitSha },
+    /** the server's whole database in use: run the benchmark on a server holding nothing else */
+    usedBytes: async () => {
+      const st = (await client.getStats()) as { databaseSize: number; usedDatabaseSize?: number };
+      return st.usedDatabaseSize ?? st.databaseSize;
+    },
+    drop: async () => {
+      for (const uid of [index, `${index}_records`]) await client.deleteIndexIfExists(uid).catch(() => {});
+    },
+  };
 }

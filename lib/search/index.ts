@@ -7,6 +7,7 @@ import { EngineUnavailableError, type RebuildProgress, type SearchEngine, type S
 import { normalizeQuery } from './query';
 import { SqliteEngine } from './sqlite';
 import { indexWasBuilt } from '../indexer/status';
+import { batchBytesFor } from './meili-batch';
 
 export type EngineKind = 'sqlite' | 'meilisearch';
 
@@ -25,6 +26,8 @@ export interface MeiliOptions {
   host: string;
   apiKey?: string;
   index: string;
+  /** bytes per document upload (default 16 MB); from MEILI_MAX_PAYLOAD_BYTES when set */
+  maxBatchBytes?: number;
 }
 
 /**
@@ -132,11 +135,13 @@ export function createEngine(opts: CreateEngineOptions = {}): SearchEngine {
   }
   const host = opts.host ?? env().MEILI_HOST;
   if (!host) throw new EngineUnavailableError('SEARCH_ENGINE=meilisearch needs MEILI_HOST (see .env.example)');
+  const payload = env().MEILI_MAX_PAYLOAD_BYTES;
   return new CheckedEngine(
     new LazyMeilisearch({
       host,
       apiKey: opts.apiKey ?? env().MEILI_MASTER_KEY,
       index: opts.indexName ?? env().MEILI_INDEX,
+      ...(payload ? { maxBatchBytes: batchBytesFor(payload) } : {}),
     }),
   );
 }

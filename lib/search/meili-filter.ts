@@ -6,18 +6,22 @@
  */
 import { FACETS, SearchInputError, type FacetName, type Filters } from './types';
 import { FILTERABLE, type FilterableAttribute } from './meili-settings';
+import { encodeFacetKey } from './meili-facet-key';
 
-/** App facet name → document attribute (the app says `theme`, documents hold `themes`). */
+/** App facet name → document attribute (the app says `theme`, documents hold `keys.themes`). */
 export const FACET_ATTRIBUTE: Record<FacetName, FilterableAttribute> = {
-  agency: 'agency',
+  agency: 'keys.agency',
   year: 'year',
-  province: 'province',
-  city: 'city',
+  province: 'keys.province',
+  city: 'keys.city',
   level: 'level',
   kind: 'kind',
-  theme: 'themes',
+  theme: 'keys.themes',
   checks: 'checks',
 };
+
+/** Attributes holding encoded values (meili-facet-key.ts): filter values are encoded the same way. */
+export const isKeyed = (attr: string): boolean => attr.startsWith('keys.');
 
 /** Meilisearch's array form: outer items are ANDed, an inner array is ORed. */
 export type MeiliFilter = (string | string[])[];
@@ -34,15 +38,19 @@ function attribute(name: string): FilterableAttribute {
   return name as FilterableAttribute;
 }
 
+const literal = (attr: string, value: string) => quoteFilterValue(isKeyed(attr) && typeof value === 'string' ? encodeFacetKey(value) : value);
+
 /** `attr = "value"`, the only condition shape this module emits. Numbers match quoted too. */
 export function eq(attr: FilterableAttribute | string, value: string): string {
-  return `${attribute(attr)} = ${quoteFilterValue(value)}`;
+  const a = attribute(attr);
+  return `${a} = ${literal(a, value)}`;
 }
 
-/** `attr IN ["a", "b"]` for internal lists (e.g. report ids to delete on upsert). */
+/** `attr IN ["a", "b"]` for internal lists (e.g. the reports of an upsert). */
 export function inList(attr: FilterableAttribute | string, values: readonly string[]): string {
   if (values.length === 0) throw new Error('inList needs at least one value');
-  return `${attribute(attr)} IN [${values.map(quoteFilterValue).join(', ')}]`;
+  const a = attribute(attr);
+  return `${a} IN [${values.map((v) => literal(a, v)).join(', ')}]`;
 }
 
 /** App filters → Meilisearch filter: AND across facets, OR within a facet's values. */

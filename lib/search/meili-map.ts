@@ -9,6 +9,20 @@ import type { FacetName, SearchHit } from './types';
 import { FACET_ATTRIBUTE } from './meili-filter';
 import { MARK_END, MARK_START, stripMarkers } from './highlight';
 import { makeSnippet } from './sqlite-snippet';
+import { decodeFacetKey, encodeFacetKey } from './meili-facet-key';
+
+/**
+ * Encoded copies of the string facet values (meili-facet-key.ts): Meilisearch filters, counts and
+ * sorts on these, so values it would normalize alike stay apart. Absent when the value is null.
+ */
+export interface FacetKeys {
+  report: string;
+  agency: string;
+  province?: string;
+  city?: string;
+  county?: string;
+  themes?: string[];
+}
 
 export interface SectionDocument {
   id: string;
@@ -34,6 +48,7 @@ export interface SectionDocument {
   /** the canonical report's id on an older version, else null: filtered out unless includeVersions */
   version_of: string | null;
   synthetic: boolean;
+  keys: FacetKeys;
 }
 
 export interface RecordDocument {
@@ -49,6 +64,9 @@ export interface RecordDocument {
   synthetic: boolean;
   /** the whole ReportRecord as JSON: stored, not indexed field by field */
   record: string;
+  keys: Pick<FacetKeys, 'report' | 'agency'>;
+  /** ms since the epoch, set by upsert (absent from rebuilt documents) */
+  upserted_at?: number;
 }
 
 /**
@@ -68,10 +86,64 @@ export function sectionDocId(reportId: string, sectionKey: string): string {
 export const WHOLE_REPORT = 'report';
 
 /**
- * One document per section, plus one whole-report document. The whole-report document makes
- * a query whose terms sit in different sections match the report (every term must occur
- * somewhere in the report, as in the SQLite engine); when one section holds every term, that
- * section's document ranks better (earlier match position) and gives the hit its section.
+ * Meilisearch indexes only the first 65,536 word positions of a field (MAX_POSITION_PER_ATTRIBUTE);
+ * later words are silently unsearchable. A position is spent per word, 8 after a hard separator
+ * (。，；…), so this bound over-counts: every letter or digit a word, every other non-space
+ * character a hard separator before one. Documents are cut so each field stays under MAX_POSITIONS.
+ */
+export const MAX_POSITIONS = 60_000;
+
+export function positionBound(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (/[\p{L}\p{N}]/u.test(ch)) n += 1;
+    else if (!/\s/.test(ch)) n += 7;
+  }
+  return n;
+}
+
+/** Split text so every piece (and its jieba field) stays under the position bound; cuts at line or sentence ends when it can. */
+export function splitForPositions(text: string, segment: (text: string) => string, max = MAX_POSITIONS): { text: string; seg: string }[] {
+  const seg = segment(text);
+  if ((positionBound(text) <= max && positionBound(seg) <= max) || text.length < 2) return [{ text, seg }];
+  const mid = Math.floor(text.length / 2);
+  let cut = -1;
+  for (const sep of ['\n', '。', '；', '，', ' ']) {
+    const before = text.lastIndexOf(sep, mid);
+    const after = text.indexOf(sep, mid);
+    const best = [before, after].filter((i) => i > 0 && i < text.length - 1).sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid))[0];
+    if (best !== undefined && Math.abs(best - mid) < text.length / 4) {
+      cut = best + 1;
+      break;
+    }
+  }
+  if (cut < 0) cut = mid;
+  return [...splitForPositions(text.slice(0, cut), segment, max), ...splitForPositions(text.slice(cut), segment, max)];
+}
+
+/** Each distinct word once, in first-seen order: what the whole-report document needs to match. */
+function distinctWords(seg: string): string {
+  return [...new Set(seg.split(' ').filter(Boolean))].join(' ');
+}
+
+export function facetKeys(record: ReportRecord): FacetKeys {
+  const k: FacetKeys = { report: encodeFacetKey(record.id), agency: encodeFacetKey(record.agency) };
+  if (record.region.province) k.province = encodeFacetKey(record.region.province);
+  if (record.region.city) k.city = encodeFacetKey(record.region.city);
+  if (record.region.county) k.county = encodeFacetKey(record.region.county);
+  const themes = [...new Set(record.themes.map((t) => t.label))];
+  if (themes.length) k.themes = themes.map(encodeFacetKey);
+  return k;
+}
+
+/**
+ * One document per section (a section too long for Meilisearch's position limit becomes several,
+ * `<report>__<key>__<n>`), plus one whole-report document. The whole-report document makes a
+ * query whose terms sit in different sections match the report (every term must occur somewhere
+ * in the report, as in the SQLite engine): it holds each distinct jieba word of the report once,
+ * which keeps a long report under the position limit, and no text (its hits take their snippet
+ * from the sections, MeilisearchEngine.search). When one section holds every term, that
+ * section's document ranks better and gives the hit its section.
  * The overview comes first so that, with no query, ties resolve to it (lowest internal id).
  */
 export function toSectionDocuments(record: ReportRecord, segment: (text: string) => string): SectionDocument[] {
@@ -90,6 +162,7 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     checks_failed: failed,
     version_of: record.versionOf ?? null,
     synthetic: record.synthetic === true,
+    keys: facetKeys(record),
   };
   // Markers are stripped so a report cannot forge highlights; merging duplicate keys keeps
   // document ids unique if a parser ever emits the same section twice.
@@ -102,20 +175,24 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
   }
   const keys = [...byKey.keys()].sort((a, b) => Number(b === 'overview') - Number(a === 'overview'));
   const labelsOn: SectionKey | null = byKey.has('problems') ? 'problems' : null;
-  const docs: SectionDocument[] = keys.map((key) => {
+  const docs: SectionDocument[] = [];
+  for (const key of keys) {
     const s = byKey.get(key)!;
     const theme_labels = key === labelsOn ? base.themes : [];
-    // the heading is segmented with the text: a report found by a word only its heading holds
-    const seg = segment(s.title ? `${s.title}\n${s.text}` : s.text);
-    return { id: sectionDocId(record.id, key), section_key: key, title: s.title, text: s.text, text_seg: seg, theme_labels, ...base };
-  });
+    splitForPositions(s.text, segment).forEach((part, n) => {
+      const id = n === 0 ? sectionDocId(record.id, key) : `${sectionDocId(record.id, key)}__${n}`;
+      // the heading is segmented with the first part: a report is found by a word only its heading holds
+      const seg = n === 0 && s.title ? `${segment(s.title)} ${part.seg}` : part.seg;
+      docs.push({ id, section_key: key, title: s.title, text: part.text, text_seg: seg, theme_labels: n === 0 ? theme_labels : [], ...base });
+    });
+  }
   docs.push({
     id: sectionDocId(record.id, WHOLE_REPORT),
     section_key: null,
     // headings reach it through the sections' text_seg; a `title` here would outrank the sections
     title: '',
-    text: [...byKey.values()].map((s) => s.text).filter(Boolean).join('\n'),
-    text_seg: docs.map((d) => d.text_seg).filter(Boolean).join(' '),
+    text: '',
+    text_seg: distinctWords(docs.map((d) => d.text_seg).filter(Boolean).join(' ')),
     theme_labels: labelsOn ? [] : base.themes,
     ...base,
   });
@@ -134,6 +211,7 @@ export function toRecordDocument(record: ReportRecord): RecordDocument {
     level: record.level,
     synthetic: record.synthetic === true,
     record: JSON.stringify(record),
+    keys: { report: encodeFacetKey(record.id), agency: encodeFacetKey(record.agency) },
   };
 }
 
@@ -166,24 +244,53 @@ export function clampSnippet(snippet: string, max = SNIPPET_MAX): string {
 
 const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
+/** True when Meilisearch marked a match in the hit's cropped text. */
+export function hasMarkedText(hit: Hit<HitFields>): boolean {
+  const formatted = hit._formatted?.text;
+  return typeof formatted === 'string' && formatted.includes(MARK_START);
+}
+
+/** The section text a snippet is cut from when Meilisearch marked nothing (see toSearchHit). */
+export interface SnippetSource {
+  section: SectionKey | null;
+  text: string;
+}
+
 /**
- * A Meilisearch hit → SearchHit. The snippet is `_formatted.text` (cropped, matches wrapped in
- * MARK_START/MARK_END by highlightPreTag/PostTag; the stored text had markers stripped, so every
- * marker in it came from Meilisearch). When Meilisearch marked nothing in the text — the match
- * was in the hidden jieba field (处理 inside 待处理, which Meilisearch's own tokenizer keeps
- * whole), or there was no query — the snippet is cut from the original text around the terms.
+ * Of a report's sections, the one holding the most query terms (ASCII folded), earliest first:
+ * where a snippet of a whole-report hit comes from.
  */
-export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = []): SearchHit {
+export function bestSection(sections: readonly SnippetSource[], terms: readonly string[]): SnippetSource | undefined {
+  const folded = terms.map(foldAscii);
+  let best: SnippetSource | undefined;
+  let bestScore = -1;
+  for (const s of sections) {
+    if (!s.text) continue;
+    const t = foldAscii(s.text);
+    const score = folded.filter((term) => t.includes(term)).length;
+    if (score > bestScore) [best, bestScore] = [s, score];
+  }
+  return best;
+}
+
+/**
+ * A Meilisearch hit → SearchHit. Hits carry no whole text, only `_formatted.text`: cropped, matches
+ * wrapped in MARK_START/MARK_END by highlightPreTag/PostTag (the stored text had markers stripped,
+ * so every marker in it came from Meilisearch). When Meilisearch marked nothing — the match was
+ * in the hidden jieba field (处理 inside 待处理, which Meilisearch's own tokenizer keeps whole), or
+ * the hit is a whole-report document, which holds no text — the snippet is cut around the terms
+ * from `source`, the section text the engine fetched for it; with no query, from the cropped text.
+ * A match in the heading only quotes the heading with the start of its text.
+ */
+export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = [], source?: SnippetSource): SearchHit {
   const formatted = hit._formatted?.text;
   const folded = terms.map(foldAscii);
-  const body = hit.text ?? '';
-  // A match in the heading only: quote the heading with the start of its text.
+  const body = source?.text ?? (typeof formatted === 'string' ? formatted : (hit.text ?? ''));
   const title = hit.title ?? '';
   const inTitle = !!title && folded.some((t) => foldAscii(title).includes(t)) && !folded.some((t) => foldAscii(body).includes(t));
-  const snippet =
-    typeof formatted === 'string' && formatted.includes(MARK_START)
-      ? clampSnippet(formatted.replace(/\s+/g, ' ').trim())
-      : makeSnippet(inTitle ? `${title}\n${body}` : body, folded);
+  const snippet = hasMarkedText(hit)
+    ? clampSnippet((formatted as string).replace(/\s+/g, ' ').trim())
+    : makeSnippet(inTitle ? `${title}\n${body}` : body, folded);
   return {
     id: hit.report_id,
     agency: hit.agency,
@@ -194,7 +301,7 @@ export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = []):
     themes: hit.themes ?? [],
     checksFailed: hit.checks_failed ?? 0,
     synthetic: hit.synthetic === true,
-    section: hit.section_key ?? null,
+    section: source ? source.section : (hit.section_key ?? null),
     snippet,
     ...(hit.version_of ? { versionOf: hit.version_of } : {}),
   };
@@ -206,7 +313,11 @@ export function toFacets(
   requested: readonly FacetName[],
 ): Partial<Record<FacetName, Record<string, number>>> {
   const out: Partial<Record<FacetName, Record<string, number>>> = {};
-  for (const f of requested) out[f] = { ...(distribution?.[FACET_ATTRIBUTE[f]] ?? {}) };
+  for (const f of requested) {
+    const attr = FACET_ATTRIBUTE[f];
+    const counts = distribution?.[attr] ?? {};
+    out[f] = attr.startsWith('keys.') ? Object.fromEntries(Object.entries(counts).map(([k, n]) => [decodeFacetKey(k), n])) : { ...counts };
+  }
   return out;
 }
 

@@ -1,18 +1,24 @@
 /**
  * From the app's SearchQuery to a Meilisearch search request.
  *
- * Meilisearch reads at most 10 words of a query and silently ignores the rest; segmented
- * Chinese reaches that quickly (jieba's search mode emits 政府信息公开 and also 政府, 信息,
- * 公开, 政府信息). So the terms are chosen here, not cut off at random:
- *   1. drop empties and duplicates, and strip `"` and a leading `-` (phrase and negation
- *      syntax: phrase matching is unreliable on CJK segmentation, so it is never relied on);
- *   2. drop a term contained in another kept term: the document field holds the longer word
- *      too (same segmenter), so the longer one is at least as precise;
- *   3. if still more than 10, keep the 10 longest (earliest first on ties), in query order.
+ * Meilisearch reads at most 10 query parts and silently ignores the rest (milli words_limit);
+ * it counts parts after its own tokenization (charabia, which cuts an unknown 3+ character
+ * Chinese word into shorter pieces), and a quoted phrase is one part. Unquoted, a jieba term
+ * could become several parts, and its single-character pieces need not even be adjacent
+ * (时效性差 matched 时效性 plus any word starting with 差 anywhere). So:
+ *   1. the query is cut with jieba (the same segmenter as the indexed `text_seg` field); empties,
+ *      duplicates, quotes and a leading `-` go; a term is split at any non-word character, so no
+ *      separator sits inside a phrase;
+ *   2. a term contained in another kept term goes: the document holds the longer word, so it
+ *      holds the shorter as well;
+ *   3. every kept term is sent as a quoted phrase: one part each, its pieces adjacent, matched
+ *      exactly (no prefix: jieba's search mode indexes the shorter words inside longer ones);
+ *   4. more than 10 terms is refused (SearchInputError) rather than answered without some terms:
+ *      a result that silently ignores part of the query would be wrong, not just less precise.
  * Every kept term must match (matchingStrategy "all"), like the SQLite engine's AND.
  */
 import type { SearchParams } from 'meilisearch';
-import { FACETS, type FacetName, type SearchQuery, type SortOrder } from './types';
+import { FACETS, SearchInputError, type FacetName, type SearchQuery, type SortOrder } from './types';
 import { DEFAULT_PER_PAGE } from './query';
 import { buildFilter, FACET_ATTRIBUTE } from './meili-filter';
 import { LOCALES } from './meili-settings';
@@ -22,12 +28,14 @@ export const MAX_QUERY_TERMS = 10;
 /** Snippet length in words (a CJK word is 1–4 characters). */
 export const CROP_LENGTH = 30;
 
-/** Fields a hit needs; `text_seg` is hidden and `text` comes back cropped in `_formatted`. */
+/**
+ * Fields a hit needs. `text` is not among them: it comes back cropped in `_formatted` (a whole
+ * section, or a whole report, per hit would be most of the response).
+ */
 export const HIT_ATTRIBUTES = [
   'report_id',
   'section_key',
   'title',
-  'text',
   'agency',
   'year',
   'province',
@@ -44,29 +52,33 @@ export const HIT_ATTRIBUTES = [
 export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
   const cleaned: string[] = [];
   for (const raw of terms) {
-    const t = raw.replace(/["\u201c\u201d]/g, '').replace(/^-+/, '').trim();
-    if (t && !cleaned.includes(t)) cleaned.push(t);
+    for (const piece of raw.split(/[^\p{L}\p{N}\p{M}]+/u)) {
+      const t = piece.trim();
+      if (t && !cleaned.includes(t)) cleaned.push(t);
+    }
   }
   const kept = cleaned.filter((t) => !cleaned.some((o) => o !== t && o.includes(t)));
-  if (kept.length <= max) return kept;
-  const chosen = new Set(
-    kept
-      .map((t, i) => ({ t, i }))
-      .sort((a, b) => b.t.length - a.t.length || a.i - b.i)
-      .slice(0, max)
-      .map((x) => x.t),
-  );
-  return kept.filter((t) => chosen.has(t));
+  if (kept.length > max) {
+    throw new SearchInputError(`检索词过多：共 ${kept.length} 个不同的词，最多可同时检索 ${max} 个（${kept.join(" ")}）`);
+  }
+  return kept;
 }
 
 /**
- * The `q` sent to Meilisearch: the selected terms, space-separated. '' lists everything;
- * null means the query has no word at all (only punctuation), which matches nothing.
+ * The `q` sent to Meilisearch: the selected terms as quoted phrases. '' lists everything; null
+ * means the query has no word at all (only punctuation), which matches nothing.
  */
 export function meiliQueryText(q: string, segment: (q: string) => string[]): string | null {
-  if (!q.trim()) return '';
+  const terms = meiliTerms(q, segment);
+  if (terms === null) return null;
+  return terms.map((t) => `"${t}"`).join(' ');
+}
+
+/** The selected terms; [] lists everything, null matches nothing (see meiliQueryText). */
+export function meiliTerms(q: string, segment: (q: string) => string[]): string[] | null {
+  if (!q.trim()) return [];
   const terms = selectTerms(segment(q));
-  return terms.length ? terms.join(' ') : null;
+  return terms.length ? terms : null;
 }
 
 /**
@@ -75,8 +87,8 @@ export function meiliQueryText(q: string, segment: (q: string) => string[]): str
  */
 const SORT: Record<SortOrder, string[] | undefined> = {
   relevance: undefined,
-  year_desc: ['year:desc', 'agency:asc'],
-  year_asc: ['year:asc', 'agency:asc'],
+  year_desc: ['year:desc', 'keys.agency:asc'],
+  year_asc: ['year:asc', 'keys.agency:asc'],
 };
 
 /**

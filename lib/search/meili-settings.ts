@@ -26,10 +26,14 @@ export const SECTION_FIELDS = [
   'checks_failed',
   'version_of',
   'synthetic',
+  'keys',
 ] as const;
 
-/** Searched, never returned: the jieba field (the original text re-spaced) and theme labels. */
-export const HIDDEN_FIELDS = ['text_seg', 'theme_labels'] as const;
+/**
+ * Searched, never returned: the jieba field (the original text re-spaced) and theme labels; the
+ * encoded filter keys (meili-facet-key.ts) are for filters, facets and sorting only.
+ */
+export const HIDDEN_FIELDS = ['text_seg', 'theme_labels', 'keys'] as const;
 
 /**
  * Order matters: the attributeRank ranking rule prefers matches in earlier fields. Theme labels
@@ -39,17 +43,23 @@ export const HIDDEN_FIELDS = ['text_seg', 'theme_labels'] as const;
  */
 export const SEARCHABLE = ['theme_labels', 'agency', 'title', 'text', 'text_seg'] as const;
 
+/**
+ * String facets are filtered and counted on their encoded copies under `keys.` (Meilisearch would
+ * otherwise merge values that differ only in bracket width, case or script variant); years and
+ * the ASCII enums are stored as they are.
+ */
 export const FILTERABLE = [
-  'agency',
+  'keys.agency',
   'year',
-  'province',
-  'city',
-  'county',
+  'keys.province',
+  'keys.city',
+  'keys.county',
   'level',
   'kind',
-  'themes',
+  'keys.themes',
   'checks',
-  'report_id',
+  'keys.report',
+  // the canonical id on an older version (ids are hex: nothing for the normalizer to merge)
   'version_of',
   // generated demo reports: counted on the records index (corpusCounts)
   'synthetic',
@@ -57,13 +67,26 @@ export const FILTERABLE = [
 export type FilterableAttribute = (typeof FILTERABLE)[number];
 
 /**
- * Tens of thousands of agencies publish a report each year. A facet is counted over the whole
- * result set, so the agency facet must be able to list every agency (default is 100), and
- * exact totals need maxTotalHits above the number of section documents a query can match
- * (agencies x years x up to 7 sections; beyond it totals are capped, never wrong by excess).
+ * Values per facet Meilisearch returns, the most frequent first. Every facet but agency has far
+ * fewer values (years, provinces, ~340 cities, themes); the agency facet (tens of thousands of
+ * values) is cut here rather than shipped whole with every search: the site shows at most 300
+ * values of a facet (facet-rank.ts RANK_MEMO). When a facet reaches this cap its value count
+ * (facetValueCounts) is a lower bound.
  */
-export const MAX_VALUES_PER_FACET = 100_000;
+export const MAX_VALUES_PER_FACET = 1000;
+/**
+ * Exact totals need maxTotalHits above the number of documents a query can match (agencies x
+ * years x sections; beyond it totals are capped, never wrong by excess).
+ */
 export const MAX_TOTAL_HITS = 1_000_000;
+
+/**
+ * `sort` first: with a year order the hits are ordered by year, relevance only breaking ties
+ * (Meilisearch's default puts sort after words, typo, proximity and attributeRank, which made a
+ * year order with a query a mere tie-breaker). With relevance order no sort is sent and the rule
+ * is a no-op. Typo is off, so its rule is left out.
+ */
+export const RANKING_RULES = ['sort', 'words', 'proximity', 'attributeRank', 'wordPosition', 'exactness'];
 
 /** Mandarin (ISO 639-3), so Meilisearch's tokenizer never guesses Japanese for kanji-only text. */
 export const LOCALES = ['cmn'];
@@ -73,8 +96,10 @@ export function sectionIndexSettings(dictionary: readonly string[]): Settings {
     searchableAttributes: [...SEARCHABLE],
     displayedAttributes: SECTION_FIELDS.filter((f) => !(HIDDEN_FIELDS as readonly string[]).includes(f)),
     filterableAttributes: [...FILTERABLE],
-    // agency breaks ties between years, in the same order as the SQLite engine.
-    sortableAttributes: ['year', 'agency'],
+    // agency breaks ties between years, in code-point order as in the SQLite engine (the encoded
+    // key sorts as the code points do).
+    sortableAttributes: ['year', 'keys.agency'],
+    rankingRules: [...RANKING_RULES],
     // Section-level documents; one hit per report. Facet counts are computed after distinct,
     // so they count reports, like the SQLite engine.
     distinctAttribute: 'report_id',
@@ -88,8 +113,8 @@ export function sectionIndexSettings(dictionary: readonly string[]): Settings {
     typoTolerance: { enabled: false },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
-    // Lets the agency filter offer type-ahead over tens of thousands of names (facet-search).
-    facetSearch: true,
+    // No caller uses facet search, and over encoded keys it would be meaningless.
+    facetSearch: false,
   };
 }
 
@@ -98,7 +123,8 @@ export function recordIndexSettings(): Settings {
   return {
     // Nothing here is meant for full-text search; report_id keeps the index valid and cheap.
     searchableAttributes: ['report_id'],
-    filterableAttributes: ['report_id', 'agency', 'synthetic'],
+    // upserted_at: a rebuild carries over upserts made while it ran (MeilisearchEngine.rebuild).
+    filterableAttributes: ['keys.report', 'keys.agency', 'upserted_at', 'synthetic'],
     sortableAttributes: ['year'],
     typoTolerance: { enabled: false },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },

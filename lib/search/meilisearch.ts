@@ -7,7 +7,7 @@
  * swap-indexes task. Settings, filters, query terms and mapping live in lib/search/meili-*.ts.
  */
 import { limitFacetCounts } from './facet-limit';
-import { Meilisearch, type EnqueuedTaskPromise, type Index, type Task } from 'meilisearch';
+import { Meilisearch, type EnqueuedTaskPromise, type Index, type Settings, type Task } from 'meilisearch';
 import type { ReportRecord } from '../types';
 import { segmentForIndex, segmentQuery, userTerms } from '../segment/index';
 import { env } from '../env';
@@ -24,9 +24,11 @@ import {
 } from './types';
 import { recordIndexSettings, sectionIndexSettings } from './meili-settings';
 import { eq, inList } from './meili-filter';
-import { buildSearchParams, meiliQueryText } from './meili-query';
+import { buildSearchParams, meiliTerms } from './meili-query';
 import { disjunctiveSearches, mergeDistributions } from './meili-disjunctive';
 import {
+  bestSection,
+  hasMarkedText,
   meiliReportKey,
   toFacets,
   toRecordDocument,
@@ -35,16 +37,23 @@ import {
   toTotal,
   type RecordDocument,
   type SectionDocument,
+  type SnippetSource,
 } from './meili-map';
 import { apiErrorCode, MeilisearchEngineError, taskError, toEngineError } from './meili-errors';
+import { batchBytesFor, DEFAULT_MAX_BATCH_BYTES } from './meili-batch';
 
 export interface MeilisearchEngineOptions {
   host: string;
   apiKey?: string;
   /** live index uid; the records index is `${index}_records` */
   index: string;
-  /** section documents per addDocuments call */
+  /** at most this many section documents per addDocuments call */
   batchSize?: number;
+  /**
+   * at most this many bytes of JSON per addDocuments call: keep well under the server's
+   * --http-payload-size-limit (default 100 MB), or it answers 413 payload_too_large
+   */
+  maxBatchBytes?: number;
   /** how long to wait for one indexing task (large batches take a while) */
   taskTimeoutMs?: number;
   /** per HTTP request */
@@ -60,6 +69,7 @@ export interface MeilisearchEngineOptions {
 const MAX_PENDING_TASKS = 4;
 const PAGE = 1000;
 
+
 export class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch';
   private readonly client: Meilisearch;
@@ -68,6 +78,7 @@ export class MeilisearchEngine implements SearchEngine {
   constructor(options: MeilisearchEngineOptions) {
     this.opts = {
       batchSize: 2000,
+      maxBatchBytes: DEFAULT_MAX_BATCH_BYTES,
       taskTimeoutMs: 10 * 60_000,
       requestTimeoutMs: 30_000,
       pollIntervalMs: 100,
@@ -92,7 +103,13 @@ export class MeilisearchEngine implements SearchEngine {
   static fromEnv(overrides: Partial<MeilisearchEngineOptions> = {}): MeilisearchEngine {
     const e = env();
     if (!e.MEILI_HOST) throw new EngineUnavailableError('SEARCH_ENGINE=meilisearch needs MEILI_HOST (e.g. http://127.0.0.1:7700)');
-    return new MeilisearchEngine({ host: e.MEILI_HOST, apiKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX, ...overrides });
+    return new MeilisearchEngine({
+      host: e.MEILI_HOST,
+      apiKey: e.MEILI_MASTER_KEY,
+      index: e.MEILI_INDEX,
+      ...(e.MEILI_MAX_PAYLOAD_BYTES ? { maxBatchBytes: batchBytesFor(e.MEILI_MAX_PAYLOAD_BYTES) } : {}),
+      ...overrides,
+    });
   }
 
   get indexUid(): string {
@@ -108,7 +125,8 @@ export class MeilisearchEngine implements SearchEngine {
     records: AsyncIterable<ReportRecord> | Iterable<ReportRecord>,
     onProgress?: (p: RebuildProgress) => void,
   ): Promise<{ indexed: number }> {
-    const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    const startedAt = Date.now();
+    const stamp = `${startedAt}${Math.floor(Math.random() * 1000)}`;
     const build = `${this.indexUid}_build_${stamp}`;
     const buildRecords = `${this.recordsUid}_build_${stamp}`;
     let indexed = 0;
@@ -130,8 +148,8 @@ export class MeilisearchEngine implements SearchEngine {
       onProgress?.({ done: indexed });
 
       // swap-indexes needs both sides to exist; the first rebuild swaps with empty indexes.
-      await this.ensureIndex(this.indexUid);
-      await this.ensureIndex(this.recordsUid);
+      await this.ensureIndex(this.indexUid, () => sectionIndexSettings(this.opts.dictionary()));
+      await this.ensureIndex(this.recordsUid, recordIndexSettings);
       await this.waitOk(
         this.client.swapIndexes([
           { indexes: [this.indexUid, build], rename: false },
@@ -144,79 +162,134 @@ export class MeilisearchEngine implements SearchEngine {
       await this.dropQuietly([build, buildRecords]);
       throw toEngineError(e, this.opts.host);
     }
-    // After the swap the build uids hold the previous live data.
+    try {
+      // After the swap the build uids hold the previous live data. An upsert that reached it
+      // while the build ran (every task enqueued before the swap has run: the queue is FIFO) is
+      // applied again to the new live pair, or the swap would have discarded it. upsert writes
+      // the record first, so a record stamped here covers its sections too.
+      const missed = await this.allRecordDocs(['record'], `upserted_at >= ${startedAt}`, buildRecords);
+      if (missed.length) await this.upsert(missed.map((d) => JSON.parse(d.record) as ReportRecord));
+    } catch (e) {
+      await this.dropQuietly([build, buildRecords]);
+      throw toEngineError(e, this.opts.host);
+    }
     await this.dropQuietly([build, buildRecords]);
     return { indexed };
   }
 
+  /**
+   * Replace or add records in the live pair without a moment in which a report is unsearchable:
+   * the record first (so a concurrent rebuild carries it over), then the new section documents
+   * (same ids replace in place), and only once they are in, the old documents the new version
+   * lacks. A failure before the last step leaves the old sections searchable.
+   */
   async upsert(records: ReportRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
-      if (await this.ensureIndex(this.indexUid)) {
-        await this.waitOk(
-          this.client.index(this.indexUid).updateSettings(sectionIndexSettings(this.opts.dictionary())),
-          `settings of ${this.indexUid}`,
-        );
-      }
-      if (await this.ensureIndex(this.recordsUid)) {
-        await this.waitOk(this.client.index(this.recordsUid).updateSettings(recordIndexSettings()), `settings of ${this.recordsUid}`);
-      }
-      // A section the new version lacks must not keep matching: drop the reports' old sections.
-      const ids = [...new Set(records.map((r) => r.id))];
+      await this.ensureIndex(this.indexUid, () => sectionIndexSettings(this.opts.dictionary()));
+      await this.ensureIndex(this.recordsUid, recordIndexSettings);
+      const latest = new Map(records.map((r) => [r.id, r]));
+      const recs = [...latest.values()];
+      const ids = [...latest.keys()];
+      const upsertedAt = Date.now();
+
+      const recordsWriter = this.batchWriter(null, this.client.index(this.recordsUid), upsertedAt);
+      for (const rec of recs) await recordsWriter.add(rec);
+      await recordsWriter.finish();
+
+      const before: string[] = [];
       for (let i = 0; i < ids.length; i += 500) {
-        await this.waitOk(
-          this.client.index(this.indexUid).deleteDocuments({ filter: inList('report_id', ids.slice(i, i + 500)) }),
-          'delete old sections',
-        );
+        const docs = await this.allDocs<{ id: string }>(this.indexUid, ['id'], inList('keys.report', ids.slice(i, i + 500)));
+        before.push(...docs.map((d) => d.id));
       }
-      const writer = this.batchWriter(this.client.index(this.indexUid), this.client.index(this.recordsUid));
-      for (const rec of records) await writer.add(rec);
-      await writer.finish();
+      const sectionsWriter = this.batchWriter(this.client.index(this.indexUid), null);
+      for (const rec of recs) await sectionsWriter.add(rec);
+      await sectionsWriter.finish();
+
+      const stale = before.filter((id) => !sectionsWriter.ids.has(id));
+      for (let i = 0; i < stale.length; i += PAGE) {
+        await this.waitOk(this.client.index(this.indexUid).deleteDocuments(stale.slice(i, i + PAGE)), 'delete old sections');
+      }
     } catch (e) {
       throw toEngineError(e, this.opts.host);
     }
   }
 
-  /** Buffers documents and sends them in batches, keeping a few tasks in flight. */
-  private batchWriter(sections: Index<SectionDocument>, recordsIdx: Index<RecordDocument>) {
-    let secBuf: SectionDocument[] = [];
-    let recBuf: RecordDocument[] = [];
+  /**
+   * Buffers documents and sends them as NDJSON, a batch closed before it passes batchSize
+   * section documents or maxBatchBytes bytes, keeping a few tasks in flight. Either index may be
+   * null (upsert writes records and sections in separate steps).
+   */
+  private batchWriter(sections: Index<SectionDocument> | null, recordsIdx: Index<RecordDocument> | null, upsertedAt?: number) {
+    const maxBytes = this.opts.maxBatchBytes;
+    const buf = { sec: [] as string[], secBytes: 0, rec: [] as string[], recBytes: 0 };
     const pending: { p: EnqueuedTaskPromise; what: string }[] = [];
+    const ids = new Set<string>();
     let count = 0;
-    const send = (p: EnqueuedTaskPromise, what: string) => {
+    const send = (idx: Index<never>, lines: string[], what: string) => {
+      const p = idx.addDocumentsFromString(lines.join('\n'), 'application/x-ndjson', { primaryKey: 'id' });
       // Awaited later (waitOk); until then a rejection must not count as unhandled.
       p.catch(() => {});
       pending.push({ p, what });
     };
-    const flush = async () => {
-      if (secBuf.length) send(sections.addDocuments(secBuf, { primaryKey: 'id' }), `add documents to ${sections.uid}`);
-      if (recBuf.length) send(recordsIdx.addDocuments(recBuf, { primaryKey: 'id' }), `add records to ${recordsIdx.uid}`);
-      secBuf = [];
-      recBuf = [];
-      while (pending.length > MAX_PENDING_TASKS) {
+    const drain = async (max: number) => {
+      while (pending.length > max) {
         const t = pending.shift()!;
         await this.waitOk(t.p, t.what);
       }
+    };
+    const flushSections = async () => {
+      if (sections && buf.sec.length) send(sections as Index<never>, buf.sec, `add documents to ${sections.uid}`);
+      buf.sec = [];
+      buf.secBytes = 0;
+      await drain(MAX_PENDING_TASKS);
+    };
+    const flushRecords = async () => {
+      if (recordsIdx && buf.rec.length) send(recordsIdx as Index<never>, buf.rec, `add records to ${recordsIdx.uid}`);
+      buf.rec = [];
+      buf.recBytes = 0;
+      await drain(MAX_PENDING_TASKS);
     };
     return {
       get count() {
         return count;
       },
+      /** section document ids written */
+      ids,
       /** true when a batch was sent (a good moment to report progress) */
       add: async (rec: ReportRecord): Promise<boolean> => {
-        secBuf.push(...toSectionDocuments(rec, this.opts.segmentText));
-        recBuf.push(toRecordDocument(rec));
+        let sent = false;
+        if (sections) {
+          for (const doc of toSectionDocuments(rec, this.opts.segmentText)) {
+            const line = JSON.stringify(doc);
+            const bytes = Buffer.byteLength(line) + 1;
+            if (buf.sec.length && (buf.secBytes + bytes > maxBytes || buf.sec.length >= this.opts.batchSize)) {
+              await flushSections();
+              sent = true;
+            }
+            buf.sec.push(line);
+            buf.secBytes += bytes;
+            ids.add(doc.id);
+          }
+        }
+        if (recordsIdx) {
+          const doc: RecordDocument = { ...toRecordDocument(rec), ...(upsertedAt ? { upserted_at: upsertedAt } : {}) };
+          const line = JSON.stringify(doc);
+          const bytes = Buffer.byteLength(line) + 1;
+          if (buf.rec.length && buf.recBytes + bytes > maxBytes) {
+            await flushRecords();
+            sent = true;
+          }
+          buf.rec.push(line);
+          buf.recBytes += bytes;
+        }
         count++;
-        if (secBuf.length < this.opts.batchSize) return false;
-        await flush();
-        return true;
+        return sent;
       },
       finish: async () => {
-        await flush();
-        while (pending.length) {
-          const t = pending.shift()!;
-          await this.waitOk(t.p, t.what);
-        }
+        await flushSections();
+        await flushRecords();
+        await drain(0);
       },
     };
   }
@@ -224,13 +297,14 @@ export class MeilisearchEngine implements SearchEngine {
   // ---- reading ----------------------------------------------------------------------------
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const qText = meiliQueryText(query.q ?? '', this.opts.segmentQuery);
-    const params = buildSearchParams(query, qText ?? '');
+    const terms = meiliTerms(query.q ?? '', this.opts.segmentQuery);
+    const qText = terms === null ? '' : terms.map((t) => `"${t}"`).join(' ');
+    const params = buildSearchParams(query, qText);
     const facets = query.facets ?? [...FACETS];
     const page = params.page!;
     const perPage = params.hitsPerPage!;
     const empty = () => ({ total: 0, page, perPage, hits: [], facets: toFacets(undefined, facets) });
-    if (qText === null) return empty();
+    if (terms === null) return empty();
     try {
       // A filtered facet is counted by a search of its own (meili-disjunctive.ts), in one request.
       const counts = disjunctiveSearches(query, params);
@@ -239,11 +313,13 @@ export class MeilisearchEngine implements SearchEngine {
             .multiSearch({ queries: [params, ...counts.map((c) => c.params)].map((p) => ({ indexUid: this.indexUid, ...p })) })
             .then(({ results: [main, ...rest] }) => ({ ...main, facetDistribution: mergeDistributions(main.facetDistribution, counts, rest) }))
         : await this.client.index(this.indexUid).search(qText, params);
+      const hits = res.hits as never as Parameters<typeof hasMarkedText>[0][];
+      const sources = terms.length ? await this.snippetSources(hits.filter((h) => !hasMarkedText(h)).map((h) => h.report_id), terms) : new Map();
       return {
         total: toTotal(res),
         page,
         perPage,
-        hits: res.hits.map((h) => toSearchHit(h as never, qText ? qText.split(' ') : [])),
+        hits: hits.map((h) => toSearchHit(h, terms, hasMarkedText(h) ? undefined : sources.get(h.report_id))),
         ...limitFacetCounts(toFacets(res.facetDistribution, facets), query.facetLimit, query.filters),
       };
     } catch (e) {
@@ -251,6 +327,29 @@ export class MeilisearchEngine implements SearchEngine {
       if (apiErrorCode(e) === 'index_not_found') return empty();
       throw toEngineError(e, this.opts.host);
     }
+  }
+
+  /** For hits whose cropped text has no mark: the section of each report that holds the most terms. */
+  private async snippetSources(reportIds: string[], terms: string[]): Promise<Map<string, SnippetSource>> {
+    const out = new Map<string, SnippetSource>();
+    if (!reportIds.length) return out;
+    const docs = await this.allDocs<Pick<SectionDocument, 'report_id' | 'section_key' | 'text'>>(
+      this.indexUid,
+      ['report_id', 'section_key', 'text'],
+      inList('keys.report', [...new Set(reportIds)]),
+    );
+    const by = new Map<string, SnippetSource[]>();
+    for (const d of docs) {
+      if (d.section_key === null || !d.text) continue;
+      const list = by.get(d.report_id) ?? [];
+      list.push({ section: d.section_key, text: d.text });
+      by.set(d.report_id, list);
+    }
+    for (const [id, list] of by) {
+      const best = bestSection(list, terms);
+      if (best) out.set(id, best);
+    }
+    return out;
   }
 
   async getReport(id: string): Promise<ReportRecord | null> {
@@ -267,7 +366,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async listAgencyReports(agency: string): Promise<AgencyReportRef[]> {
-    const docs = await this.allRecordDocs(['report_id', 'agency', 'year'], eq('agency', agency));
+    const docs = await this.allRecordDocs(['report_id', 'agency', 'year'], eq('keys.agency', agency));
     return docs
       .map((d) => ({ id: d.report_id, agency: d.agency, year: d.year ?? null }))
       .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -315,14 +414,16 @@ export class MeilisearchEngine implements SearchEngine {
   // ---- helpers ----------------------------------------------------------------------------
 
   /** Every records document (paged through the documents API, which has no maxTotalHits cap). */
-  private async allRecordDocs<K extends keyof RecordDocument>(fields: K[], filter?: string): Promise<Pick<RecordDocument, K>[]> {
-    const out: Pick<RecordDocument, K>[] = [];
+  private async allRecordDocs<K extends keyof RecordDocument>(fields: K[], filter?: string, uid = this.recordsUid): Promise<Pick<RecordDocument, K>[]> {
+    return this.allDocs<Pick<RecordDocument, K>>(uid, fields, filter);
+  }
+
+  private async allDocs<D>(uid: string, fields: string[], filter?: string): Promise<D[]> {
+    const out: D[] = [];
     try {
       for (let offset = 0; ; offset += PAGE) {
-        const res = await this.client
-          .index<RecordDocument>(this.recordsUid)
-          .getDocuments({ fields, limit: PAGE, offset, ...(filter ? { filter } : {}) });
-        out.push(...(res.results as Pick<RecordDocument, K>[]));
+        const res = await this.client.index(uid).getDocuments({ fields: fields as never, limit: PAGE, offset, ...(filter ? { filter } : {}) });
+        out.push(...(res.results as D[]));
         if (res.results.length < PAGE) break;
       }
     } catch (e) {
@@ -332,25 +433,53 @@ export class MeilisearchEngine implements SearchEngine {
     return out;
   }
 
-  /** Wait for a task and insist that it succeeded; the error carries Meilisearch's code. */
+  /**
+   * Wait for a task with the engine's own timeout and interval, and insist that it succeeded; the
+   * error carries Meilisearch's code. Why not `EnqueuedTaskPromise.waitTask()`: the promise
+   * returned by `createIndex` comes with the client's built-in 5 s timeout, whatever the client
+   * was configured with, and a task waits behind every earlier task in the server's queue.
+   */
   private async waitOk(p: EnqueuedTaskPromise, what: string): Promise<Task> {
-    const task = await p.waitTask();
+    const enqueued = await p;
+    const task = await this.client.tasks.waitForTask(enqueued.taskUid, {
+      timeout: this.opts.taskTimeoutMs,
+      interval: this.opts.pollIntervalMs,
+    });
     if (task.status !== 'succeeded') throw taskError(what, task);
     return task;
   }
 
-  /** Create the index if missing; true when it was created now. */
-  private async ensureIndex(uid: string): Promise<boolean> {
-    const task = await this.client.createIndex(uid, { primaryKey: 'id' }).waitTask();
-    if (task.status === 'succeeded') return true;
-    if (task.error?.code === 'index_already_exists') return false;
+  /**
+   * Create the index (with its settings) if it does not exist. Asks first, so the common case,
+   * an existing index, queues no task (a creation task that fails on purpose would wait behind
+   * the whole queue).
+   */
+  private async ensureIndex(uid: string, settings: () => Settings): Promise<void> {
+    try {
+      await this.client.getRawIndex(uid);
+      return;
+    } catch (e) {
+      if (apiErrorCode(e) !== 'index_not_found') throw e;
+    }
+    const task = await this.client.tasks.waitForTask((await this.client.createIndex(uid, { primaryKey: 'id' })).taskUid, {
+      timeout: this.opts.taskTimeoutMs,
+      interval: this.opts.pollIntervalMs,
+    });
+    if (task.status === 'succeeded') {
+      await this.waitOk(this.client.index(uid).updateSettings(settings()), `settings of ${uid}`);
+      return;
+    }
+    if (task.error?.code === 'index_already_exists') return;
     throw taskError(`create ${uid}`, task);
   }
 
   private async dropQuietly(uids: string[]): Promise<void> {
     for (const uid of uids) {
       try {
-        const task = await this.client.deleteIndex(uid).waitTask();
+        const task = await this.client.tasks.waitForTask((await this.client.deleteIndex(uid)).taskUid, {
+          timeout: this.opts.taskTimeoutMs,
+          interval: this.opts.pollIntervalMs,
+        });
         if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') {
           console.warn(`[meilisearch] could not delete ${uid}: ${task.error?.code ?? task.status}`);
         }
