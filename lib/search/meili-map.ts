@@ -253,6 +253,8 @@ export function hasMarkedText(hit: Hit<HitFields>): boolean {
 /** The section text a snippet is cut from when Meilisearch marked nothing (see toSearchHit). */
 export interface SnippetSource {
   section: SectionKey | null;
+  /** the section's heading: a term only the heading holds still picks this section */
+  title?: string;
   text: string;
 }
 
@@ -266,7 +268,7 @@ export function bestSection(sections: readonly SnippetSource[], terms: readonly 
   let bestScore = -1;
   for (const s of sections) {
     if (!s.text) continue;
-    const t = foldAscii(s.text);
+    const t = foldAscii(`${s.title ?? ''}\n${s.text}`);
     const score = folded.filter((term) => t.includes(term)).length;
     if (score > bestScore) [best, bestScore] = [s, score];
   }
@@ -286,7 +288,7 @@ export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = [], 
   const formatted = hit._formatted?.text;
   const folded = terms.map(foldAscii);
   const body = source?.text ?? (typeof formatted === 'string' ? formatted : (hit.text ?? ''));
-  const title = hit.title ?? '';
+  const title = (source ? source.title : hit.title) ?? '';
   const inTitle = !!title && folded.some((t) => foldAscii(title).includes(t)) && !folded.some((t) => foldAscii(body).includes(t));
   const snippet = hasMarkedText(hit)
     ? clampSnippet((formatted as string).replace(/\s+/g, ' ').trim())

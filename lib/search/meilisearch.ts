@@ -333,16 +333,16 @@ export class MeilisearchEngine implements SearchEngine {
   private async snippetSources(reportIds: string[], terms: string[]): Promise<Map<string, SnippetSource>> {
     const out = new Map<string, SnippetSource>();
     if (!reportIds.length) return out;
-    const docs = await this.allDocs<Pick<SectionDocument, 'report_id' | 'section_key' | 'text'>>(
+    const docs = await this.allDocs<Pick<SectionDocument, 'report_id' | 'section_key' | 'title' | 'text'>>(
       this.indexUid,
-      ['report_id', 'section_key', 'text'],
+      ['report_id', 'section_key', 'title', 'text'],
       inList('keys.report', [...new Set(reportIds)]),
     );
     const by = new Map<string, SnippetSource[]>();
     for (const d of docs) {
       if (d.section_key === null || !d.text) continue;
       const list = by.get(d.report_id) ?? [];
-      list.push({ section: d.section_key, text: d.text });
+      list.push({ section: d.section_key, title: d.title, text: d.text });
       by.set(d.report_id, list);
     }
     for (const [id, list] of by) {
