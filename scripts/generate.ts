@@ -1,7 +1,9 @@
 /**
- * npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl] [--pages SHARE]
+ * npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl] [--pages SHARE] [--old-formats SHARE]
  * Writes a deterministic demo corpus of N reports (one agency per |years| reports); --pages 0.3
- * dresses that share of them as real web pages (breadcrumbs, crawler headers, lost titles).
+ * dresses that share of them as real web pages (breadcrumbs, crawler headers, lost titles);
+ * --old-formats 0.15 writes that share in the older national formats (2019-format reports for
+ * 2019–2020, legacy reports ten years back for later years). Both default to 0.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,17 +19,20 @@ async function main(): Promise<number> {
       years: { type: 'string' },
       truth: { type: 'string' },
       pages: { type: 'string', default: '0' },
+      'old-formats': { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const usage = 'usage: npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl] [--pages SHARE]';
+  const usage = 'usage: npm run generate -- --out DIR --reports N [--seed S] [--years 2020-2024] [--truth FILE.jsonl] [--pages SHARE] [--old-formats SHARE]';
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const n = Number(values.reports);
   const pageShapes = Number(values.pages);
-  if (!values.out || !Number.isInteger(n) || n < 1 || !(pageShapes >= 0 && pageShapes <= 1)) {
+  const oldFormats = Number(values['old-formats']);
+  const share = (x: number) => x >= 0 && x <= 1;
+  if (!values.out || !Number.isInteger(n) || n < 1 || !share(pageShapes) || !share(oldFormats)) {
     console.error(usage);
     return 2;
   }
@@ -47,7 +52,7 @@ async function main(): Promise<number> {
   const dirs = new Set<string>();
   const t0 = Date.now();
   let written = 0;
-  for (const r of generateReports({ seed: values.seed!, agencies: Math.ceil(n / years.length), years, limit: n, pageShapes })) {
+  for (const r of generateReports({ seed: values.seed!, agencies: Math.ceil(n / years.length), years, limit: n, pageShapes, oldFormats })) {
     const file = path.join(out, r.name);
     const dir = path.dirname(file);
     if (!dirs.has(dir)) {

@@ -2,11 +2,21 @@
  * A deterministic corpus of realistic annual reports (same seed → byte-identical output), with
  * the truth each one was generated from, so parsing and search can be checked against it.
  */
-import type { ActiveFigures, AgencyKind, Figures, Level, Region } from '../types';
+import type { ActiveFigures, AgencyKind, Figures, Level, Region, ReportFormat } from '../types';
 import { Rng } from './prng';
 import { makeAgencies, type Agency } from './agencies';
 import { makeFigures } from './figures';
 import { dressAsPage, PAGE_SHAPES } from './page';
+import {
+  active2019Grid,
+  legacyFromProse,
+  legacyProse,
+  legacyTableGrid,
+  makeActive2019,
+  makeLegacyTable,
+  requests2019Grid,
+  to2019Requests,
+} from './generations';
 import { activeGrid, appealsGrid, pickWording, renderGrid, requestsGrid, type Layout } from './tables';
 import {
   OTHER_MATTERS,
@@ -32,6 +42,11 @@ export interface GenerateOptions {
   limit?: number;
   /** share of reports dressed as real web pages (breadcrumbs, crawler header, no title …; default 0) */
   pageShapes?: number;
+  /**
+   * share of reports in an older national format (default 0): such a report for 2019–2020 is in
+   * the 2019 format, one for a later year moves ten years back and is a legacy report
+   */
+  oldFormats?: number;
 }
 
 export interface ReportTruth {
@@ -41,6 +56,8 @@ export interface ReportTruth {
   level: Level;
   kind: AgencyKind;
   layout: Layout;
+  /** the national format the report is written in (what the parser's `format` should say) */
+  format: ReportFormat;
   figures: Figures;
   /** the check id deliberately broken, or null */
   broken: string | null;
@@ -85,7 +102,7 @@ function narrative(rng: Rng, a: Agency, year: number, processed: number) {
   return { overview, part5, themeIds, other: fill(rng.pick(OTHER_MATTERS), vars()) };
 }
 
-function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number): { text: string; truth: ReportTruth } {
+function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number, format: ReportFormat): { text: string; truth: ReportTruth } {
   const layout = rng.weighted<Layout>([
     ['cells', 45],
     ['tabs', 30],
@@ -96,6 +113,11 @@ function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number): { 
   const n = narrative(rng, a, year, figures.requests!.total_processed.total ?? 0);
   const received = figures.requests!.new_received.total ?? 0;
   const published = `${year + 1}年${rng.int(1, 3)}月${rng.int(1, 28)}日`;
+  if (format === 'legacy') return renderLegacy(rng, a, year, layout, figures, n, published);
+  // the 2019 format differs in part 二 and in part 三's single （六）其他处理 row
+  const active2019 = format === '2019' ? makeActive2019(rng, figures) : null;
+  const requests = active2019 ? to2019Requests(figures.requests!) : figures.requests!;
+  const truthFigures: Figures = active2019 ? { active: null, requests, appeals: figures.appeals, active2019 } : figures;
 
   const out: string[] = [];
   // Demo data says so where a reader looks: the title, the preface's first paragraph (the marker
@@ -106,7 +128,7 @@ function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number): { 
     '',
     SYNTHETIC_NOTICE,
     '',
-    `本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》${br(w.full, '国办公开办函〔2021〕30号')}要求编制。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与${a.name}办公室联系。`,
+    `本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》${br(w.full, active2019 ? '国办公开办函〔2019〕60号' : '国办公开办函〔2021〕30号')}要求编制。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与${a.name}办公室联系。`,
     '',
     '一、总体情况',
     '',
@@ -114,14 +136,14 @@ function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number): { 
     '',
     '二、主动公开政府信息情况',
     '',
-    renderGrid(activeGrid(figures.active as ActiveFigures, w), layout),
+    renderGrid(active2019 ? active2019Grid(active2019, w) : activeGrid(figures.active as ActiveFigures, w), layout),
     '',
     '三、收到和处理政府信息公开申请情况',
     '',
   );
   if (received === 0 && rng.chance(0.5)) out.push(`本机关${year}年度未收到政府信息公开申请。`, '');
   out.push(
-    renderGrid(requestsGrid(figures.requests!, w), layout),
+    renderGrid(active2019 ? requests2019Grid(requestsGrid(figures.requests!, w), requests, w) : requestsGrid(figures.requests!, w), layout),
     '',
     rng.chance(0.6) ? '四、政府信息公开行政复议、行政诉讼情况' : '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
     '',
@@ -141,12 +163,94 @@ function renderReport(rng: Rng, a: Agency, year: number, brokenRate: number): { 
   );
   return {
     text: out.join('\n'),
-    truth: { agency: a.name, year, region: a.region, level: a.level, kind: a.kind, layout, figures, broken, themes: n.themeIds },
+    truth: { agency: a.name, year, region: a.region, level: a.level, kind: a.kind, layout, format, figures: truthFigures, broken, themes: n.themeIds },
+  };
+}
+
+/** A 2008–2018 report: prose parts, figures in sentences or in the old 统计表 appended. */
+function renderLegacy(
+  rng: Rng,
+  a: Agency,
+  year: number,
+  layout: Layout,
+  figures: Figures,
+  n: ReturnType<typeof narrative>,
+  published: string,
+): { text: string; truth: ReportTruth } {
+  const table = makeLegacyTable(rng, figures);
+  const withTable = rng.chance(0.5);
+  const p = legacyProse(rng, a.name, year, table, withTable);
+  const out = [
+    `${a.name}${year}年政府信息公开工作年度报告（示例）`,
+    '',
+    SYNTHETIC_NOTICE,
+    '',
+    `本报告根据《中华人民共和国政府信息公开条例》规定编制，全文包括概述、主动公开和依申请公开政府信息情况等部分。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+    '',
+    rng.pick(['一、概述', '一、基本情况']),
+    '',
+    p.overview,
+    '',
+    '二、主动公开政府信息情况',
+    '',
+    p.active,
+    '',
+    '三、依申请公开政府信息情况',
+    '',
+    p.requests,
+    '',
+    '四、政府信息公开的收费及减免情况',
+    '',
+    p.fees,
+    '',
+    '五、因政府信息公开申请行政复议、行政诉讼的情况',
+    '',
+    p.appeals,
+    '',
+    '六、存在的主要问题及改进措施',
+    '',
+    n.part5.join('\n\n'),
+    '',
+    '七、其他需要报告的事项',
+    '',
+    n.other,
+    '',
+  ];
+  if (withTable) out.push('附：政府信息公开情况统计表', '', renderGrid(legacyTableGrid(table), layout), '');
+  out.push(`${a.name}（示例）`, published, '');
+  const legacy = withTable ? table : legacyFromProse(table);
+  return {
+    text: out.join('\n'),
+    truth: {
+      agency: a.name,
+      year,
+      region: a.region,
+      level: a.level,
+      kind: a.kind,
+      layout,
+      format: 'legacy',
+      figures: { active: null, requests: null, appeals: null, legacy },
+      broken: null,
+      themes: n.themeIds,
+    },
   };
 }
 
 function br(full: boolean, s: string) {
   return full ? `（${s}）` : `(${s})`;
+}
+
+/**
+ * The format and year of one report: the current format unless chosen by `share`; then the
+ * format its year called for (2019–2020 → 2019, ≤ 2018 → legacy), and a later year moved ten
+ * years back into the legacy years when no other report of the agency has that year.
+ */
+function oldFormat(rng: Rng, year: number, years: number[], share: number): [ReportFormat, number] {
+  if (share <= 0 || !rng.chance(share)) return ['2021', year];
+  if (year <= 2018) return ['legacy', year];
+  if (year <= 2020) return ['2019', year];
+  const back = year - 10;
+  return back <= 2018 && !years.includes(back) ? ['legacy', back] : ['2021', year];
 }
 
 /** Reports agency by agency, year by year; streaming (nothing accumulates). */
@@ -162,12 +266,14 @@ export function* generateReports(opts: GenerateOptions): Iterable<GeneratedRepor
       if (made >= limit) return;
       // One PRNG per report: a report's text does not depend on how many came before it.
       const rng = new Rng(`${opts.seed}:${i}:${year}`);
-      const report = renderReport(rng, a, year, brokenRate);
+      // a separate PRNG: without old formats the reports are those of before the option
+      const [format, reportYear] = oldFormat(new Rng(`${opts.seed}:${i}:${year}:format`), year, years, opts.oldFormats ?? 0);
+      const report = renderReport(rng, a, reportYear, brokenRate, format);
       const { truth } = report;
       // a separate PRNG: dressing a report never changes the report itself
       const page = new Rng(`${opts.seed}:${i}:${year}:page`);
-      const text = page.chance(opts.pageShapes ?? 0) ? dressAsPage(page, page.pick(PAGE_SHAPES), report.text, a.name, year) : report.text;
-      const name = `${a.region.province}/${String(i).padStart(5, '0')}-${a.name}-${year}.txt`;
+      const text = page.chance(opts.pageShapes ?? 0) ? dressAsPage(page, page.pick(PAGE_SHAPES), report.text, a.name, reportYear) : report.text;
+      const name = `${a.region.province}/${String(i).padStart(5, '0')}-${a.name}-${reportYear}.txt`;
       made++;
       yield { name, text, truth };
     }

@@ -5,6 +5,7 @@
  * by name, as real pages do). The report itself (parts, tables) is unchanged, so the truth holds.
  */
 import type { Rng } from './prng';
+import { SYNTHETIC_NOTICE } from '../parse/synthetic';
 
 export type PageShape = 'breadcrumb' | 'crawler' | 'column' | 'toolbar' | 'no-title';
 export const PAGE_SHAPES: readonly PageShape[] = ['breadcrumb', 'crawler', 'column', 'toolbar', 'no-title'];
@@ -40,10 +41,11 @@ export function dressAsPage(rng: Rng, shape: PageShape, text: string, agency: st
     case 'toolbar':
       return `无障碍 关怀版 简体 繁體\n请输入关键字\n搜索\n${text}\n\n【打印本页】 【关闭窗口】`;
     case 'no-title': {
-      // drop everything before the preface; the preface names the report it publishes
+      // drop the title lines; the preface names the report it publishes (the demo-data notice stays)
       const at = text.indexOf('本报告根据');
       const body = at >= 0 ? text.slice(at) : text;
-      return body.replace(/^本报告根据/, `现公布${title}。本报告根据`);
+      const notice = text.includes(SYNTHETIC_NOTICE) && !body.includes(SYNTHETIC_NOTICE) ? `${SYNTHETIC_NOTICE}\n\n` : '';
+      return notice + body.replace(/^本报告根据/, `现公布${title}。本报告根据`);
     }
   }
 }

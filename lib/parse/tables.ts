@@ -307,7 +307,7 @@ const REQUEST_PATTERNS: Record<RequestRowKey, RegExp> = {
   other_no_correction: /逾期不补正/,
   other_no_fee: /收费通知|缴纳费用/,
   // 3.其他; or, in the 2019 table, (六)其他处理 printed as one row without sub-rows
-  other_other: /^(\(六\)其他处理)?(3[.、．]?)?其[他它]$|^\(六\)其他处理$/,
+  other_other: /^(\(六\)其[他它]处理)?(3[.、．]?)?其[他它]$|^\(六\)其[他它]处理$/,
   total_processed: /^(\(七\))?总计$/,
   carried_forward: /(结转|转结)下年度|下年度继续办理/,
 };
@@ -344,7 +344,7 @@ export function parseRequests(text: string, warn: Warn, hints: HintSource = {}):
     const hit = classifyRequestRow(seg, last);
     if (!hit || seg.values.length === 0) continue;
     // 2019 format: （六）其他处理 is one row, not three
-    const key = hit.key === 'other_other' && /其他处理$/.test(seg.labels[hit.at]) ? 'other_processing' : hit.key;
+    const key = hit.key === 'other_other' && /其[他它]处理$/.test(seg.labels[hit.at]) ? 'other_processing' : hit.key;
     const name = key === 'other_processing' ? '（六）其他处理' : REQUEST_ROW_NAMES[hit.key];
     if (found.has(key)) {
       warn(`表三“${name}”行重复出现，保留第一次`);
