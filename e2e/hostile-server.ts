@@ -1,6 +1,6 @@
 /**
  * A second production server for the hostile-input specs, on its own data: generated reports,
- * reports whose text carries markup (lib/hostile/report.ts) and the bad-files corpus
+ * reports whose text carries markup (tools/hostile/report.ts) and the bad-files corpus
  * (test/fixtures/bad). Kept apart from the shared e2e index so poisoned reports and failed files
  * never change what the other specs count. It uses the build the main web server command made.
  */
@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { generateReports } from '../lib/corpus/generate';
-import { hostileReports } from '../lib/hostile/report';
+import { generateReports } from '../tools/corpus/generate';
+import { hostileReports } from '../tools/hostile/report';
 import { buildBadCorpus } from '../test/fixtures/bad/build';
 import { ROOT } from '../scripts/prestart';
 

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { PWNED_FLAG, MARKUP } from '../lib/hostile/payloads';
-import { hostileQueries } from '../lib/hostile/requests';
-import { PROBE } from '../lib/hostile/report';
+import { PWNED_FLAG, MARKUP } from '../tools/hostile/payloads';
+import { hostileQueries } from '../tools/hostile/requests';
+import { PROBE } from '../tools/hostile/report';
 import { BAD_CASES } from '../test/fixtures/bad/build';
 import { GOOD_REPORTS, HOSTILE_REPORTS, startHostileServer, type HostileServer } from './hostile-server';
 

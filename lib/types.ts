@@ -251,7 +251,7 @@ export interface ReportVersion {
 }
 
 /**
- * Demo data: true on a report made by the generator (lib/corpus), recognised by the marker in its
+ * Demo data: true on a report made by the generator (tools/corpus), recognised by the marker in its
  * preface (lib/parse/synthetic.ts); absent on real reports.
  */
 export interface ReportRecord {

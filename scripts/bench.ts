@@ -15,9 +15,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBench } from '../lib/bench/run';
-import { formatComparison, formatTable } from '../lib/bench/report';
-import type { BenchEngine, BenchResult } from '../lib/bench/run';
+import { runBench } from '../tools/bench/run';
+import { formatComparison, formatTable } from '../tools/bench/report';
+import type { BenchEngine, BenchResult } from '../tools/bench/run';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 

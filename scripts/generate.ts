@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_YEARS, generateReports } from '../lib/corpus/generate';
+import { DEFAULT_YEARS, generateReports } from '../tools/corpus/generate';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { readIndexStatus } from '../lib/indexer/status';
 import { SqliteEngine, DEFAULT_DB_FILE } from '../lib/search/sqlite';
 import { BAD_CASES, buildBadCorpus } from './fixtures/bad/build';

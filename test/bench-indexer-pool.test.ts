@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { indexDirectory } from '../lib/indexer/run';
 import { createParsePool } from '../lib/indexer/pool';
 import { SqliteEngine } from '../lib/search/sqlite';

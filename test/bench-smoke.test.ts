@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadQueries, QUERY_KINDS } from '../lib/bench/queries';
-import { percentile, summarize } from '../lib/bench/stats';
-import { alignTable, width } from '../lib/bench/report';
+import { loadQueries, QUERY_KINDS } from '../tools/bench/queries';
+import { percentile, summarize } from '../tools/bench/stats';
+import { alignTable, width } from '../tools/bench/report';
 import { DEFAULT_FACET_LIMIT } from '../lib/search/types';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -1,10 +1,10 @@
 /**
- * Generated reports in the older national formats (lib/corpus/generations.ts) parse back to the
+ * Generated reports in the older national formats (tools/corpus/generations.ts) parse back to the
  * format, agency, year and figures they were generated from: the 2019 part-二 table and single
  * （六）其他处理 row, the legacy 统计表 and the figures legacy sentences name.
  */
 import { describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { parseReportText } from '../lib/parse/index';
 import { isFailure } from '../lib/types';
 

@@ -1,9 +1,9 @@
 /**
- * Generated reports dressed as real web pages (lib/corpus/page.ts) parse back to the agency,
+ * Generated reports dressed as real web pages (tools/corpus/page.ts) parse back to the agency,
  * year, region and figures they were generated from: furniture never becomes a name.
  */
 import { describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { parseReportText } from '../lib/parse/index';
 import { isFailure } from '../lib/types';
 

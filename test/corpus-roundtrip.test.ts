@@ -1,6 +1,6 @@
 /** The parser reads generated reports back to exactly the figures they were generated from. */
 import { describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { parseReportText } from '../lib/parse/index';
 import { isFailure } from '../lib/types';
 

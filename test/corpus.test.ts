@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { generateReports } from '../lib/corpus/generate';
-import { THEME_PROBLEMS } from '../lib/corpus/phrases';
+import { generateReports } from '../tools/corpus/generate';
+import { THEME_PROBLEMS } from '../tools/corpus/phrases';
 import { loadThemes } from '../lib/themes/index';
 
 const digest = (seed: string | number, n: number) => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { parseReportText } from '../lib/parse/index';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { isFailure, type ReportRecord } from '../lib/types';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { readIndexStatus } from '../lib/indexer/status';
 import { removeAbandonedBuilds } from '../lib/search/sqlite-leftovers';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { indexDirectory } from '../lib/indexer/run';
 import { readIndexStatus } from '../lib/indexer/status';

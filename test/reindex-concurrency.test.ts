@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { indexDirectory } from '../lib/indexer/run';
 import { parseReportText } from '../lib/parse/index';
 import { SqliteEngine } from '../lib/search/sqlite';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { parseReportText } from '../lib/parse/index';
 import { SYNTHETIC_MARKER, SYNTHETIC_NOTICE } from '../lib/parse/synthetic';
 import { isFailure, type ReportRecord } from '../lib/types';

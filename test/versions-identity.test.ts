@@ -19,7 +19,7 @@ import { indexDirectory } from '../lib/indexer/run';
 import { reportId } from '../lib/parse/index';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { MARK_END, MARK_START } from '../lib/search/highlight';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { compareCompleteness, withoutOlderVersions } from '../lib/versions';
 import { resetEnvCache } from '../lib/env';
 import { resetEngine } from '../lib/search/index';

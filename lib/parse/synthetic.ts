@@ -3,7 +3,7 @@
  * sets `synthetic: true` on any report whose preface holds it. Why a sentence in the text rather
  * than a side file: it travels with the file (copied, re-indexed, parsed alone), and a real
  * report cannot contain it by accident (it names this program and its generator command).
- * lib/corpus writes it; nothing else should.
+ * tools/corpus writes it; nothing else should.
  */
 export const SYNTHETIC_MARKER = '【示例数据】本报告由 Nianbao 示例语料生成器（npm run generate）生成';
 

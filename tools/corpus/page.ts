@@ -5,7 +5,7 @@
  * by name, as real pages do). The report itself (parts, tables) is unchanged, so the truth holds.
  */
 import type { Rng } from './prng';
-import { SYNTHETIC_NOTICE } from '../parse/synthetic';
+import { SYNTHETIC_NOTICE } from '../../lib/parse/synthetic';
 
 export type PageShape = 'breadcrumb' | 'crawler' | 'column' | 'toolbar' | 'no-title';
 export const PAGE_SHAPES: readonly PageShape[] = ['breadcrumb', 'crawler', 'column', 'toolbar', 'no-title'];

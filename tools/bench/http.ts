@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { searchJsonUrl, searchUrl } from '../urls';
+import { searchJsonUrl, searchUrl } from '../../lib/urls';
 import type { BenchQuery } from './queries';
 import { groupRssMB } from './proc';
 import { measureStress, type StressResult } from './stress';
@@ -37,7 +37,7 @@ export interface HttpResult {
   /** after one request per URL (engine open, facet data and result cache filled), before load */
   serverRssWarmMB: number;
   serverRssMB: number;
-  /** exports beside searches, and pages at 64 connections (lib/bench/stress.ts) */
+  /** exports beside searches, and pages at 64 connections (tools/bench/stress.ts) */
   stress?: StressResult;
 }
 

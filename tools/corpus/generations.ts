@@ -14,7 +14,7 @@ import {
   type RequestFigures,
   type RequestRow,
   type ResultCounts,
-} from '../types';
+} from '../../lib/types';
 import type { Rng } from './prng';
 import type { Wording } from './tables';
 

@@ -4,8 +4,8 @@
  * ids only — no ranking, no facets, no snippets — so the ratio flatters LIKE, if anything.
  */
 import Database from 'better-sqlite3';
-import { queryTerms } from '../search/fts-query';
-import { SECTION_SLOTS } from '../search/sqlite-schema';
+import { queryTerms } from '../../lib/search/fts-query';
+import { SECTION_SLOTS } from '../../lib/search/sqlite-schema';
 import { facetFilterEntries, type BenchQuery } from './queries';
 import { summarize, type Summary } from './stats';
 

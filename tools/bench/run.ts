@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEngine } from '../search/index';
-import { DEFAULT_DB_FILE } from '../search/sqlite';
-import { DEFAULT_FACET_LIMIT } from '../search/types';
+import { createEngine } from '../../lib/search/index';
+import { DEFAULT_DB_FILE } from '../../lib/search/sqlite';
+import { DEFAULT_FACET_LIMIT } from '../../lib/search/types';
 import { computeBaseline, type Baseline } from './baseline';
 import { writeCorpus, type CorpusStats } from './corpus';
 import { hasBuild, measureHttp, type HttpResult } from './http';
@@ -193,7 +193,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
 /** The Meilisearch server of MEILI_HOST, a fresh index name on it, its size and cleanup. */
 async function meiliTarget() {
-  const { env } = await import('../env');
+  const { env } = await import('../../lib/env');
   const { Meilisearch } = await import('meilisearch');
   const e = env();
   if (!e.MEILI_HOST) throw new Error('--engine meilisearch needs MEILI_HOST (and MEILI_MASTER_KEY) pointing at a running server');

@@ -2,7 +2,7 @@
  * A deterministic corpus of realistic annual reports (same seed → byte-identical output), with
  * the truth each one was generated from, so parsing and search can be checked against it.
  */
-import type { ActiveFigures, AgencyKind, Figures, Level, Region, ReportFormat } from '../types';
+import type { ActiveFigures, AgencyKind, Figures, Level, Region, ReportFormat } from '../../lib/types';
 import { Rng } from './prng';
 import { makeAgencies, type Agency } from './agencies';
 import { makeFigures } from './figures';
@@ -28,7 +28,7 @@ import {
   PROBLEM_INTROS,
   THEME_PROBLEMS,
 } from './phrases';
-import { SYNTHETIC_NOTICE } from '../parse/synthetic';
+import { SYNTHETIC_NOTICE } from '../../lib/parse/synthetic';
 
 export interface GenerateOptions {
   seed: number | string;

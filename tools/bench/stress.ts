@@ -7,7 +7,7 @@
  * 2. "pages at 64 connections": report pages and agency pages, 64 connections each, counting
  *    timeouts (autocannon's 10 s) and non-2xx answers.
  */
-import { agencyUrl, reportUrl } from '../urls';
+import { agencyUrl, reportUrl } from '../../lib/urls';
 import { summarize } from './stats';
 import { groupRssMB } from './proc';
 import { load, type HttpTarget } from './http';

@@ -15,7 +15,7 @@ import {
   type RequestFigures,
   type RequestRow,
   type RequestRowKey,
-} from '../types';
+} from '../../lib/types';
 import type { Rng } from './prng';
 
 const APPLICANTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');

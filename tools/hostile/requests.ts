@@ -5,7 +5,7 @@
  * combinations of the atoms in ./payloads.ts, some with broken percent-encoding spliced in.
  */
 import { Rng } from '../corpus/prng';
-import { FACETS } from '../search/types';
+import { FACETS } from '../../lib/search/types';
 import { INJECTION, MARKUP, NUMBERS, QUERY_SYNTAX, RAW_ENCODED, UNICODE, WORDS } from './payloads';
 
 /** Fixed cases, always first (raw query strings). */

@@ -3,7 +3,7 @@
  * one cell per line with a leading tab (Word → text), tab-separated rows, pipe-separated rows
  * (HTML tables). Label wording varies the way real reports do.
  */
-import { APPEAL_GROUPS, APPLICANT_COLUMNS, type ActiveFigures, type AppealFigures, type Cell, type RequestFigures, type RequestRowKey } from '../types';
+import { APPEAL_GROUPS, APPLICANT_COLUMNS, type ActiveFigures, type AppealFigures, type Cell, type RequestFigures, type RequestRowKey } from '../../lib/types';
 import type { Rng } from './prng';
 
 export type Layout = 'cells' | 'tabs' | 'pipes';

@@ -2,7 +2,7 @@
  * Recall and precision of the engine against the substring baseline: every result id is
  * fetched (paging through at the largest page size), so a hit missing from page 37 counts.
  */
-import type { SearchEngine } from '../search/types';
+import type { SearchEngine } from '../../lib/search/types';
 import type { Baseline } from './baseline';
 import { queryLabel, type BenchQuery } from './queries';
 

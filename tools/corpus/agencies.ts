@@ -3,7 +3,7 @@
  * governments, their general offices, departments and other bodies.
  */
 import { createRequire } from 'node:module';
-import type { AgencyKind, Level, Region } from '../types';
+import type { AgencyKind, Level, Region } from '../../lib/types';
 import type { Rng } from './prng';
 
 const require = createRequire(import.meta.url);

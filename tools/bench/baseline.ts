@@ -6,10 +6,10 @@
  * (queryTerms) and text is folded as the engine folds it (fold: ASCII case, traditional →
  * simplified) — that is the definition of a match, not an implementation detail.
  */
-import { fold, queryTerms } from '../search/fts-query';
-import { stripMarkers } from '../search/highlight';
-import type { FacetName, SearchEngine } from '../search/types';
-import type { ReportRecord } from '../types';
+import { fold, queryTerms } from '../../lib/search/fts-query';
+import { stripMarkers } from '../../lib/search/highlight';
+import type { FacetName, SearchEngine } from '../../lib/search/types';
+import type { ReportRecord } from '../../lib/types';
 import { facetFilterEntries, type BenchQuery } from './queries';
 
 export interface Baseline {

@@ -3,7 +3,7 @@
  * default: every facet). The first run of each query is "cold" (nothing cached for it yet);
  * later rounds are "warm". Rounds interleave the queries so no query runs twice in a row.
  */
-import type { SearchEngine, SearchResult } from '../search/types';
+import type { SearchEngine, SearchResult } from '../../lib/search/types';
 import { queryLabel, type BenchQuery, type QueryKind } from './queries';
 import { summarize, type Summary } from './stats';
 

@@ -1,4 +1,4 @@
-/** Writes the deterministic benchmark corpus (lib/corpus) to a folder, streaming. */
+/** Writes the deterministic benchmark corpus (tools/corpus) to a folder, streaming. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_YEARS, generateReports } from '../corpus/generate';

@@ -3,9 +3,9 @@
  * runs it) on one folder into DATA_DIR, then one JSON line on stdout with its own peak RSS
  * (process.resourceUsage covers every thread, worker threads included).
  */
-import { createEngine } from '../search/index';
-import { indexDirectory } from '../indexer/run';
-import { env } from '../env';
+import { createEngine } from '../../lib/search/index';
+import { indexDirectory } from '../../lib/indexer/run';
+import { env } from '../../lib/env';
 
 const dir = process.argv[2];
 // The engine SEARCH_ENGINE names (the benchmark sets it, with MEILI_INDEX for Meilisearch).

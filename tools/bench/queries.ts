@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { FACETS, type FacetName, type Filters, type SortOrder } from '../search/types';
+import { FACETS, type FacetName, type Filters, type SortOrder } from '../../lib/search/types';
 
 export const QUERY_KINDS = ['term', 'agency', 'multi', 'filter', 'empty', 'broad'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
