@@ -70,3 +70,18 @@ describe('shortRegionName', () => {
     expect(shortRegionName('沙市')).toBeNull();
   });
 });
+
+describe('literal=1 in the URL state', () => {
+  it('is read, kept in search URLs while there is text, and dropped without text', async () => {
+    const { parseSearchParams } = await import('../lib/search-params');
+    const { searchUrl } = await import('../lib/urls');
+    const p = parseSearchParams(new URLSearchParams('q=时效性 浙江&literal=1'));
+    expect(p.ok && p.state.literal).toBe(true);
+    if (!p.ok) return;
+    expect(new URL(searchUrl({ ...p.state, page: 2 }), 'http://t').searchParams.get('literal')).toBe('1');
+    expect(searchUrl({ ...p.state, q: '' })).not.toContain('literal');
+    const plain = parseSearchParams(new URLSearchParams('q=浙江'));
+    expect(plain.ok && plain.state.literal).toBeFalsy();
+    expect(parseSearchParams(new URLSearchParams('q=x&literal=yes')).ok).toBe(false);
+  });
+});
