@@ -12,7 +12,7 @@ import { readIndexStatus } from './indexer/status';
 import { withoutOlderVersions } from './versions';
 import { isKnownAgency } from './agency/known';
 import { getAgencyDirectory, suggestAgencies, type AgencySuggestion } from './agency/queries';
-import { understandQuery, type KnownValues, type Understood } from './search/understand';
+import { nearestNames, understandQuery, type KnownValues, type Understood } from './search/understand';
 
 export interface UnderstoodSearch {
   /** the state searched: understood words taken out of q and added as filters */
@@ -68,7 +68,8 @@ export interface SearchSuggestions {
 
 /**
  * For a query that found nothing: the filters its words could be (when they were taken as text)
- * and the agency names nearest its text: all words in the name, else any one of them.
+ * and the agency names nearest its text: all words in the name, else any one of them, else the
+ * names sharing most character pairs with it.
  */
 export async function searchSuggestions({ state, searched }: { state: SearchState; searched: SearchState }): Promise<SearchSuggestions> {
   try {
@@ -78,6 +79,13 @@ export async function searchSuggestions({ state, searched }: { state: SearchStat
     for (const w of words) {
       if (agencies.length) break;
       agencies = await suggestAgencies({ q: w, limit: 5 });
+    }
+    if (!agencies.length && words.length) {
+      const dir = await getAgencyDirectory();
+      agencies = nearestNames(words.join(''), dir.byName.keys()).map((name) => {
+        const a = dir.byName.get(name)!;
+        return { agency: name, slug: dir.index.slugOf.get(name)!, region: a.region, years: a.years };
+      });
     }
     return { filters, agencies };
   } catch {

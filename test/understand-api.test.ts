@@ -112,4 +112,12 @@ describe('/api/search understands the query', () => {
     expect(near.length).toBeGreaterThan(0);
     expect(body.suggestions?.agencies).toEqual(expect.arrayContaining([...new Set(near)]));
   });
+
+  it('a misremembered agency name finds the agency nearest it', async () => {
+    const agency = GENERATED.map((g) => g.truth.agency).find((a) => a.includes('人民政府'))!;
+    const typed = agency.replace('人民', '');
+    const body = await get(new URLSearchParams({ q: `${typed} 鹦鹉螺` }).toString());
+    expect(body.total).toBe(0);
+    expect(body.suggestions?.agencies[0]).toBe(agency);
+  });
 });

@@ -85,3 +85,13 @@ describe('literal=1 in the URL state', () => {
     expect(parseSearchParams(new URLSearchParams('q=x&literal=yes')).ok).toBe(false);
   });
 });
+
+describe('nearestNames', () => {
+  it('finds names sharing most character pairs, and nothing for unrelated text', async () => {
+    const { nearestNames } = await import('../lib/search/understand');
+    const names = ['宁波市北仑区人民政府', '宁波市人民政府', '北京市教育委员会', '杭州市西湖区人民政府'];
+    expect(nearestNames('北仑区政府', names)[0]).toBe('宁波市北仑区人民政府');
+    expect(nearestNames('鹦鹉螺', names)).toEqual([]);
+    expect(nearestNames('人民政府', names, 2)).toEqual(['宁波市人民政府', '宁波市北仑区人民政府']);
+  });
+});

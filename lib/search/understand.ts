@@ -133,3 +133,32 @@ export function understandQuery(q: string, known: KnownValues, now = new Date())
   }
   return { q: rest.join(' '), filters, understood };
 }
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...s];
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/**
+ * The names nearest `text` by shared character pairs (Dice coefficient), for a query that names
+ * no agency exactly (北仑区政府 → 宁波市北仑区人民政府). Names sharing fewer than half of the
+ * text's pairs are not near; ties go to the shorter name, then code-point order.
+ */
+export function nearestNames(text: string, names: Iterable<string>, limit = 5): string[] {
+  const want = bigrams(text.replace(/\s+/g, ''));
+  if (!want.size) return [];
+  const scored: { name: string; score: number; shared: number }[] = [];
+  for (const name of names) {
+    const have = bigrams(name);
+    let shared = 0;
+    for (const b of want) if (have.has(b)) shared++;
+    if (shared * 2 < want.size) continue;
+    scored.push({ name, score: (2 * shared) / (want.size + have.size), shared });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.name.length - b.name.length || (a.name < b.name ? -1 : 1))
+    .slice(0, limit)
+    .map((s) => s.name);
+}
