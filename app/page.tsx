@@ -7,10 +7,11 @@ import { Pagination } from '@/components/Pagination';
 import { SearchBox } from '@/components/SearchBox';
 import { SearchHits } from '@/components/SearchHits';
 import { SkipLink } from '@/components/SkipLink';
+import { SearchSuggestions, UnderstoodQuery } from '@/components/UnderstoodQuery';
 import { EXPORT_LIMIT } from '@/lib/compare/export';
 import { AppError } from '@/lib/errors';
 import { SORT_LABELS } from '@/lib/labels';
-import { searchReports } from '@/lib/queries';
+import { searchReports, searchSuggestions, understandSearch, type SearchSuggestions as Suggested } from '@/lib/queries';
 import type { SearchResult } from '@/lib/search/types';
 import { DEFAULT_STATE, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
 import { dictionaryUrl, exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl, statsUrl } from '@/lib/urls';
@@ -59,10 +60,15 @@ export default async function SearchPage({ searchParams }: Props) {
       </div>
     );
   }
-  const state = parsed.state;
+  const typed = parsed.state;
+  let state = typed;
   let result: SearchResult;
+  let understood: Awaited<ReturnType<typeof understandSearch>>['understood'] = [];
+  let suggested: Suggested | null = null;
   try {
+    ({ state, understood } = await understandSearch({ state: typed }));
     result = await searchReports({ state });
+    if (result.total === 0 && typed.q) suggested = await searchSuggestions({ state: typed, searched: state });
   } catch (e) {
     const message = e instanceof AppError ? e.message : '检索服务暂时不可用，请稍后再试。';
     return (
@@ -85,6 +91,7 @@ export default async function SearchPage({ searchParams }: Props) {
         </SkipLink>
       )}
       <SearchBox state={state} />
+      <UnderstoodQuery typed={typed} understood={understood} />
       <ActiveFilters state={state} />
       <FiltersButton state={state} />
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
@@ -106,6 +113,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 : result.total > 0
                   ? '此页没有结果，请回到第一页。'
                   : '换一个检索词，或减少筛选条件试试。两个字的词（如“时效”）也能检索。'}
+              {suggested && <SearchSuggestions typed={typed} {...suggested} />}
             </Notice>
           )}
           <Pagination state={state} total={result.total} />

@@ -11,6 +11,87 @@ import { AppError, fromEngineError, type Surface } from './errors';
 import { readIndexStatus } from './indexer/status';
 import { withoutOlderVersions } from './versions';
 import { isKnownAgency } from './agency/known';
+import { getAgencyDirectory, suggestAgencies, type AgencySuggestion } from './agency/queries';
+import { nearestNames, understandQuery, type KnownValues, type Understood } from './search/understand';
+
+export interface UnderstoodSearch {
+  /** the state searched: understood words taken out of q and added as filters */
+  state: SearchState;
+  understood: Understood[];
+}
+
+/** What the index holds for query understanding: region and year values (all of them) and agency names. */
+async function knownValues(state: SearchState): Promise<KnownValues> {
+  const [all, dir] = await Promise.all([
+    getEngine().search({ q: '', facets: ['province', 'city', 'year'], perPage: 1, ...(state.includeVersions ? { includeVersions: true } : {}) }),
+    getAgencyDirectory(),
+  ]);
+  return {
+    province: Object.keys(all.facets.province ?? {}),
+    city: Object.keys(all.facets.city ?? {}),
+    year: Object.keys(all.facets.year ?? {}),
+    hasAgency: (name) => dir.byName.has(name),
+  };
+}
+
+/**
+ * The search state with the query understood (lib/search/understand.ts): 时效性 浙江 searches
+ * 时效性 within province 浙江省. Not with `literal=1`, and never for a facet the state already
+ * filters on (a second value would widen the filter, not narrow it). When the index cannot be
+ * asked the state is returned as it is, so the search itself reports the failure.
+ */
+export async function understandSearch({ state }: { state: SearchState }): Promise<UnderstoodSearch> {
+  if (state.literal || !state.q) return { state, understood: [] };
+  let known: KnownValues;
+  try {
+    known = await knownValues(state);
+  } catch {
+    return { state, understood: [] };
+  }
+  const free: KnownValues = {
+    province: state.filters.province ? [] : known.province,
+    city: state.filters.city ? [] : known.city,
+    year: state.filters.year || state.yearFrom !== undefined || state.yearTo !== undefined ? [] : known.year,
+    hasAgency: state.filters.agency ? () => false : known.hasAgency,
+  };
+  const u = understandQuery(state.q, free);
+  if (!u.understood.length) return { state, understood: [] };
+  return { state: { ...state, q: u.q, filters: { ...state.filters, ...u.filters } }, understood: u.understood };
+}
+
+export interface SearchSuggestions {
+  /** words of a literal query that name a filter value: the query understood is worth a try */
+  filters: Understood[];
+  /** agencies whose names are nearest the query's text */
+  agencies: AgencySuggestion[];
+}
+
+/**
+ * For a query that found nothing: the filters its words could be (when they were taken as text)
+ * and the agency names nearest its text: all words in the name, else any one of them, else the
+ * names sharing most character pairs with it.
+ */
+export async function searchSuggestions({ state, searched }: { state: SearchState; searched: SearchState }): Promise<SearchSuggestions> {
+  try {
+    const filters = state.literal ? (await understandSearch({ state: { ...state, literal: false } })).understood : [];
+    const words = searched.q.split(/\s+/).filter((w) => w.length >= 2);
+    let agencies = words.length ? await suggestAgencies({ q: words.join(' '), limit: 5 }) : [];
+    for (const w of words) {
+      if (agencies.length) break;
+      agencies = await suggestAgencies({ q: w, limit: 5 });
+    }
+    if (!agencies.length && words.length) {
+      const dir = await getAgencyDirectory();
+      agencies = nearestNames(words.join(''), dir.byName.keys()).map((name) => {
+        const a = dir.byName.get(name)!;
+        return { agency: name, slug: dir.index.slugOf.get(name)!, region: a.region, years: a.years };
+      });
+    }
+    return { filters, agencies };
+  } catch {
+    return { filters: [], agencies: [] };
+  }
+}
 
 /**
  * `facetLimit`: values per facet (default DEFAULT_FACET_LIMIT, the most frequent; 0 = every

@@ -28,12 +28,14 @@ export interface SearchState {
   /** year range (`year_from`, `year_to`, each end optional): narrows the year filter, see engineFilters */
   yearFrom?: number;
   yearTo?: number;
+  /** take the query as text only, no words turned into filters (`literal=1`; lib/search/understand.ts) */
+  literal?: boolean;
 }
 
 export const DEFAULT_STATE: SearchState = { q: '', filters: {}, sort: 'relevance', page: 1, perPage: DEFAULT_PER_PAGE, includeVersions: false };
 
 /** Query-string names of the state fields that differ from the field's own name. */
-export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page', includeVersions: 'include_versions', yearFrom: 'year_from', yearTo: 'year_to' } as const;
+export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page', includeVersions: 'include_versions', yearFrom: 'year_from', yearTo: 'year_to', literal: 'literal' } as const;
 
 /** Bounds of the year range control: open-government reports began in 2008. */
 export const YEAR_MIN = 2000;
@@ -57,6 +59,10 @@ const schema = z.object({
   perPage: intParam('per_page', 1, MAX_PER_PAGE).default(DEFAULT_PER_PAGE),
   includeVersions: z
     .enum(['0', '1'], { message: 'include_versions 只能是 1（包括旧版本）或 0' })
+    .default('0')
+    .transform((v) => v === '1'),
+  literal: z
+    .enum(['0', '1'], { message: 'literal 只能是 1（检索词全部作为文字）或 0' })
     .default('0')
     .transform((v) => v === '1'),
   yearFrom: z
@@ -109,6 +115,7 @@ export function parseSearchParams(raw: RawParams): ParsedSearch {
     page: blankToUndef(getOne(raw, PARAM.page)),
     perPage: blankToUndef(getOne(raw, PARAM.perPage)),
     includeVersions: blankToUndef(getOne(raw, PARAM.includeVersions)),
+    literal: blankToUndef(getOne(raw, PARAM.literal)),
     yearFrom: blankToUndef(getOne(raw, PARAM.yearFrom)),
     yearTo: blankToUndef(getOne(raw, PARAM.yearTo)),
     filters,
@@ -121,8 +128,8 @@ export function parseSearchParams(raw: RawParams): ParsedSearch {
     const v = parsed.data.filters[f];
     if (v?.length) clean[f] = v;
   }
-  const { yearFrom, yearTo, ...rest } = parsed.data;
-  const state: SearchState = { ...rest, filters: clean, ...(yearFrom !== undefined ? { yearFrom } : {}), ...(yearTo !== undefined ? { yearTo } : {}) };
+  const { yearFrom, yearTo, literal, ...rest } = parsed.data;
+  const state: SearchState = { ...rest, filters: clean, ...(literal ? { literal } : {}), ...(yearFrom !== undefined ? { yearFrom } : {}), ...(yearTo !== undefined ? { yearTo } : {}) };
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
     return { ok: false, error: `起始年份（${yearFrom}）不能晚于截止年份（${yearTo}）` };
   }

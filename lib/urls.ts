@@ -29,6 +29,7 @@ export function searchQueryString(input: SearchStateInput): string {
   if (s.page > 1) p.append(PARAM.page, String(s.page));
   if (s.perPage !== DEFAULT_PER_PAGE) p.append(PARAM.perPage, String(s.perPage));
   if (s.includeVersions) p.append(PARAM.includeVersions, '1');
+  if (s.literal && s.q) p.append(PARAM.literal, '1');
   return p.toString();
 }
 

@@ -5,14 +5,14 @@
  */
 import { AppError, errorResponse } from '@/lib/errors';
 import { FACET_LIMIT_MESSAGE } from '@/lib/param-messages';
-import { searchReports } from '@/lib/queries';
+import { searchReports, searchSuggestions, understandSearch } from '@/lib/queries';
 import { snippetParts } from '@/lib/search/highlight';
 import type { SearchResult } from '@/lib/search/types';
 import { lastParam, parseSearchParams } from '@/lib/search-params';
 import { CSV_FILES, LIST_SEPARATOR, type HeaderMode } from '@/lib/dictionary';
 import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS } from '@/lib/labels';
 import { cutCodePoints } from '@/lib/text';
-import { reportUrl } from '@/lib/urls';
+import { reportUrl, searchJsonUrl } from '@/lib/urls';
 import { dictionaryCsvResponse, formatOf, headerModeOf } from '@/app/agencies/_lib/respond';
 import { DEFAULT_FACET_LIMIT, searchResultJson } from './serialize';
 
@@ -32,10 +32,19 @@ export async function GET(req: Request): Promise<Response> {
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return errorResponse(new AppError('bad_request:search', parsed.error));
   try {
-    const result = await searchReports({ state: parsed.state, facetLimit });
-    const versions = { includeVersions: parsed.state.includeVersions };
-    if (format === 'csv') return csvHits(result, parsed.state.q, headers, versions);
-    return Response.json(searchResultJson(result, parsed.state.q, facetLimit, versions), { headers: { 'cache-control': 'no-store' } });
+    // Words naming a year, place or agency the index holds become filters, as on the page.
+    const { state, understood } = await understandSearch({ state: parsed.state });
+    const result = await searchReports({ state, facetLimit });
+    const versions = { includeVersions: state.includeVersions };
+    if (format === 'csv') return csvHits(result, state.q, headers, versions);
+    const suggestions = result.total === 0 && parsed.state.q ? await searchSuggestions({ state: parsed.state, searched: state }) : null;
+    const body = {
+      ...searchResultJson(result, state.q, facetLimit, versions),
+      understood: understood.map((u) => ({ ...u, undo: searchJsonUrl({ ...parsed.state, literal: true, page: 1 }) })),
+      filters: state.filters,
+      ...(suggestions ? { suggestions: { filters: suggestions.filters, agencies: suggestions.agencies.map((a) => a.agency) } } : {}),
+    };
+    return Response.json(body, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e, 'search');
   }
