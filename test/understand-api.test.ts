@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateReports } from '../lib/corpus/generate';
+import { generateReports } from '../tools/corpus/generate';
 import { indexDirectory } from '../lib/indexer/run';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { resetEnvCache } from '../lib/env';
