@@ -1,5 +1,5 @@
 /**
- * A real index run over helper-6's bad-files corpus (empty, binary, truncated docx/pdf, scanned
+ * A real index run over the bad-files corpus in test/fixtures/bad (empty, binary, truncated docx/pdf, scanned
  * and locked PDFs, a 50 MB sparse file, …) plus a non-report and a report with tables but no
  * text, alongside good reports: good ones indexed, each bad one a one-line reason in the summary
  * and the status file, exit status as documented; a run where everything fails changes nothing.

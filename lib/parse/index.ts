@@ -133,7 +133,7 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     agency,
     year,
     region,
-    // a zone named by its own name (平潭综合实验区) sits at the level of the division it was placed in
+    // a zone named by its own name (临江经济技术开发区) sits at the level of the division it was placed in
     level: agencyLevel(agency, named ?? (agency ? lowestLevel(region) : null)),
     kind: agencyKind(agency),
     format,

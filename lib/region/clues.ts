@@ -1,8 +1,8 @@
 /**
  * Places a page's address and codes point to, used only to break ties or to place an agency
  * whose name holds no division:
- * - the site's host names read as pinyin (www.liaoyang.gov.cn → 辽阳市, hainanzhou → 海南州);
- *   a county only when the agency name itself holds that county's stem (平潭综合实验区 + pingtan);
+ * - the site's host names read as pinyin (www.linjiang.gov.cn → 临江市 when the data holds one such city);
+ *   a county only when the agency name itself holds that county's stem (青山经济开发区 + qingshan);
  * - unified social credit codes and index numbers, whose characters 3–8 are the division code
  *   (11532323015172622Y → 532323 牟定县).
  */
@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 
 interface Named { code: string; name: string }
 
-/** 银川市 → 银川, 黔西南布依族苗族自治州 → 黔西南, 正蓝旗 → 正蓝 (names shorter than 2 kept). */
+/** 银川市 → 银川, 黔西南布依族苗族自治州 → 黔西南, 某某旗 → 某某 (names shorter than 2 kept). */
 export function stem(name: string): string {
   const auto = /^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(州|县|旗)$/.exec(name);
   if (auto) return auto[1];

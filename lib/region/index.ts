@@ -131,7 +131,7 @@ export interface RegionContext {
   url?: string;
 }
 
-/** 海南州人民政府 → 海南藏族自治州人民政府: a short form the data knows under one full name only. */
+/** 大理州人民政府 → 大理白族自治州人民政府: a short form the data knows under one full name only. */
 function expandShort(name: string): string {
   const hit = leadingDivision(name);
   if (!hit) return name;
@@ -224,7 +224,7 @@ export function resolveRegion(agency: string, text: string, ctx: RegionContext =
 }
 
 /**
- * A township's name (荫子镇, 朝阳乡) through the streets data: unique, or made unique by the text's
+ * A township's name (东湖镇, 西山乡) through the streets data: unique, or made unique by the text's
  * province/city names and the site's clues. Gives the county the township belongs to.
  */
 function fromTownship(name: string, text: string, d: Data, bonus: (code: string) => number): Region | null {
@@ -251,7 +251,7 @@ function fromTownship(name: string, text: string, d: Data, bonus: (code: string)
 
 /**
  * Nothing in the name: the site. A county from the host only when the agency name holds that
- * county's stem (平潭综合实验区 on pingtan.gov.cn); a prefecture or province from the host when it
+ * county's stem (青山经济开发区 on qingshan.gov.cn); a prefecture or province from the host when it
  * is the only one; else the province alone when every host match shares it. Then a credit code.
  */
 function fromSite(name: string, url: UrlPlace[], codes: string[], d: Data): Region | null {
@@ -259,7 +259,7 @@ function fromSite(name: string, url: UrlPlace[], codes: string[], d: Data): Regi
   if (county.length === 1) return regionOfCode(county[0].code, d);
   const upper = url.filter((u) => u.level !== 'county');
   if (upper.length === 1) return regionOfCode(upper[0].code, d);
-  // hainan.gov.cn: the province's own pinyin wins over a prefecture that shares it (海南州 is hainanzhou)
+  // hainan.gov.cn: the province's own pinyin wins over a prefecture that shares it (a prefecture named like its province)
   const provinces = upper.filter((u) => u.level === 'province');
   if (provinces.length === 1) return regionOfCode(provinces[0].code, d);
   const provs = new Set(url.map((u) => u.code.slice(0, 2)));
@@ -269,7 +269,7 @@ function fromSite(name: string, url: UrlPlace[], codes: string[], d: Data): Regi
   return null;
 }
 
-/** 350128 → 福建省 福州市 平潭县; 6401 → 宁夏 银川市; 46 → 海南省. */
+/** a six-digit code → province, city, county; 6401 → 宁夏 银川市; 46 → 海南省. */
 function regionOfCode(code: string, d: Data): Region | null {
   const p = d.provinceByCode.get(code.slice(0, 2));
   if (!p) return null;
@@ -333,7 +333,7 @@ function streets(): { list: Street[]; idx: NameIndex } {
   return streetData;
 }
 
-/** 海南藏族自治州 → 海南州, 大理白族自治州 → 大理州, 阿坝藏族羌族自治州 → 阿坝州; 某某地区 → 某某. */
+/** 大理白族自治州 → 大理州, 阿坝藏族羌族自治州 → 阿坝州; 某某地区 → 某某. */
 export function shortDivisionName(name: string): string | null {
   if (/自治州$/.test(name)) return name.slice(0, 2) + '州';
   if (/地区$/.test(name) && name.length > 3) return name.slice(0, -2);
@@ -375,7 +375,7 @@ export function leadingDivision(s: string): DivisionHit | null {
   return best;
 }
 
-/** Division names one after another and nothing else: 福州市晋安区, 天津市北辰区, 通城县马港镇. */
+/** Division names one after another and nothing else: 临江市青山区, 南岭省临江市, 青山县东湖镇. */
 export function isRegionChain(s: string): boolean {
   let rest = s;
   let n = 0;

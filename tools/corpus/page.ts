@@ -20,9 +20,9 @@ export function dressAsPage(rng: Rng, shape: PageShape, text: string, agency: st
     case 'breadcrumb':
       // breadcrumb above the title, the page's metadata line between the title and the preface
       return [
-        rng.pick(['当前位置：首页 > 政务公开 > 政府信息公开年报', '您现在的位置 : 首页   >   信息公开   >   年度报告', '首页>>政府信息公开>>政府信息公开年报']),
+        rng.pick(['当前位置：网站首页 » 公开目录 » 工作年报', '您所在的位置：首页 / 信息公开 / 年报专栏', '首页 → 政务公开 → 年度报告']),
         '',
-        text.replace('\n\n本报告根据', `\n\n发布时间：${date} 来源：${agency} 字号：[大 中 小] 浏览次数：${rng.int(10, 999)}\n\n本报告根据`),
+        text.replace('\n\n本报告根据', `\n\n发布日期：${date}　信息来源：${agency}　【字体：大 中 小】　阅读量：${rng.int(10, 999)}\n\n本报告根据`),
       ].join('\n');
     case 'crawler':
       return [
@@ -30,16 +30,16 @@ export function dressAsPage(rng: Rng, shape: PageShape, text: string, agency: st
         `发布时间: ${date} ${pad(rng.int(8, 18))}:${pad(rng.int(0, 59))}`,
         '文号: ',
         `发布机构: ${agency}`,
-        '栏目: 政府信息公开年报',
+        '栏目: 年度工作报告专栏',
         `原文链接: https://www.example.gov.cn/zwgk/xxgknb/${year + 1}01/t${date.replace(/-/g, '')}_${rng.int(10000, 99999)}.html`,
-        '==================== 正文 ====================',
+        '======== 正文 ========',
         // (crawlers that run the whole page into one line exist too; the table reader's business)
         text,
       ].join('\n');
     case 'column':
       return `政府信息公开工作年度报告\n\n${text}`;
     case 'toolbar':
-      return `无障碍 关怀版 简体 繁體\n请输入关键字\n搜索\n${text}\n\n【打印本页】 【关闭窗口】`;
+      return `读屏模式 长者模式 简 | 繁\n站内检索\n检索\n${text}\n\n【打印】 【关闭】`;
     case 'no-title': {
       // drop the title lines; the preface names the report it publishes (the demo-data notice stays)
       const at = text.indexOf('本报告根据');

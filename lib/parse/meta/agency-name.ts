@@ -1,10 +1,10 @@
 /**
  * The grammar of an agency name. A name is accepted when it reads as one:
- *   PLACE + BODY + ORGANISATION WORD   (北京市朝阳区审计局, 兴安盟行署外事办公室, 平潭综合实验区地方税务局)
- *   PLACE alone                         (宿迁市, 福州市晋安区, 天长市永丰镇: a region's own report)
+ *   PLACE + BODY + ORGANISATION WORD   (临江市青山区审计局, 某某盟行署外事办公室, 临江经济技术开发区税务局)
+ *   PLACE alone                         (临江市, 临江市青山区, 青山区东湖镇: a region's own report)
  * PLACE is a division name from the division data (province … township, short forms such as
- * 海南州) or a zone (某某综合实验区, 开发区, 高新区, 产业园 …). A name that starts with a bare level
- * word (市人民政府办公室, 自治区北部湾办) or has no place at all (应急管理局) is *incomplete*: it
+ * 大理州) or a zone (某某综合实验区, 开发区, 高新区, 产业园 …). A name that starts with a bare level
+ * word (市人民政府办公室, 自治区某某办) or has no place at all (应急管理局) is *incomplete*: it
  * is used only if the text gives its full form. Anything else (prefaces, breadcrumbs, headings,
  * sentences) is not a name.
  */
@@ -22,7 +22,7 @@ export const ORG_END =
 const ORG_PREFIX = /^(中国共产党|中共|共青团|国家税务总局|国家金融监督管理总局|中国人民银行)/;
 const NATIONAL = /^(国家|中华人民共和国|中国)[\u4e00-\u9fff]{1,14}(局|部|委员会|署|总局|院|中心|办公室|办公厅)$/;
 
-/** Zones: 平潭综合实验区, 长春汽车经济技术开发区, 苏银产业园, 杨凌示范区. */
+/** Zones: a name ending in a zone word (某某综合实验区, 某某经济技术开发区, 某某产业园, 某某示范区). */
 const ZONE = /^[\u4e00-\u9fff]{2,12}?(综合实验区|综合试验区|经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|实验区|试验区|示范区|产业园区|产业园|工业园区|工业园|园区|保税区|合作区)/;
 
 /** Bare level words that stand for "our" province/city/… inside one report (市政府办公室). */
@@ -56,7 +56,7 @@ export interface NameReading {
   complete: boolean;
 }
 
-/** 北京市大兴区北京市大兴区发展和改革委员会 → 北京市大兴区发展和改革委员会 (a CMS doubling the prefix). */
+/** 临江市青山区临江市青山区教育局 → 临江市青山区教育局 (a CMS doubling the prefix). */
 function undouble(s: string): string {
   for (let n = 3; n * 2 <= s.length; n++) if (s.startsWith(s.slice(0, n), n)) return s.slice(n);
   return s;
@@ -89,7 +89,7 @@ export function readName(raw: string, whole = true): NameReading | null {
   // a county-like place the division data does not (yet) know: 青禾县自然资源局, new districts
   if (whole && !lead && PLACE_LIKE.test(simple) && !LEVEL_START.test(simple) && !PRONOUN.test(simple) && ![1, 2, 3].some((k) => leadingDivision(simple.slice(k))))
     return { name: s, complete: true };
-  // 高新区(新市区)政府: the place is given in brackets
+  // 某某高新区(某某区)政府: the place is given in brackets
   const inBrackets = /\(([^()]+)\)/.exec(simple);
   if (inBrackets && isRegionChain(inBrackets[1])) return { name: s, complete: true };
   // incomplete forms still need a body: 市政府研究室, 应急管理局; never the organisation word alone
@@ -101,7 +101,7 @@ export function readName(raw: string, whole = true): NameReading | null {
 
 /**
  * The longest complete name at the end of `s` (a title's text before the year, a sentence before
- * 2023年…报告): 标题:平潭综合实验区 → 平潭综合实验区; 特向社会公布鹤岗市营商环境建设监督局 → 鹤岗市….
+ * 2023年…报告): 标题:临江经济技术开发区 → 临江经济技术开发区; 特向社会公布临江市营商环境局 → 临江市….
  * Failing that, `s` itself when it is an incomplete name (an incomplete name is never cut out of
  * a longer string: 公布建设局 must not become 布建设局).
  */
@@ -119,7 +119,7 @@ export function nameAtEnd(s: string): NameReading | null {
   return r && !r.complete ? r : null;
 }
 
-/** A place's own name, no organisation after it: 宿迁市, 通城县马港镇, 平潭综合实验区 (its government's report). */
+/** A place's own name, no organisation after it: 临江市, 青山区东湖镇, 临江经济技术开发区 (its government's report). */
 export function isPlaceName(name: string): boolean {
   const simple = toSimplified(name.normalize('NFKC'));
   return isRegionChain(simple) || ZONE_ONLY.test(simple);

@@ -102,7 +102,7 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
     for (const m of s.matchAll(AGENCY_FIRST)) {
       const name = nameAtEnd(m[1]);
       const before = s.slice(0, m.index) + m[1].slice(0, m[1].length - (name?.name.length ?? 0));
-      // a long line that opens with the report's name is a title run into its text (襄州区水利局 2024年度…报告 2024年,…)
+      // a long line that opens with the report's name is a title run into its text (青山区水利局 2024年度…报告 2024年,…)
       const src = source === 'publish' && before === '' ? 'title' : source;
       if (src === 'publish' && !publishes(before)) continue;
       hit = true;
@@ -117,7 +117,7 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
       addYear(m[1], src);
       const r = nameAtEnd(m[2]);
       addName(r, src);
-      // 2020年高新区(新市区)政府信息公开…: 政府 may belong to the name or to the report's name
+      // 2020年某某高新区(某某区)政府信息公开…: 政府 may belong to the name or to the report's name
       if (m[3] === '政府') addName(readName(m[2] + '政府'), src, AGENCY_WEIGHT[src] / (r ? 2 : 1));
     }
     if (!hit) {
@@ -174,7 +174,7 @@ export function collectCandidates(text: string, ctx: PageContext = {}): Candidat
     // a title is a short line; a sentence (punctuation, a preface's opening) only publishes one
     const short = s.length <= 60 && !/[，,。;；]/.test(s) && !isPreface(raw);
     const hit = titleMatches(s.replace(/\|+$/, ''), short ? 'title' : 'publish');
-    // a title split over two lines (甘谷县人民政府办公室 / 2024年…报告; …工作 / 年度报告)
+    // a title split over two lines (青山县人民政府办公室 / 2024年…报告; …工作 / 年度报告)
     const next = head[i + 1];
     if (short && next && !isFurniture(next)) {
       const n = squeeze(next);

@@ -35,7 +35,7 @@ export function extractMeta(text: string, ctx: PageContext = {}): ReportMeta {
 }
 
 /**
- * A 繁體 page's name as it prints it (西藏自治區人民政府): the evidence was read in simplified
+ * A 繁體 page's name as it prints it (某某自治區人民政府): the evidence was read in simplified
  * characters; the same span of the original is found through the length-preserving character map.
  */
 function originalForm(name: string, text: string): string {

@@ -1,7 +1,7 @@
 /**
  * Weighing the candidates: the name with the most weight behind it wins (same name from several
  * sources adds up), a short form counts for its full name (以下简称), and a winner that is only a
- * place (鹿窝镇, 福州市晋安区) becomes its 人民政府 when the text names that body. An incomplete
+ * place (东湖镇, 临江市青山区) becomes its 人民政府 when the text names that body. An incomplete
  * winner (市政府研究室, 应急管理局) is completed from the text only when the completion is unique;
  * otherwise the agency is null with a warning. Years: most weight wins.
  */
@@ -45,7 +45,7 @@ function tallyNames(cands: AgencyCandidate[], shortForms: Map<string, string>): 
   return [...by.values()].sort((a, b) => b.weight - a.weight || b.name.length - a.name.length || a.first - b.first);
 }
 
-/** 市政府研究室 → 海口市人民政府研究室 when the text holds exactly one complete name it abbreviates. */
+/** 市政府研究室 → 临江市人民政府研究室 when the text holds exactly one complete name it abbreviates. */
 function complete(name: string, text: string): string | null {
   const bare = name.replace(/^(自治区|省|市|县|区|州|盟|旗|镇|乡)/, '');
   const core = bare.replace(/^人民政府/, '政府');
@@ -69,7 +69,7 @@ function complete(name: string, text: string): string | null {
  */
 const MIN_WEIGHT = 4;
 
-/** 北辰区人民政府 → 天津市北辰区人民政府 when another candidate gives it with the places above it. */
+/** 青山区人民政府 → 临江市青山区人民政府 when another candidate gives it with the places above it. */
 function fuller(name: string, tallies: Tally[]): string {
   const k = key(name);
   let out = name;
@@ -90,7 +90,7 @@ export function chooseAgency(c: Candidates, text: string, warn: (m: string) => v
   }
   if (best && best.weight >= MIN_WEIGHT && (!incomplete || best.weight >= incomplete.weight / 2)) {
     let value = best.name;
-    // a place alone names its government when the text says so (鹿窝镇 → 鹿窝镇人民政府)
+    // a place alone names its government when the text says so (东湖镇 → 东湖镇人民政府)
     if (isRegionChain(toSimplified(value)) && toSimplified(text).includes(toSimplified(value) + '人民政府')) value += '人民政府';
     return { value: fuller(value, tallies), source: best.source };
   }
