@@ -155,9 +155,17 @@ export async function getAgencyReports({ agency }: { agency: string }): Promise<
  * What the index holds: all reports and the generated (demo) ones, for the site-wide demo banner
  * and the footer's sourcing sentence. Null when the engine cannot answer (the page still renders).
  */
+let remoteCounts: { at: number; counts: CorpusCounts } | null = null;
+
 export async function getCorpusCounts(): Promise<CorpusCounts | null> {
   try {
-    return await getEngine().corpusCounts();
+    const engine = getEngine();
+    // Every page's layout asks. The embedded engine answers from memory; a remote engine's answer
+    // (two requests) is reused for a few seconds, as indexProblem trusts its health for a second.
+    if (engine.name === 'sqlite') return await engine.corpusCounts();
+    if (remoteCounts && Date.now() - remoteCounts.at < 5000) return remoteCounts.counts;
+    remoteCounts = { at: Date.now(), counts: await engine.corpusCounts() };
+    return remoteCounts.counts;
   } catch {
     return null;
   }

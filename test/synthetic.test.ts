@@ -16,6 +16,7 @@ import { SqliteEngine } from '../lib/search/sqlite';
 import { resetEnvCache } from '../lib/env';
 import { resetEngine } from '../lib/search/index';
 import { FIXTURE_TXT } from './fixtures/read/build';
+import { useDataDir } from './helpers-index';
 
 // Route handlers import the query layer, which refuses to load outside a server bundle.
 vi.mock('server-only', () => ({}));
@@ -111,10 +112,7 @@ describe('the flag in the index, /api JSON and CSV', () => {
     const status = await indexDirectory({ dir: corpus, engine, dataDir: data, workers: 0 });
     await engine.close();
     expect(status.indexed).toBe(GENERATED.length + 1);
-    process.env.DATA_DIR = data;
-    process.env.SEARCH_ENGINE = 'sqlite';
-    resetEnvCache();
-    await resetEngine();
+    await useDataDir(data);
   });
   afterAll(async () => {
     await resetEngine();

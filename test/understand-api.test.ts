@@ -13,6 +13,7 @@ import { SqliteEngine } from '../lib/search/sqlite';
 import { resetEnvCache } from '../lib/env';
 import { resetEngine } from '../lib/search/index';
 import { shortRegionName } from '../lib/search/understand';
+import { useDataDir } from './helpers-index';
 
 // Route handlers import the query layer, which refuses to load outside a server bundle.
 vi.mock('server-only', () => ({}));
@@ -50,10 +51,7 @@ describe('/api/search understands the query', () => {
     const status = await indexDirectory({ dir: corpus, engine, dataDir: data, workers: 0 });
     await engine.close();
     expect(status.indexed).toBe(GENERATED.length);
-    process.env.DATA_DIR = data;
-    process.env.SEARCH_ENGINE = 'sqlite';
-    resetEnvCache();
-    await resetEngine();
+    await useDataDir(data);
   });
   afterAll(async () => {
     await resetEngine();

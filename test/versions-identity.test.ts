@@ -23,6 +23,7 @@ import { generateReports } from '../tools/corpus/generate';
 import { compareCompleteness, withoutOlderVersions } from '../lib/versions';
 import { resetEnvCache } from '../lib/env';
 import { resetEngine } from '../lib/search/index';
+import { useDataDir } from './helpers-index';
 
 // The route handlers' data layer is guarded against client bundles; here it runs in Node as on the server.
 vi.mock('server-only', () => ({}));
@@ -236,10 +237,7 @@ describe('two files for one agency and year: counted once; include_versions show
     expect(status).toMatchObject({ found: GENERATED.length + 1, indexed: GENERATED.length + 1, versions: 1 });
     await engine.close();
     server = { dir, dataDir: dd };
-    process.env.DATA_DIR = dd;
-    process.env.SEARCH_ENGINE = 'sqlite';
-    resetEnvCache();
-    await resetEngine();
+    await useDataDir(dd);
   });
   afterAll(async () => {
     await resetEngine();
