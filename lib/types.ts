@@ -2,6 +2,7 @@
  * The report record: the contract between the parser, the engines and the pages.
  * Figure keys follow ../shared/DESIGN.md ("Canonical figures") exactly.
  */
+import type { MessageCode, StageMessage } from './messages';
 
 export type Cell = number | null;
 
@@ -211,7 +212,13 @@ export interface ReportRecord {
   figures: Figures;
   checks: Check[];
   themes: ThemeHit[];
+  /** the Chinese text of each of `messages`, in the same order (the record format's contract) */
   warnings: string[];
+  /**
+   * the same warnings typed: `{ stage, code, message }` (lib/messages.ts); absent on records
+   * indexed before it existed
+   */
+  messages?: StageMessage[];
   /** where the file came from: lib/read's sha256/format/encoding plus the optional sidecar */
   source?: ReportSource;
   /**
@@ -261,7 +268,10 @@ export interface ReportRecord {
 /** What the parser CLI prints for a file that is not a report or cannot be read. */
 export interface ParseFailure {
   file: string;
+  /** one Chinese line: the file, the problem and what to do */
   error: string;
+  /** why, for machines: a read failure's reason (`read.corrupt`) or the parser's (`parse.not_report`) */
+  code: MessageCode;
 }
 
 export type ParseResult = ReportRecord | ParseFailure;

@@ -69,7 +69,7 @@ describe('indexDirectory', () => {
     const status = await indexDirectory({ dir: bad, engine, dataDir });
     expect(status).toMatchObject({ found: 1, indexed: 0, failed: 1, swapped: false });
     expect((await engine.search({ q: '' })).total).toBe(4);
-    const none = await indexDirectory({ dir: path.join(tmp, 'bad'), engine, dataDir, parse: async (f) => ({ file: f, error: 'x' }) });
+    const none = await indexDirectory({ dir: path.join(tmp, 'bad'), engine, dataDir, parse: async (f) => ({ file: f, error: '不是报告', code: 'parse.not_report' }) });
     expect(none.swapped).toBe(false);
     expect((await engine.search({ q: '' })).total).toBe(4);
     await engine.close();

@@ -18,7 +18,7 @@ import { isFailure } from '@/lib/types';
 const BODY = '\n一、总体情况\n本机关认真贯彻落实《条例》，全年主动公开信息120条。\n二、主动公开政府信息情况\n略。\n';
 const meta = (text: string, ctx = {}) => {
   const m = extractMeta(text, ctx);
-  return { agency: m.agency?.value ?? null, agencySource: m.agency?.source, year: m.year?.value ?? null, yearSource: m.year?.source, warnings: m.warnings };
+  return { agency: m.agency?.value ?? null, agencySource: m.agency?.source, year: m.year?.value ?? null, yearSource: m.year?.source, warnings: m.messages.map((x) => x.message) };
 };
 
 describe('agency name grammar', () => {

@@ -40,6 +40,7 @@ describe('bad files corpus', () => {
       expect(r).toBeInstanceOf(ReadError);
       const e = r as ReadError;
       expect(e.reason).toBe(c.reason);
+      expect(e.code).toBe(`read.${c.reason}`);
       expect(e.file).toBe(file);
       expect(e.message.startsWith(`${file}: `)).toBe(true);
       expect(e.message).not.toContain('\n');
@@ -52,11 +53,11 @@ describe('bad files corpus', () => {
   it('readable oddities carry warnings, not errors', async () => {
     const pdfAsTxt = await readReportFile(path.join(dir, 'pdf-named.txt'));
     expect(pdfAsTxt.format).toBe('pdf');
-    expect(pdfAsTxt.warnings).toContain('extension .txt but content is pdf; read as pdf');
+    expect(pdfAsTxt.messages).toContainEqual({ stage: 'read', code: 'read.extension_mismatch', message: '扩展名为 .txt，内容却是 pdf；按 pdf 读取' });
     const damaged = await readReportFile(path.join(dir, 'utf8-damaged.txt'));
     expect(damaged.encoding).toBe('utf-8');
     // the 0xFF cuts one sequence short and is itself invalid: two replacements
-    expect(damaged.warnings).toEqual(['2 invalid UTF-8 sequence(s) replaced with U+FFFD']);
+    expect(damaged.messages).toEqual([{ stage: 'read', code: 'read.utf8_damaged', message: '2 处无效的 UTF-8 字节序列已替换为 U+FFFD' }]);
     expect(damaged.text).toContain('青禾县自然资源和规划局2024年度政府信息公开工作年度报告');
     const recipe = await readReportFile(path.join(dir, 'not-a-report.txt'));
     expect(recipe.text).toMatch(/^红烧肉做法/);

@@ -49,7 +49,7 @@ describe('DOCX', () => {
   it('merged Word cells expand back to the same pipe rows', async () => {
     const r = await readReportFile(f('report.docx'));
     expect(r.format).toBe('docx');
-    expect(r.warnings).toEqual([]);
+    expect(r.messages).toEqual([]);
     expect(nonBlank(r.text)).toBe(pipeTwin);
   });
 });

@@ -38,14 +38,14 @@ describe('provenance', () => {
   it('unusable values are dropped with a warning (BOM tolerated)', async () => {
     const r = await readReportFile(f('odd.txt'));
     expect(r.provenance).toBeUndefined();
-    expect(r.warnings).toEqual([
-      'sidecar sourceUrl ignored: not an http(s) URL (javascript:alert(1))',
-      'sidecar capturedAt ignored: not a date (last tuesday)',
+    expect(r.messages).toEqual([
+      { stage: 'read', code: 'read.sidecar_url_ignored', message: '附带文件的 sourceUrl 不是 http(s) 网址，已忽略（javascript:alert(1)）' },
+      { stage: 'read', code: 'read.sidecar_date_ignored', message: '附带文件的 capturedAt 不是日期，已忽略（last tuesday）' },
     ]);
   });
 
   it('a sidecar that is not an object is a ReadError saying what to write', async () => {
     await expect(readReportFile(f('array.txt'))).rejects.toThrow(ReadError);
-    await expect(readReportFile(f('array.txt'))).rejects.toThrow(/not a JSON object — write \{ "sourceUrl"/);
+    await expect(readReportFile(f('array.txt'))).rejects.toThrow(/不是 JSON 对象 — 请写成 \{ "sourceUrl"/);
   });
 });

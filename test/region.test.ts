@@ -12,7 +12,8 @@ describe('resolveRegion', () => {
     const r = resolveRegion('朝阳区民政局', '本局全年主动公开信息100条。');
     expect(r.region).toEqual({ province: null, city: null, county: null });
     expect(r.named).toBe('county');
-    expect(r.warnings[0]).toContain('朝阳区');
+    expect(r.messages[0]).toMatchObject({ stage: 'parse', code: 'parse.region_ambiguous' });
+    expect(r.messages[0].message).toContain('朝阳区');
   });
 
   it('a city name in the agency or clues in the text break the tie', () => {
@@ -42,7 +43,9 @@ describe('resolveRegion', () => {
     expect(resolveRegion('公共项目建设管理中心', text).region).toEqual({ province: '浙江省', city: '宁波市', county: '北仑区' });
     const none = resolveRegion('某某中心', '没有地名');
     expect(none.region).toEqual({ province: null, city: null, county: null });
-    expect(none.warnings).toEqual(['未能确定所在地区：机关名称和正文中都没有可识别的行政区划']);
+    expect(none.messages).toEqual([
+      { stage: 'parse', code: 'parse.region_unknown', message: '未能确定所在地区：机关名称和正文中都没有可识别的行政区划' },
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@ parentPort.on('message', async ({ id, file }) => {
   try {
     res = await parseReportFile(file);
   } catch (e) {
-    res = { file, error: `解析失败：${e instanceof Error ? e.message : String(e)}` };
+    res = { file, error: `解析失败：${e instanceof Error ? e.message : String(e)}`, code: 'parse.crashed' };
   }
   parentPort.postMessage({ id, res });
 });

@@ -15,8 +15,8 @@ export function publicIndexStatus(index: unknown): unknown {
   return {
     ...s,
     source: path.basename(s.source),
-    failures: (s.failures ?? []).map((f) => ({ file: strip(f.file), reason: strip(f.reason) })),
-    skipped: (s.skipped ?? []).map((f) => ({ file: strip(f.file), reason: f.reason })),
+    failures: (s.failures ?? []).map((f) => ({ ...f, file: strip(f.file), reason: strip(f.reason) })),
+    skipped: (s.skipped ?? []).map((f) => ({ ...f, file: strip(f.file) })),
     ...(s.error ? { error: strip(s.error) } : {}),
   };
 }

@@ -5,10 +5,14 @@ import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '../env';
+import type { MessageCode } from '../messages';
 
 export interface IndexFailure {
   file: string;
+  /** one Chinese line: the problem and what to do */
   reason: string;
+  /** the same, for machines (lib/messages.ts): `read.corrupt`, `parse.not_report`, …; absent in older status files */
+  code?: MessageCode;
 }
 
 export interface IndexStatus {

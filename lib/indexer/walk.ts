@@ -1,6 +1,7 @@
 /** Finding report files under a folder: recursive, sorted (stable runs), hidden entries skipped. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { MessageCode } from '../messages';
 
 export const REPORT_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.pdf'];
 
@@ -8,6 +9,7 @@ export interface SkippedFile {
   /** relative to the folder walked */
   file: string;
   reason: string;
+  code: MessageCode;
 }
 
 /** One line saying why a file with this extension is not read, and what to do instead. */
@@ -42,7 +44,7 @@ export async function findReportFiles(dir: string, skipped?: SkippedFile[]): Pro
       const st = e.isSymbolicLink() ? await fs.stat(p).catch(() => null) : e;
       if (st?.isDirectory()) await walk(p);
       else if (st?.isFile() && REPORT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(p);
-      else if (st?.isFile() && skipped && !isSidecar(e.name, names)) skipped.push({ file: path.relative(dir, p), reason: skipReason(e.name) });
+      else if (st?.isFile() && skipped && !isSidecar(e.name, names)) skipped.push({ file: path.relative(dir, p), reason: skipReason(e.name), code: 'index.unsupported_extension' });
     }
   }
   await walk(dir);

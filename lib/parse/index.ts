@@ -2,10 +2,11 @@
  * text → ReportRecord: metadata, sections, figures, checks, themes. Never throws for bad input:
  * a text that is not a report, or a file that cannot be read, comes back as `{ file, error }`.
  */
-import { readReportFile, type Provenance } from '../read/index';
+import { ReadError, readReportFile, type Provenance } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
-import type { Figures, Level, ParseResult, Region, ReportRecord, ReportSource } from '../types';
+import { stageMessage, type StageMessage, type Warn } from '../messages';
+import { isFailure, type Figures, type Level, type ParseFailure, type ParseResult, type Region, type ReportRecord, type ReportSource } from '../types';
 import { runChecks } from './checks';
 import { reportId } from './identity';
 import { agencyKind } from './metadata';
@@ -35,17 +36,21 @@ export function normalizeText(text: string): string {
  * table. Old formats and pages that lost their title pass; a truncated download (a title and a
  * sentence) is refused as incomplete. `probe`: the text with traditional characters folded.
  */
-function looksLikeReport(probe: string, sections: RawSection[], hasTable: boolean): string | null {
-  if (probe.trim().length === 0) return '文件为空';
-  if (!/信息公开|政务公开/.test(probe)) return '不是政府信息公开工作年度报告：全文未出现“信息公开”';
+function looksLikeReport(probe: string, sections: RawSection[], hasTable: boolean): StageMessage | null {
+  if (probe.trim().length === 0) return stageMessage('parse.empty', '文件为空');
+  if (!/信息公开|政务公开/.test(probe)) return stageMessage('parse.not_report', '不是政府信息公开工作年度报告：全文未出现“信息公开”');
   const parts = sections.filter((s) => s.key !== 'preface').length;
   const calledReport = /报告|年报/.test(probe);
   if (parts === 0 && !hasTable)
     return calledReport
-      ? '不完整：未找到报告的任何部分或表格'
-      : '不是政府信息公开工作年度报告：既无报告各部分的标题也无报告表格';
-  if (!calledReport) return '不是政府信息公开工作年度报告：全文未称“报告”或“年报”';
+      ? stageMessage('parse.incomplete', '不完整：未找到报告的任何部分或表格')
+      : stageMessage('parse.not_report', '不是政府信息公开工作年度报告：既无报告各部分的标题也无报告表格');
+  if (!calledReport) return stageMessage('parse.not_report', '不是政府信息公开工作年度报告：全文未称“报告”或“年报”');
   return null;
+}
+
+function failure(file: string, m: StageMessage): ParseFailure {
+  return { file, error: m.message, code: m.code };
 }
 
 export function parseReportText(text: string, file: string, ctx: PageContext = {}): ParseResult {
@@ -53,7 +58,7 @@ export function parseReportText(text: string, file: string, ctx: PageContext = {
     return parse(normalizeText(text), file, ctx);
   } catch (e) {
     // a parser bug must not take the whole batch down; say what happened
-    return { file, error: `解析失败：${e instanceof Error ? e.message : String(e)}` };
+    return failure(file, stageMessage('parse.crashed', `解析失败：${e instanceof Error ? e.message : String(e)}`));
   }
 }
 
@@ -62,8 +67,8 @@ function lowestLevel(r: Region): Level | null {
 }
 
 function parse(text: string, file: string, ctx: PageContext): ParseResult {
-  const warnings: string[] = [];
-  const warn = (m: string) => warnings.push(m);
+  const messages: StageMessage[] = [];
+  const warn: Warn<'parse'> = (code, m) => messages.push(stageMessage(code, m));
   // headings and acceptance are matched on a folded copy (繁體 → 简体, same length)
   const folded = foldForMatching(text);
   let body = text;
@@ -87,15 +92,15 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
   const byKeyP = new Map(rawP.map((s) => [s.key, s]));
   const src = tableSource(probe, byKeyP);
   const notReport = looksLikeReport(probe, raw, src.activeFound || src.requestsFound || src.legacy);
-  if (notReport) return { file, error: notReport };
+  if (notReport) return failure(file, notReport);
   const format = detectFormat(probe, year, raw, src.activeFound ? src.active : null);
 
-  warnings.push(...meta.warnings);
-  if (!agency) warn('未能识别机关名称');
-  if (year === null) warn('未能识别统计年度');
+  messages.push(...meta.messages);
+  if (!agency) warn('parse.agency_missing', '未能识别机关名称');
+  if (year === null) warn('parse.year_missing', '未能识别统计年度');
 
   for (const k of ['overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const)
-    if (!byKey.has(k)) warn(`未找到第${'一二三四五六'['overview active requests appeals problems other'.split(' ').indexOf(k)]}部分（${k}）的标题`);
+    if (!byKey.has(k)) warn('parse.section_missing', `未找到第${'一二三四五六'['overview active requests appeals problems other'.split(' ').indexOf(k)]}部分（${k}）的标题`);
 
   // the sentences that fix run-together cells, read only if a table needs them
   let said: ReturnType<typeof proseHints> | undefined;
@@ -120,8 +125,8 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     .join('\n');
   const checks = runChecks(figures.requests, figures.appeals, narrative, figures.legacy ?? null);
 
-  const { region, named, warnings: regionWarnings } = resolveRegion(agency, text, { url: meta.url });
-  warnings.push(...regionWarnings);
+  const { region, named, messages: regionMessages } = resolveRegion(agency, text, { url: meta.url });
+  messages.push(...regionMessages);
 
   const problems = byKey.get('problems');
   const sections = toSections(raw);
@@ -145,7 +150,8 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     figures,
     checks,
     themes,
-    warnings,
+    warnings: messages.map((m) => m.message),
+    messages,
   };
   if (isSyntheticPreface(byKey.get('preface')?.raw)) record.synthetic = true;
   return record;
@@ -159,11 +165,11 @@ export async function parseReportFile(filePath: string, opts: { provenance?: Pro
   let text: string;
   let source: ReportSource;
   let pageContext: PageContext = {};
-  const readWarnings: string[] = [];
+  const readMessages: StageMessage[] = [];
   try {
     const r = await readReportFile(filePath);
     text = r.text;
-    readWarnings.push(...r.warnings);
+    readMessages.push(...r.messages);
     source = { sha256: r.sha256, format: r.format, encoding: r.encoding };
     if (!r.provenance && opts.provenance) r.provenance = opts.provenance;
     if (r.provenance?.sourceUrl) source.sourceUrl = r.provenance.sourceUrl;
@@ -171,11 +177,14 @@ export async function parseReportFile(filePath: string, opts: { provenance?: Pro
     source.bytes = r.bytes;
     pageContext = { ...r.page, ...(r.provenance?.sourceUrl ? { sourceUrl: r.provenance.sourceUrl } : {}), ...(r.provenance?.pageTitle ? { pageTitle: r.provenance.pageTitle } : {}) };
   } catch (e) {
-    return { file: filePath, error: e instanceof Error ? e.message : String(e) };
+    if (e instanceof ReadError) return failure(filePath, e.toMessage());
+    return failure(filePath, stageMessage('read.corrupt', e instanceof Error ? e.message : String(e)));
   }
   const res = parseReportText(text, filePath, pageContext);
-  if ('warnings' in res) {
-    res.warnings.unshift(...readWarnings);
+  if (!isFailure(res)) {
+    // reader warnings first
+    res.messages = [...readMessages, ...(res.messages ?? [])];
+    res.warnings = res.messages.map((m) => m.message);
     res.source = source;
   }
   return res;

@@ -9,7 +9,9 @@ import type { ColumnKind } from './runs';
 import { proseMentions, proseReplies } from './prose';
 import { readRow, type ProseHints } from './tables';
 
-type Warn = (msg: string) => void;
+import type { Warn as StageWarn } from '../messages';
+
+type Warn = StageWarn<'parse'>;
 
 /** indicator name (enumerator, 其中 and unit removed) → dotted key of LegacyFigures */
 const LEGACY_ROWS: { key: string; re: RegExp }[] = [
@@ -131,7 +133,7 @@ export function parseLegacyTable(text: string, f: LegacyFigures, warn: Warn, hin
     if (!row) continue;
     if (!result) group = row.key === 'review.total' ? 'review' : row.key === 'litigation.total' ? 'litigation' : null;
     if (row.key === 'fees_wan_yuan' && unit !== '万元' && unit !== '元') {
-      warn(`统计表“${name}”：金额单位不明（${unit || '无'}），记为空值`);
+      warn('parse.unit_unknown', `统计表“${name}”：金额单位不明（${unit || '无'}），记为空值`);
       continue;
     }
     const money = row.key === 'fees_wan_yuan';
@@ -146,7 +148,7 @@ export function parseLegacyTable(text: string, f: LegacyFigures, warn: Warn, hin
     }
     const cells2 = read.cands && read.cands.length ? agreedCells(read.cands, kinds.length) : read.cells;
     if (read.cands && read.cands.length > 1 && cells2.some((c) => c === null))
-      warn(`${where}：数字连写，无法唯一拆分（${read.cands.length} 种读法），记为空值`);
+      warn('parse.cell_ambiguous', `${where}：数字连写，无法唯一拆分（${read.cands.length} 种读法），记为空值`);
     const scale = money && unit === '元' ? 1 / 10000 : 1;
     const [year, total] = cells2.map((c) => (c === null ? null : c * scale));
     if (getKey(f, row.key) !== null) continue; // the first row of a name wins
@@ -179,7 +181,7 @@ export function parseLegacy(text: string, warn: Warn): LegacyFigures | null {
     if (vals.length === 1) {
       f.requests_received = vals[0];
       f.from_prose.push('requests_received');
-    } else if (vals.length > 1) warn(`正文中收到申请数有多个不同的数字（${vals.join('、')}），记为空值`);
+    } else if (vals.length > 1) warn('parse.prose_conflict', `正文中收到申请数有多个不同的数字（${vals.join('、')}），记为空值`);
   }
   if (f.active_total === null && said.active_total.length === 1) {
     f.active_total = said.active_total[0];

@@ -25,12 +25,14 @@ import { APPEAL_COLUMN_NAMES, APPEAL_GROUP_NAMES, APPLICANT_NAMES, REQUEST_ROW_N
 const APPLICANT_NAMES_LIST = APPLICANT_COLUMNS.map((c) => APPLICANT_NAMES[c]);
 import { agreed, propagate, readings, type ColumnKind } from './runs';
 
-type Warn = (msg: string) => void;
+import type { Warn as StageWarn } from '../messages';
+
+type Warn = StageWarn<'parse'>;
 
 function cellValue(c: Cell, where: string, warn: Warn): Num {
   if (c.kind === 'number') return c.value;
   const why = c.kind === 'blank' ? '空白' : c.kind === 'slash' ? `“${c.raw}”` : `无法识别“${c.raw}”`;
-  warn(`${where}：单元格${why}，记为空值`);
+  warn('parse.cell_empty', `${where}：单元格${why}，记为空值`);
   return null;
 }
 
@@ -59,14 +61,14 @@ export function readRow(values: Cell[], kinds: ColumnKind[], where: string, warn
     if (v.kind === 'run') groups.push(...v.groups!);
     else if (v.kind === 'number') groups.push(v.norm);
     else if (v.kind !== 'blank') {
-      warn(`${where}：连写的数字中有无法识别的“${v.raw}”，记为空值`);
+      warn('parse.cell_unreadable', `${where}：连写的数字中有无法识别的“${v.raw}”，记为空值`);
       return { cells: Array(n).fill(null), cands: [], exact: false };
     }
   }
   const all = readings(groups, kinds);
   const cands = all === null ? [] : fits ? all.filter(fits) : all;
   if (cands.length === 0) {
-    warn(`${where}：连写的数字“${groups.join(' ')}”无法拆成 ${n} 个数值，记为空值`);
+    warn('parse.cells_unsplittable', `${where}：连写的数字“${groups.join(' ')}”无法拆成 ${n} 个数值，记为空值`);
     return { cells: Array(n).fill(null), cands: [], exact: false };
   }
   return { cells: agreed(cands, n), cands, exact: true };
@@ -77,7 +79,7 @@ function settle(read: RowRead, where: string, warn: Warn, names?: readonly strin
   if (!read.cands || read.cands.length === 0) return read.cells;
   const cells = agreed(read.cands, read.cells.length);
   const open = cells.map((c, i) => (c === null ? (names ? names[i] : String(i + 1)) : null)).filter((x) => x !== null);
-  if (open.length) warn(`${where}：数字连写，${open.join('、')}无法唯一拆分（${read.cands.length} 种读法），记为空值`);
+  if (open.length) warn('parse.cell_ambiguous', `${where}：数字连写，${open.join('、')}无法唯一拆分（${read.cands.length} 种读法），记为空值`);
   return cells;
 }
 
@@ -170,7 +172,7 @@ function activeRows(
     const n = best.kinds.length;
     const where = `${table}“${ACTIVE_NAMES[best.key]}”`;
     const read = readRow(seg.values, best.kinds, where, warn);
-    if (!read.exact) warn(`${where}：应有 ${n} 个数值，实际 ${seg.values.length} 个单元格`);
+    if (!read.exact) warn('parse.cell_count', `${where}：应有 ${n} 个数值，实际 ${seg.values.length} 个单元格`);
     // a sentence of the report that states one of the row's cells picks among the readings
     const hint = read.cands && read.cands.length > 1 ? hintsOf(hints)[best.key] : undefined;
     for (const [i, vals] of hint ?? []) {
@@ -192,18 +194,18 @@ const hintsOf = (h: HintSource): ProseHints => (typeof h === 'function' ? h() : 
 export function parseActive(text: string, warn: Warn, hints: HintSource = {}): ActiveFigures | null {
   const cells = tokenize(text);
   if (!cells.some((c) => c.kind === 'label' && ACTIVE_HEADER.test(c.norm))) {
-    warn('表二（主动公开）未找到表格');
+    warn('parse.table_missing', '表二（主动公开）未找到表格');
     return null;
   }
   const found = activeRows(cells, ACTIVE_ROWS, ACTIVE_COLUMNS, '表二', warn, hints);
   if (found.size === 0) {
-    warn('表二（主动公开）未找到可识别的数据行');
+    warn('parse.rows_missing', '表二（主动公开）未找到可识别的数据行');
     return null;
   }
   const get = (k: string, n: number): Num[] => {
     const v = found.get(k);
     if (v) return v;
-    warn(`表二缺少“${ACTIVE_NAMES[k]}”行，记为空值`);
+    warn('parse.row_missing', `表二缺少“${ACTIVE_NAMES[k]}”行，记为空值`);
     return Array(n).fill(null);
   };
   const [ri, rr, rf] = get('rules', 3);
@@ -245,18 +247,18 @@ const ACTIVE_ROWS_2019: { key: string; re: RegExp; kinds: ColumnKind[] }[] = [
 export function parseActive2019(text: string, warn: Warn): ActiveFigures2019 | null {
   const cells = tokenize(text);
   if (!cells.some((c) => c.kind === 'label' && ACTIVE_HEADER.test(c.norm))) {
-    warn('表二（主动公开，2019年格式）未找到表格');
+    warn('parse.table_missing', '表二（主动公开，2019年格式）未找到表格');
     return null;
   }
   const found = activeRows(cells, ACTIVE_ROWS_2019, ACTIVE_COLUMNS_2019, '表二', warn, {});
   if (found.size === 0) {
-    warn('表二（主动公开，2019年格式）未找到可识别的数据行');
+    warn('parse.rows_missing', '表二（主动公开，2019年格式）未找到可识别的数据行');
     return null;
   }
   const get = (k: string, n: number): Num[] => {
     const v = found.get(k);
     if (v) return v;
-    warn(`表二（2019年格式）缺少“${ACTIVE2019_NAMES[k]}”行，记为空值`);
+    warn('parse.row_missing', `表二（2019年格式）缺少“${ACTIVE2019_NAMES[k]}”行，记为空值`);
     return Array(n).fill(null);
   };
   const mp = (k: string): MadePublished => {
@@ -347,19 +349,19 @@ export function parseRequests(text: string, warn: Warn, hints: HintSource = {}):
     const key = hit.key === 'other_other' && /其[他它]处理$/.test(seg.labels[hit.at]) ? 'other_processing' : hit.key;
     const name = key === 'other_processing' ? '（六）其他处理' : REQUEST_ROW_NAMES[hit.key];
     if (found.has(key)) {
-      warn(`表三“${name}”行重复出现，保留第一次`);
+      warn('parse.row_duplicate', `表三“${name}”行重复出现，保留第一次`);
       continue;
     }
     if (!seg.values.some((v) => v.kind !== 'blank') && seg.values.length < 3) continue; // header filler
     const where = `表三“${name}”`;
     const read = readRow(seg.values, COUNTS(APPLICANT_COLUMNS.length), where, warn, rowTotal);
-    if (!read.exact) warn(`${where}：应有 7 个数值，实际 ${seg.values.filter((v) => v.kind !== 'blank').length} 个`);
+    if (!read.exact) warn('parse.cell_count', `${where}：应有 7 个数值，实际 ${seg.values.filter((v) => v.kind !== 'blank').length} 个`);
     found.set(key, read);
     last = Math.max(last, IDX[hit.key]);
   }
   // two stray matches in prose are not a table: the standard table has 25 rows
   if (found.size < 3) {
-    warn('表三（依申请公开）未找到可识别的表格');
+    warn('parse.table_missing', '表三（依申请公开）未找到可识别的表格');
     return null;
   }
   settleRequests(found, hints);
@@ -370,11 +372,11 @@ export function parseRequests(text: string, warn: Warn, hints: HintSource = {}):
   for (const key of REQUEST_ROWS) {
     const read = found.get(key);
     const sub = key === 'other_no_correction' || key === 'other_no_fee' || key === 'other_other';
-    if (!read && !(other && sub)) warn(`表三缺少“${REQUEST_ROW_NAMES[key]}”行，记为空值`);
+    if (!read && !(other && sub)) warn('parse.row_missing', `表三缺少“${REQUEST_ROW_NAMES[key]}”行，记为空值`);
     out[key] = read ? toRow(settle(read, `表三“${REQUEST_ROW_NAMES[key]}”`, warn, APPLICANT_NAMES_LIST)) : nulls();
   }
   if (other) {
-    warn('表三“（六）其他处理”为不分项的合计行（2019年格式），记入 other_processing');
+    warn('parse.row_combined', '表三“（六）其他处理”为不分项的合计行（2019年格式），记入 other_processing');
     out.other_processing = toRow(settle(other, '表三“（六）其他处理”', warn, APPLICANT_NAMES_LIST));
   }
   return out;
@@ -425,7 +427,7 @@ const APPEAL_CELL_NAMES = APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) =>
 export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
   const segs = segments(tokenize(text)).filter((s) => s.values.some((v) => v.kind !== 'blank'));
   if (segs.length === 0) {
-    warn('表四（行政复议、行政诉讼）未找到数据');
+    warn('parse.table_missing', '表四（行政复议、行政诉讼）未找到数据');
     return null;
   }
   let values: Cell[] = [];
@@ -441,7 +443,7 @@ export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
   // each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结
   const fits = (v: number[]) => [0, 5, 10].every((g) => Math.abs(v[g] + v[g + 1] + v[g + 2] + v[g + 3] - v[g + 4]) < 1e-6);
   const read = readRow(values, COUNTS(15), '表四', warn, fits);
-  if (!read.exact) warn(`表四：应有 15 个数值，实际 ${values.filter((v) => v.kind !== 'blank').length} 个`);
+  if (!read.exact) warn('parse.cell_count', `表四：应有 15 个数值，实际 ${values.filter((v) => v.kind !== 'blank').length} 个`);
   const cells = settle(read, '表四', warn, APPEAL_CELL_NAMES);
   const out = {} as AppealFigures;
   APPEAL_GROUPS.forEach((g, gi) => {

@@ -1,6 +1,7 @@
 /** DOCX: mammoth → HTML → the HTML reader, so Word tables (with merged cells) stay tables. */
 import mammoth from 'mammoth';
 import { ReadError } from './errors';
+import { stageMessage } from '../messages';
 import { htmlToText } from './html';
 import type { FormatReader } from './types';
 
@@ -11,11 +12,11 @@ export const readDocx: FormatReader = async (bytes, file) => {
     res = await mammoth.convertToHtml({ buffer: bytes }, { convertImage: () => Promise.resolve([]) });
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 120);
-    throw new ReadError(file, 'corrupt', `not a readable .docx (truncated or damaged: ${why})`, 'open and re-save it in Word/WPS, or export as PDF');
+    throw new ReadError(file, 'corrupt', `不是可读的 .docx 文件（被截断或损坏：${why}）`, '请用 Word/WPS 打开后重新保存，或导出为 PDF');
   }
-  const warnings = res.messages
+  const messages = res.messages
     .filter((m) => m.type === 'error')
     .slice(0, 5)
-    .map((m) => `docx: ${m.message}`);
-  return { text: htmlToText(res.value), encoding: 'binary', warnings };
+    .map((m) => stageMessage('read.docx_problem', `DOCX 转换出错：${m.message}`));
+  return { text: htmlToText(res.value), encoding: 'binary', messages };
 };

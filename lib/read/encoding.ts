@@ -5,11 +5,12 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { stageMessage, type StageMessage } from '../messages';
 
 export interface Decoded {
   text: string;
   encoding: string;
-  warnings: string[];
+  messages: StageMessage[];
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -75,20 +76,20 @@ export function controlShare(s: string): number {
  * Returns encoding 'binary' when the bytes look like no text at all (caller decides the error).
  */
 export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
-  const warnings: string[] = [];
+  const messages: StageMessage[] = [];
   const bom = bomEncoding(bytes);
   if (bom) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.encoding), encoding: bom.encoding, warnings };
+    return { text: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.encoding), encoding: bom.encoding, messages };
   }
   const u16 = utf16NoBom(bytes);
   if (u16) {
-    warnings.push(`no byte-order mark; decoded as ${u16} from the byte pattern`);
-    return { text: iconv.decode(Buffer.from(bytes), u16), encoding: u16, warnings };
+    messages.push(stageMessage('read.utf16_no_bom', `没有字节序标记，按字节规律解码为 ${u16}`));
+    return { text: iconv.decode(Buffer.from(bytes), u16), encoding: u16, messages };
   }
-  if (hasNul(bytes)) return { text: '', encoding: 'binary', warnings };
+  if (hasNul(bytes)) return { text: '', encoding: 'binary', messages };
 
   try {
-    return { text: utf8Strict.decode(bytes), encoding: 'utf-8', warnings };
+    return { text: utf8Strict.decode(bytes), encoding: 'utf-8', messages };
   } catch {
     // not clean UTF-8: a few damaged sequences in a UTF-8 file, or a legacy encoding
   }
@@ -98,28 +99,28 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   const bad = (loose.match(/\ufffd/g) ?? []).length;
   const nonAscii = (loose.match(/[^\x00-\x7f]/g) ?? []).length;
   if (bad > 0 && bad <= Math.max(2, nonAscii * 0.01) && !declared?.match(/gb|big5/i)) {
-    warnings.push(`${bad} invalid UTF-8 sequence(s) replaced with U+FFFD`);
-    return { text: loose, encoding: 'utf-8', warnings };
+    messages.push(stageMessage('read.utf8_damaged', `${bad} 处无效的 UTF-8 字节序列已替换为 U+FFFD`));
+    return { text: loose, encoding: 'utf-8', messages };
   }
 
   const norm = declared ? normaliseCharset(declared) : null;
   if (norm && norm !== 'utf-8' && iconv.encodingExists(norm)) {
-    return { text: iconv.decode(Buffer.from(bytes), norm), encoding: norm, warnings };
+    return { text: iconv.decode(Buffer.from(bytes), norm), encoding: norm, messages };
   }
-  if (norm === 'utf-8') warnings.push('declared charset utf-8 but the bytes are not valid UTF-8; detected instead');
+  if (norm === 'utf-8') messages.push(stageMessage('read.charset_mismatch', '网页声明字符集为 utf-8，但内容不是有效的 UTF-8；改为检测编码'));
 
   const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
   if (!gb.includes('\ufffd') && cjkShare(gb) > 0.9) {
-    return { text: gb, encoding: 'gb18030', warnings };
+    return { text: gb, encoding: 'gb18030', messages };
   }
   const guess = chardet.detect(bytes);
   const enc = guess ? normaliseCharset(guess) : null;
   if (enc && iconv.encodingExists(enc)) {
     const text = iconv.decode(Buffer.from(bytes), enc);
-    warnings.push(`encoding guessed as ${enc} (not UTF-8, not clean GB18030)`);
-    return { text, encoding: enc, warnings };
+    messages.push(stageMessage('read.encoding_guess', `编码猜测为 ${enc}（不是 UTF-8，也不是无误的 GB18030）`));
+    return { text, encoding: enc, messages };
   }
-  return { text: '', encoding: 'binary', warnings };
+  return { text: '', encoding: 'binary', messages };
 }
 
 /** Map charset labels (meta tags, chardet names) to iconv-lite names. GBK/GB2312 → gb18030 (superset). */

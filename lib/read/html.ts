@@ -215,5 +215,5 @@ export function declaredCharset(bytes: Buffer): string | undefined {
 export const readHtml: FormatReader = async (bytes, file) => {
   const d = decodeOrThrow(bytes, file, declaredCharset(bytes));
   const { text, page } = readPage(d.text);
-  return { text, encoding: d.encoding, warnings: d.warnings, page };
+  return { text, encoding: d.encoding, messages: d.messages, page };
 };

@@ -1,13 +1,14 @@
 /**
  * files → read: one entry point for every input format. Returns the original text in a layout
  * the parser understands (tables as one cell per line, tab rows or `| a | b |` rows), the encoding,
- * the sha256 of the original bytes, warnings and optional provenance from a sidecar.
+ * the sha256 of the original bytes, typed warnings (lib/messages.ts) and optional provenance from a sidecar.
  * Throws only ReadError, with a one-line message naming the file, the problem and what to do.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ReadError } from './errors';
+import { stageMessage, type StageMessage } from '../messages';
 import { readProvenance } from './provenance';
 import { readTxt } from './txt';
 import type { FormatReader, ReadFormat, ReadResult } from './types';
@@ -91,7 +92,7 @@ function openFailure(file: string, e: NodeJS.ErrnoException): ReadError {
     st = fs.statSync(file);
   } catch (se) {
     const code = (se as NodeJS.ErrnoException).code;
-    return new ReadError(file, 'not_found', code === 'ENOENT' ? 'file not found' : `cannot stat (${code})`, 'check the path');
+    return new ReadError(file, 'not_found', code === 'ENOENT' ? '文件不存在' : `无法查看文件（${code}）`, '请检查路径');
   }
   try {
     checkSize(file, st);
@@ -102,41 +103,41 @@ function openFailure(file: string, e: NodeJS.ErrnoException): ReadError {
 }
 
 function checkSize(file: string, st: fs.Stats): void {
-  if (!st.isFile()) throw new ReadError(file, 'not_a_file', 'not a regular file', 'pass a report file, not a directory');
-  if (st.size === 0) throw new ReadError(file, 'empty', 'empty file (0 bytes)', 'download the report again');
+  if (!st.isFile()) throw new ReadError(file, 'not_a_file', '不是普通文件', '请给出报告文件，而不是文件夹');
+  if (st.size === 0) throw new ReadError(file, 'empty', '空文件（0 字节）', '请重新下载报告');
   if (st.size > MAX_BYTES) {
     throw new ReadError(
       file,
       'too_large',
-      `file is ${(st.size / 1048576).toFixed(1)} MB, above the ${MAX_BYTES / 1048576} MB limit`,
-      'split it or extract the report text first',
+      `文件大小 ${(st.size / 1048576).toFixed(1)} MB，超过 ${MAX_BYTES / 1048576} MB 的上限`,
+      '请拆分文件或先提取报告文字',
     );
   }
 }
 
 function cannotRead(file: string, e: unknown): ReadError {
-  return new ReadError(file, 'not_found', `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check permissions');
+  return new ReadError(file, 'not_found', `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, '请检查文件权限');
 }
 
 export async function readReportFile(filePath: string): Promise<ReadResult> {
   const file = filePath;
   const bytes = await readBytes(file);
-  const warnings: string[] = [];
+  const messages: StageMessage[] = [];
   const ext = path.extname(filePath).toLowerCase();
 
   if (ext === '.doc' || ext === '.wps' || isOleCompound(bytes)) {
-    throw new ReadError(file, 'unsupported_format', 'legacy Word/WPS binary (.doc) is not supported', 'save it as .docx or .pdf');
+    throw new ReadError(file, 'unsupported_format', '不支持旧版 Word/WPS 二进制格式（.doc）', '请另存为 .docx 或 PDF');
   }
   const byExt = BY_EXTENSION[ext] ?? null;
   const sniffed = sniff(bytes);
   let format: ReadFormat;
   if (sniffed && sniffed !== byExt && (sniffed !== 'html' || byExt === null)) {
-    if (byExt) warnings.push(`extension ${ext} but content is ${sniffed}; read as ${sniffed}`);
+    if (byExt) messages.push(stageMessage('read.extension_mismatch', `扩展名为 ${ext}，内容却是 ${sniffed}；按 ${sniffed} 读取`));
     format = sniffed;
   } else if (byExt) {
     format = byExt;
   } else {
-    if (ext) warnings.push(`unknown extension ${ext}; read as plain text`);
+    if (ext) messages.push(stageMessage('read.extension_unknown', `未知的扩展名 ${ext}；按纯文本读取`));
     format = 'txt';
   }
 
@@ -146,13 +147,13 @@ export async function readReportFile(filePath: string): Promise<ReadResult> {
     out = await reader(bytes, file);
   } catch (e) {
     if (e instanceof ReadError) throw e;
-    throw new ReadError(file, 'corrupt', `${format} could not be read (${oneLine(e)})`, 'check the file opens, or save it again');
+    throw new ReadError(file, 'corrupt', `${format} 文件无法读取（${oneLine(e)}）`, '请确认文件能打开，或重新保存');
   }
   if (out.text.trim() === '') {
-    throw new ReadError(file, 'empty', `no text in the ${format}`, 'check the file has content');
+    throw new ReadError(file, 'empty', `${format} 文件中没有文字`, '请确认文件有内容');
   }
-  warnings.push(...out.warnings);
-  const provenance = await readProvenance(filePath, warnings);
+  messages.push(...out.messages);
+  const provenance = await readProvenance(filePath, messages);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
     text: out.text,
@@ -160,7 +161,7 @@ export async function readReportFile(filePath: string): Promise<ReadResult> {
     encoding: out.encoding,
     sha256,
     bytes: bytes.length,
-    warnings,
+    messages,
     ...(provenance ? { provenance } : {}),
     ...(out.page && Object.keys(out.page).length ? { page: out.page } : {}),
   };

@@ -1,6 +1,7 @@
 /** PDF with a text layer via unpdf (pdf.js); positioned items laid out by pdf-layout.ts. */
 import { extractTextItems, getDocumentProxy } from 'unpdf';
 import { ReadError } from './errors';
+import { stageMessage, type StageMessage } from '../messages';
 import { layoutPage } from './pdf-layout';
 import type { FormatReader } from './types';
 
@@ -17,24 +18,24 @@ export const readPdf: FormatReader = async (bytes, file) => {
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
     if (name === 'PasswordException') {
-      throw new ReadError(file, 'encrypted', 'PDF is password-protected', 'obtain an unprotected copy');
+      throw new ReadError(file, 'encrypted', 'PDF 有密码保护', '请取得未加密的文件');
     }
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 120);
-    throw new ReadError(file, 'corrupt', `not a readable PDF (truncated or damaged: ${why})`, 'download it again');
+    throw new ReadError(file, 'corrupt', `不是可读的 PDF 文件（被截断或损坏：${why}）`, '请重新下载');
   }
   const text = pages.items.map((items) => layoutPage(items)).join('\n\n');
   if (text.replace(/\s/g, '').length === 0) {
     throw new ReadError(
       file,
       'no_text_layer',
-      `no text layer in ${pages.totalPages} page(s) (scanned PDF?)`,
-      'run OCR on it first or find the HTML/DOCX version of the report',
+      `${pages.totalPages} 页中没有文字层（扫描版 PDF？）`,
+      '请先做文字识别（OCR），或找报告的 HTML/DOCX 版本',
     );
   }
-  const warnings: string[] = [];
+  const messages: StageMessage[] = [];
   const chars = text.replace(/\s/g, '').length;
   if (pages.totalPages > 0 && chars / pages.totalPages < 20) {
-    warnings.push(`only ${chars} characters in ${pages.totalPages} page(s): partly scanned?`);
+    messages.push(stageMessage('read.pdf_sparse', `${pages.totalPages} 页中只有 ${chars} 个字符：可能部分为扫描件`));
   }
-  return { text, encoding: 'binary', warnings };
+  return { text, encoding: 'binary', messages };
 };

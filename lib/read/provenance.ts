@@ -5,13 +5,14 @@
  */
 import fs from 'node:fs';
 import { ReadError } from './errors';
+import { stageMessage, type StageMessage } from '../messages';
 import type { Provenance } from './types';
 
 export function sidecarPath(filePath: string): string {
   return `${filePath}.json`;
 }
 
-export async function readProvenance(filePath: string, warnings: string[]): Promise<Provenance | undefined> {
+export async function readProvenance(filePath: string, messages: StageMessage[]): Promise<Provenance | undefined> {
   let raw: string;
   // Most reports have no sidecar: a failed open throws (stack trace and all) for every file.
   if (!fs.existsSync(sidecarPath(filePath))) return undefined;
@@ -19,26 +20,26 @@ export async function readProvenance(filePath: string, warnings: string[]): Prom
     raw = fs.readFileSync(sidecarPath(filePath), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ReadError(filePath, 'bad_sidecar', `sidecar ${sidecarPath(filePath)} unreadable (${(e as Error).message})`, 'fix or remove the .json sidecar');
+    throw new ReadError(filePath, 'bad_sidecar', `附带文件 ${sidecarPath(filePath)} 无法读取（${(e as Error).message}）`, '请修正或删除这个 .json 附带文件');
   }
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch {
-    throw new ReadError(filePath, 'bad_sidecar', `sidecar ${sidecarPath(filePath)} is not valid JSON`, 'fix or remove the .json sidecar');
+    throw new ReadError(filePath, 'bad_sidecar', `附带文件 ${sidecarPath(filePath)} 不是有效的 JSON`, '请修正或删除这个 .json 附带文件');
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ReadError(filePath, 'bad_sidecar', `sidecar ${sidecarPath(filePath)} is not a JSON object`, 'write { "sourceUrl": "…", "capturedAt": "…" }');
+    throw new ReadError(filePath, 'bad_sidecar', `附带文件 ${sidecarPath(filePath)} 不是 JSON 对象`, '请写成 { "sourceUrl": "…", "capturedAt": "…" }');
   }
   const o = data as Record<string, unknown>;
   const out: Provenance = {};
   if (typeof o.sourceUrl === 'string') {
     if (/^https?:\/\//i.test(o.sourceUrl)) out.sourceUrl = o.sourceUrl;
-    else warnings.push(`sidecar sourceUrl ignored: not an http(s) URL (${o.sourceUrl.slice(0, 80)})`);
+    else messages.push(stageMessage('read.sidecar_url_ignored', `附带文件的 sourceUrl 不是 http(s) 网址，已忽略（${o.sourceUrl.slice(0, 80)}）`));
   }
   if (typeof o.capturedAt === 'string') {
     if (!Number.isNaN(Date.parse(o.capturedAt))) out.capturedAt = o.capturedAt;
-    else warnings.push(`sidecar capturedAt ignored: not a date (${o.capturedAt.slice(0, 40)})`);
+    else messages.push(stageMessage('read.sidecar_date_ignored', `附带文件的 capturedAt 不是日期，已忽略（${o.capturedAt.slice(0, 40)}）`));
   }
   // the crawler's page title (a report page whose text lost its title still has one)
   const title = typeof o.pageTitle === 'string' ? o.pageTitle : typeof o.title === 'string' ? o.title : undefined;

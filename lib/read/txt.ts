@@ -1,6 +1,7 @@
 /** Plain text: decode, normalise line breaks. */
 import { decodeBytes, controlShare } from './encoding';
 import { ReadError } from './errors';
+import { stageMessage } from '../messages';
 import type { FormatReader } from './types';
 
 export function normaliseLines(text: string): string {
@@ -14,21 +15,21 @@ export function decodeOrThrow(bytes: Buffer, file: string, declared?: string) {
     throw new ReadError(
       file,
       'binary',
-      'binary data, not text (NUL or control bytes, no known encoding)',
-      'supply the report as .txt, .html, .docx or .pdf',
+      '二进制数据，不是文本（含 NUL 或控制字节，编码无法识别）',
+      '请提供 .txt、.html、.docx 或 .pdf 格式的报告',
     );
   }
   if (d.text.includes('\ufffd')) {
     const bad = (d.text.match(/\ufffd/g) ?? []).length;
     if (bad > 20 && bad / d.text.length > 0.01) {
-      throw new ReadError(file, 'bad_encoding', `undecodable bytes (${bad} replacement characters as ${d.encoding})`, 're-save the file as UTF-8');
+      throw new ReadError(file, 'bad_encoding', `字节无法解码（按 ${d.encoding} 解码有 ${bad} 个替换字符）`, '请将文件另存为 UTF-8');
     }
-    if (!d.warnings.some((w) => w.includes('U+FFFD'))) d.warnings.push(`${bad} undecodable byte sequence(s) replaced with U+FFFD`);
+    if (!d.messages.some((m) => m.code === 'read.utf8_damaged')) d.messages.push(stageMessage('read.undecodable_bytes', `${bad} 处无法解码的字节序列已替换为 U+FFFD`));
   }
   return d;
 }
 
 export const readTxt: FormatReader = async (bytes, file) => {
   const d = decodeOrThrow(bytes, file);
-  return { text: normaliseLines(d.text), encoding: d.encoding, warnings: d.warnings };
+  return { text: normaliseLines(d.text), encoding: d.encoding, messages: d.messages };
 };

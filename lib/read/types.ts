@@ -1,4 +1,5 @@
 /** What every reader returns: the document's text in the layout the parser understands. */
+import type { StageMessage } from '../messages';
 
 export type ReadFormat = 'txt' | 'html' | 'docx' | 'pdf';
 
@@ -26,8 +27,8 @@ export interface ReadResult {
   sha256: string;
   /** size of the file in bytes */
   bytes: number;
-  /** non-fatal findings (detected encoding guessed, extension mismatch, …) */
-  warnings: string[];
+  /** non-fatal findings (encoding guessed, extension mismatch, …), stage 'read' */
+  messages: StageMessage[];
   provenance?: Provenance;
   /** HTML only: title, h1, meta tags */
   page?: PageInfo;
@@ -35,5 +36,5 @@ export interface ReadResult {
 
 /** One reader per format: bytes in, text out. Throws ReadError on unreadable input. */
 export interface FormatReader {
-  (bytes: Buffer, file: string): Promise<{ text: string; encoding: string; warnings: string[]; page?: PageInfo }>;
+  (bytes: Buffer, file: string): Promise<{ text: string; encoding: string; messages: StageMessage[]; page?: PageInfo }>;
 }

@@ -9,6 +9,7 @@ import type { Level, Region } from '../types';
 import { simplified as toSimplified } from '../parse/meta/text';
 import { AREA_CODES } from './area-codes';
 import { codeAreas, stem, urlPlaces, type UrlPlace } from './clues';
+import { stageMessage, type StageMessage } from '../messages';
 
 const require = createRequire(import.meta.url);
 
@@ -107,7 +108,7 @@ export interface RegionResult {
   region: Region;
   /** the lowest division the agency name itself names (province/city/county), for `level` */
   named: Level | null;
-  warnings: string[];
+  messages: StageMessage[];
 }
 
 function phoneCities(text: string): string[] {
@@ -142,7 +143,7 @@ function expandShort(name: string): string {
 
 export function resolveRegion(agency: string, text: string, ctx: RegionContext = {}): RegionResult {
   const d = load();
-  const warnings: string[] = [];
+  const messages: StageMessage[] = [];
   const name = expandShort(toSimplified(agency.normalize('NFKC')));
   const url = urlPlaces(ctx.url);
   const codes = [...codeAreas(ctx.url ?? ''), ...codeAreas(text.slice(0, 3000))];
@@ -191,36 +192,36 @@ export function resolveRegion(agency: string, text: string, ctx: RegionContext =
       return {
         region: { province: p?.name ?? null, city: cityName(d.cityByCode.get(a.cityCode), p), county: a.name },
         named: 'county',
-        warnings,
+        messages,
       };
     }
     const provs = new Set(uniq.map((x) => x.provinceCode));
-    warnings.push(`地区不确定：“${uniq[0].name}”可指 ${uniq.map((x) => d.provinceByCode.get(x.provinceCode)?.name).join('、')} 等地，未猜测`);
+    messages.push(stageMessage('parse.region_ambiguous', `地区不确定：“${uniq[0].name}”可指 ${uniq.map((x) => d.provinceByCode.get(x.provinceCode)?.name).join('、')} 等地，未猜测`));
     const onlyProv = provs.size === 1 ? d.provinceByCode.get([...provs][0])!.name : null;
-    return { region: { ...empty, province: onlyProv }, named: 'county', warnings };
+    return { region: { ...empty, province: onlyProv }, named: 'county', messages };
   }
   if (cityHits.length) {
     const c = pick(cityHits, (x) => x.name);
     if (c) {
       const p = d.provinceByCode.get(c.provinceCode);
-      return { region: { province: p?.name ?? null, city: c.name, county: null }, named: 'city', warnings };
+      return { region: { province: p?.name ?? null, city: c.name, county: null }, named: 'city', messages };
     }
-    warnings.push(`地区不确定：“${cityHits[0].name}”有多处同名，未猜测`);
-    return { region: empty, named: 'city', warnings };
+    messages.push(stageMessage('parse.region_ambiguous', `地区不确定：“${cityHits[0].name}”有多处同名，未猜测`));
+    return { region: empty, named: 'city', messages };
   }
   if (provHits.length) {
     const p = provHits[0];
     // municipalities: 北京市人民政府 names the province and the city at once
     const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
-    return { region: { province: p.name, city: muni ? p.name : null, county: null }, named: 'province', warnings };
+    return { region: { province: p.name, city: muni ? p.name : null, county: null }, named: 'province', messages };
   }
   const town = fromTownship(name, text, d, clueBonus);
-  if (town) return { region: town, named: 'county', warnings };
+  if (town) return { region: town, named: 'county', messages };
   const site = fromSite(name, url, codes, d);
-  if (site) return { region: site, named: null, warnings };
+  if (site) return { region: site, named: null, messages };
   const region = fromText(text, d, phones());
-  if (!region.province) warnings.push('未能确定所在地区：机关名称和正文中都没有可识别的行政区划');
-  return { region, named: null, warnings };
+  if (!region.province) messages.push(stageMessage('parse.region_unknown', '未能确定所在地区：机关名称和正文中都没有可识别的行政区划'));
+  return { region, named: null, messages };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { simplifiedChar } from '../../read/normalize';
 import { isTraditional } from './text';
 import { chooseAgency, chooseYear } from './weigh';
+import { stageMessage, type StageMessage, type Warn } from '../../messages';
 import { collectCandidates, type MetaSource, type PageContext } from './candidates';
 
 export type { PageContext, MetaSource } from './candidates';
@@ -21,17 +22,18 @@ export interface ReportMeta {
   titles: string[];
   /** the page URL: the sidecar's, else the crawler header's 原文链接 */
   url?: string;
-  warnings: string[];
+  messages: StageMessage[];
 }
 
 export function extractMeta(text: string, ctx: PageContext = {}): ReportMeta {
-  const warnings: string[] = [];
+  const messages: StageMessage[] = [];
+  const warn: Warn<'parse'> = (code, m) => messages.push(stageMessage(code, m));
   const c = collectCandidates(text, ctx);
-  const chosen = chooseAgency(c, text.normalize('NFKC').replace(/[\s\u3000]+/g, ''), (m) => warnings.push(m));
+  const chosen = chooseAgency(c, text.normalize('NFKC').replace(/[\s\u3000]+/g, ''), warn);
   const agency = chosen && isTraditional(text) ? { ...chosen, value: originalForm(chosen.value, text) } : chosen;
-  const year = chooseYear(c.years, (m) => warnings.push(m));
+  const year = chooseYear(c.years, warn);
   const url = ctx.sourceUrl ?? c.headerUrl;
-  return { agency, year, titles: c.titles, ...(url ? { url } : {}), warnings };
+  return { agency, year, titles: c.titles, ...(url ? { url } : {}), messages };
 }
 
 /**

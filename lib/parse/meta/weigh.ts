@@ -10,6 +10,7 @@ import { simplified as toSimplified } from './text';
 import { nameAtEnd } from './agency-name';
 import type { AgencyCandidate, Candidates, MetaSource, YearCandidate } from './candidates';
 import { escapeRe } from './text';
+import type { Warn } from '../../messages';
 
 export interface Chosen<T> {
   value: T;
@@ -80,12 +81,12 @@ function fuller(name: string, tallies: Tally[]): string {
   return out;
 }
 
-export function chooseAgency(c: Candidates, text: string, warn: (m: string) => void): Chosen<string> | null {
+export function chooseAgency(c: Candidates, text: string, warn: Warn<'parse'>): Chosen<string> | null {
   const tallies = tallyNames(c.agencies, c.shortForms);
   const best = tallies.find((t) => t.complete);
   const incomplete = tallies.find((t) => !t.complete);
   if (best && best.weight < MIN_WEIGHT && !incomplete) {
-    warn(`机关名称证据不足：仅见“${best.name}”（${best.source}），未采用`);
+    warn('parse.agency_weak', `机关名称证据不足：仅见“${best.name}”（${best.source}），未采用`);
     return null;
   }
   if (best && best.weight >= MIN_WEIGHT && (!incomplete || best.weight >= incomplete.weight / 2)) {
@@ -97,7 +98,7 @@ export function chooseAgency(c: Candidates, text: string, warn: (m: string) => v
   if (incomplete) {
     const full = complete(incomplete.name, text);
     if (full) return { value: full, source: 'completed' };
-    warn(`机关名称不完整：“${incomplete.name}”，正文未给出全称，未猜测`);
+    warn('parse.agency_incomplete', `机关名称不完整：“${incomplete.name}”，正文未给出全称，未猜测`);
   }
   return null;
 }
@@ -106,7 +107,7 @@ export function chooseAgency(c: Candidates, text: string, warn: (m: string) => v
  * Most weight wins, except that the 统计期限 says outright which year is covered: when it names
  * another year than the title, it wins, with a warning.
  */
-export function chooseYear(years: YearCandidate[], warn: (m: string) => void = () => {}): Chosen<number> | null {
+export function chooseYear(years: YearCandidate[], warn: Warn<'parse'> = () => {}): Chosen<number> | null {
   const by = new Map<number, { w: number; best: YearCandidate }>();
   for (const y of years) {
     const t = by.get(y.year) ?? { w: 0, best: y };
@@ -119,7 +120,7 @@ export function chooseYear(years: YearCandidate[], warn: (m: string) => void = (
   const [year, top] = ranked[0];
   const period = years.find((y) => y.source === 'period' && y.weight >= 9 && y.year !== year);
   if (period) {
-    warn(`统计年度不一致：${top.best.source} 为 ${year} 年，统计期限为 ${period.year} 年；取统计期限`);
+    warn('parse.year_conflict', `统计年度不一致：${top.best.source} 为 ${year} 年，统计期限为 ${period.year} 年；取统计期限`);
     return { value: period.year, source: 'period' };
   }
   return { value: year, source: top.best.source };
