@@ -88,6 +88,10 @@ describe('index run with bad files among good ones', () => {
       expect(res.stderr).toContain(`✗ ${f.file}: ${f.reason}\n`);
     }
     const reason = (n: string) => status.failures.find((f) => f.file === `bad/${n}`)!.reason;
+    const code = (n: string) => status.failures.find((f) => f.file === `bad/${n}`)!.code;
+    // the reader's reason and the parser's verdict reach the status file as codes
+    for (const c of BAD_CASES) if (SEEN_BAD.includes(c.name) && c.reason) expect(code(c.name), c.name).toBe(`read.${c.reason}`);
+    expect(code('not-a-report.txt')).toBe('parse.not_report');
     expect(reason('huge.txt')).toMatch(/50\.0 MB/);
     expect(reason('truncated.docx')).toMatch(/docx/);
     expect(reason('truncated.pdf')).toMatch(/PDF/);

@@ -46,9 +46,11 @@ describe('indexDirectory', () => {
     const status = await indexDirectory({ dir: corpus, engine, dataDir, onFailure: (f) => seen.push(f.file) });
     expect(status).toMatchObject({ found: 14, indexed: 12, failed: 2, swapped: true, engine: 'sqlite', duplicates: 0 });
     expect(status.failures.map((f) => f.file).sort()).toEqual(['empty.txt', 'menu.html']);
-    expect(status.skipped).toEqual([{ file: 'notes.md', reason: '不支持的格式 .md：仅读取 .txt .html .htm .docx .pdf' }]);
+    expect(status.skipped).toEqual([{ file: 'notes.md', reason: '不支持的格式 .md：仅读取 .txt .html .htm .docx .pdf', code: 'index.unsupported_extension' }]);
     expect(seen.sort()).toEqual(['empty.txt', 'menu.html']);
     for (const f of status.failures) expect(f.reason.length).toBeGreaterThan(2);
+    // each failure keeps its reason's code: empty.txt is empty to the reader, menu.html is no report to the parser
+    expect(Object.fromEntries(status.failures.map((f) => [f.file, f.code]))).toEqual({ 'empty.txt': 'read.empty', 'menu.html': 'parse.not_report' });
     expect(await readIndexStatus(dataDir)).toEqual(status);
     const all = await engine.search({ q: '', perPage: 100 });
     expect(all.total).toBe(12);

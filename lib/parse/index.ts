@@ -178,7 +178,7 @@ export async function parseReportFile(filePath: string, opts: { provenance?: Pro
     pageContext = { ...r.page, ...(r.provenance?.sourceUrl ? { sourceUrl: r.provenance.sourceUrl } : {}), ...(r.provenance?.pageTitle ? { pageTitle: r.provenance.pageTitle } : {}) };
   } catch (e) {
     if (e instanceof ReadError) return failure(filePath, e.toMessage());
-    return failure(filePath, stageMessage('read.corrupt', e instanceof Error ? e.message : String(e)));
+    return failure(filePath, stageMessage('read.corrupt', `${filePath}: 读取失败（${e instanceof Error ? e.message : String(e)}）`));
   }
   const res = parseReportText(text, filePath, pageContext);
   if (!isFailure(res)) {

@@ -175,7 +175,10 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <details className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="warnings">
           <summary className="cursor-pointer font-semibold">解析提示（{report.warnings.length}）</summary>
           <ul className="mt-2 list-disc space-y-1 pl-6 text-stone-600">
-            {report.warnings.map((w, i) => <li key={i}>{w}</li>)}
+            {report.warnings.map((w, i) => (
+              // the message's code, for machines; the text is the Chinese message
+              <li key={i} data-code={report.messages?.[i]?.code}>{w}</li>
+            ))}
           </ul>
         </details>
       )}
