@@ -6,7 +6,7 @@ import { ReadError, readReportFile, type Provenance } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
 import { tagThemes } from '../themes/index';
 import { stageMessage, type StageMessage, type Warn } from '../messages';
-import { isFailure, type Figures, type Level, type ParseFailure, type ParseResult, type Region, type ReportRecord, type ReportSource } from '../types';
+import { isFailure, type Figures, type Level, type ParseFailure, type ParseResult, type Region, type ReportFormat, type ReportRecord, type ReportSource } from '../types';
 import { runChecks } from './checks';
 import { reportId } from './identity';
 import { agencyKind } from './metadata';
@@ -14,7 +14,7 @@ import { extractMeta, type PageContext } from './meta/index';
 import { foldForMatching } from './fold';
 import { detectFormat } from './format';
 import { parseLegacy } from './legacy';
-import { hasAppealsTable, tableSource } from './locate';
+import { hasAppealsTable, tableSource, type TableSources } from './locate';
 import { proseHints } from './prose';
 import { breakInlineHeadings, splitSections, toSections, type RawSection } from './sections';
 import { isSyntheticPreface } from './synthetic';
@@ -66,6 +66,27 @@ function lowestLevel(r: Region): Level | null {
   return r.county ? 'county' : r.city ? 'city' : r.province ? 'province' : null;
 }
 
+/**
+ * The tables of the report's format, read from the folded text. `part4`: part 四's text, if found.
+ */
+function readFigures(format: ReportFormat, src: TableSources, part4: string | null, probe: string, warn: Warn<'parse'>): Figures {
+  // the sentences that fix run-together cells, read only if a table needs them
+  let said: ReturnType<typeof proseHints> | undefined;
+  const hints = () => (said ??= proseHints(probe));
+  // a legacy report has no 2021 tables: its part texts are not searched for them
+  const active = format === 'legacy' && !src.activeFound ? null : src.active;
+  const requests = format === 'legacy' && !src.requestsFound ? null : src.requests;
+  const appeals = part4 !== null && (format !== 'legacy' || hasAppealsTable(part4)) ? part4 : null;
+  const figures: Figures = {
+    active: format !== '2019' && active !== null ? parseActive(active, warn, hints) : null,
+    requests: requests !== null ? parseRequests(requests, warn, hints) : null,
+    appeals: appeals !== null ? parseAppeals(appeals, warn) : null,
+  };
+  if (format === '2019') figures.active2019 = active !== null ? parseActive2019(active, warn) : null;
+  if (format === 'legacy') figures.legacy = parseLegacy(probe, warn);
+  return figures;
+}
+
 function parse(text: string, file: string, ctx: PageContext): ParseResult {
   const messages: StageMessage[] = [];
   const warn: Warn<'parse'> = (code, m) => messages.push(stageMessage(code, m));
@@ -102,21 +123,7 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
   for (const k of ['overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const)
     if (!byKey.has(k)) warn('parse.section_missing', `未找到第${'一二三四五六'['overview active requests appeals problems other'.split(' ').indexOf(k)]}部分（${k}）的标题`);
 
-  // the sentences that fix run-together cells, read only if a table needs them
-  let said: ReturnType<typeof proseHints> | undefined;
-  const hints = () => (said ??= proseHints(probe));
-  // a legacy report has no 2021 tables: its part texts are not searched for them
-  const active = format === 'legacy' && !src.activeFound ? null : src.active;
-  const requests = format === 'legacy' && !src.requestsFound ? null : src.requests;
-  const part4 = byKeyP.get('appeals')?.raw ?? null;
-  const appeals = part4 !== null && (format !== 'legacy' || hasAppealsTable(part4)) ? part4 : null;
-  const figures: Figures = {
-    active: format !== '2019' && active !== null ? parseActive(active, warn, hints) : null,
-    requests: requests !== null ? parseRequests(requests, warn, hints) : null,
-    appeals: appeals !== null ? parseAppeals(appeals, warn) : null,
-  };
-  if (format === '2019') figures.active2019 = active !== null ? parseActive2019(active, warn) : null;
-  if (format === 'legacy') figures.legacy = parseLegacy(probe, warn);
+  const figures = readFigures(format, src, byKeyP.get('appeals')?.raw ?? null, probe, warn);
 
   // legacy parts 二–四 are prose (their tables, if any, are the 统计表 at the end)
   const narrative = rawP
