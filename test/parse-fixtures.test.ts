@@ -207,10 +207,12 @@ describe('not a report / unreadable', () => {
     expect(await parseReportFile(path.join(dir, 'not-a-report.txt'))).toEqual({
       file: path.join(dir, 'not-a-report.txt'),
       error: '不是政府信息公开工作年度报告：全文未出现“信息公开”',
+      code: 'parse.not_report',
     });
     const missing = await parseReportFile(path.join(dir, 'does-not-exist.txt'));
     expect(isFailure(missing) && missing.error).toMatch(/does-not-exist\.txt/);
-    expect(parseReportText('', 'empty.txt')).toEqual({ file: 'empty.txt', error: '文件为空' });
+    expect(isFailure(missing) && missing.code).toBe('read.not_found');
+    expect(parseReportText('', 'empty.txt')).toEqual({ file: 'empty.txt', error: '文件为空', code: 'parse.empty' });
   });
 });
 

@@ -225,7 +225,7 @@ describe('legacy prose', () => {
 describe('accepting real reports, refusing fragments', () => {
   it('refuses a truncated download (a title and one sentence) as incomplete', () => {
     const r = parseReportText('示例县人民政府2021年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》，现公布本县2021年政府信息公开工作年度报告。', 'cut.txt');
-    expect(r).toEqual({ file: 'cut.txt', error: '不完整：未找到报告的任何部分或表格' });
+    expect(r).toEqual({ file: 'cut.txt', error: '不完整：未找到报告的任何部分或表格', code: 'parse.incomplete' });
   });
 
   it('accepts a current-format page that lost its title', () => {

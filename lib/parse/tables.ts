@@ -191,23 +191,42 @@ export type ProseHints = Record<string, [number, number[]][]>;
 export type HintSource = ProseHints | (() => ProseHints);
 const hintsOf = (h: HintSource): ProseHints => (typeof h === 'function' ? h() : h);
 
-export function parseActive(text: string, warn: Warn, hints: HintSource = {}): ActiveFigures | null {
+/**
+ * Part 二's table of either format: a getter of each row's cells by key (a missing row is all
+ * null, with a warning), or null with a warning when there is no table or no row in it.
+ * `edition`: the format named in warnings (null for the current one).
+ */
+function activeTable(
+  text: string,
+  rows: Parameters<typeof activeRows>[1],
+  columns: Parameters<typeof activeRows>[2],
+  names: Record<string, string>,
+  edition: string | null,
+  warn: Warn,
+  hints: HintSource,
+): ((key: string, n: number) => Num[]) | null {
   const cells = tokenize(text);
+  const table = edition ? `表二（主动公开，${edition}）` : '表二（主动公开）';
   if (!cells.some((c) => c.kind === 'label' && ACTIVE_HEADER.test(c.norm))) {
-    warn('parse.table_missing', '表二（主动公开）未找到表格');
+    warn('parse.table_missing', `${table}未找到表格`);
     return null;
   }
-  const found = activeRows(cells, ACTIVE_ROWS, ACTIVE_COLUMNS, '表二', warn, hints);
+  const found = activeRows(cells, rows, columns, '表二', warn, hints);
   if (found.size === 0) {
-    warn('parse.rows_missing', '表二（主动公开）未找到可识别的数据行');
+    warn('parse.rows_missing', `${table}未找到可识别的数据行`);
     return null;
   }
-  const get = (k: string, n: number): Num[] => {
+  return (k, n) => {
     const v = found.get(k);
     if (v) return v;
-    warn('parse.row_missing', `表二缺少“${ACTIVE_NAMES[k]}”行，记为空值`);
+    warn('parse.row_missing', `${edition ? `表二（${edition}）` : '表二'}缺少“${names[k]}”行，记为空值`);
     return Array(n).fill(null);
   };
+}
+
+export function parseActive(text: string, warn: Warn, hints: HintSource = {}): ActiveFigures | null {
+  const get = activeTable(text, ACTIVE_ROWS, ACTIVE_COLUMNS, ACTIVE_NAMES, null, warn, hints);
+  if (!get) return null;
   const [ri, rr, rf] = get('rules', 3);
   const [ni, nr, nf] = get('normative_documents', 3);
   return {
@@ -245,22 +264,8 @@ const ACTIVE_ROWS_2019: { key: string; re: RegExp; kinds: ColumnKind[] }[] = [
  * printed order (column headers are often truncated: 本年新 | 本年新).
  */
 export function parseActive2019(text: string, warn: Warn): ActiveFigures2019 | null {
-  const cells = tokenize(text);
-  if (!cells.some((c) => c.kind === 'label' && ACTIVE_HEADER.test(c.norm))) {
-    warn('parse.table_missing', '表二（主动公开，2019年格式）未找到表格');
-    return null;
-  }
-  const found = activeRows(cells, ACTIVE_ROWS_2019, ACTIVE_COLUMNS_2019, '表二', warn, {});
-  if (found.size === 0) {
-    warn('parse.rows_missing', '表二（主动公开，2019年格式）未找到可识别的数据行');
-    return null;
-  }
-  const get = (k: string, n: number): Num[] => {
-    const v = found.get(k);
-    if (v) return v;
-    warn('parse.row_missing', `表二（2019年格式）缺少“${ACTIVE2019_NAMES[k]}”行，记为空值`);
-    return Array(n).fill(null);
-  };
+  const get = activeTable(text, ACTIVE_ROWS_2019, ACTIVE_COLUMNS_2019, ACTIVE2019_NAMES, '2019年格式', warn, {});
+  if (!get) return null;
   const mp = (k: string): MadePublished => {
     const [made, published, total_published] = get(k, 3);
     return { made, published, total_published };

@@ -15,6 +15,7 @@ import {
   type RequestRow,
   type ResultCounts,
 } from '../../lib/types';
+import { emptyLegacy } from '../../lib/parse/legacy';
 import type { Rng } from './prng';
 import type { Wording } from './tables';
 
@@ -86,27 +87,6 @@ export function requests2019Grid(grid2021: Grid, r: RequestFigures, w: Wording):
 }
 
 // ---- legacy (2008–2018) ----
-
-const emptyResults = (): ResultCounts => ({ upheld: null, corrected: null, other: null, total: null });
-
-export function emptyLegacy(): LegacyFigures {
-  return {
-    active_total: null,
-    active_normative: null,
-    requests_received: null,
-    by_channel: { in_person: null, fax: null, online: null, letter: null },
-    requests_completed: null,
-    replies: { already_public: null, granted: null, partially_granted: null, denied: null, not_this_agency: null, not_exist: null, asked_to_amend: null, other_channel: null },
-    review: emptyResults(),
-    litigation: emptyResults(),
-    complaints: null,
-    fees_wan_yuan: null,
-    staff: { full_time: null, part_time: null },
-    training: { meetings: null, courses: null, trainees: null },
-    cumulative: {},
-    from_prose: [],
-  };
-}
 
 /** Splits n into parts by weight, every part a whole number. */
 function split(rng: Rng, n: number, parts: number): number[] {
