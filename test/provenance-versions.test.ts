@@ -57,7 +57,7 @@ describe('provenance and re-publications', () => {
       const engine = new SqliteEngine({ dataDir });
       const status = await indexDirectory({ dir: corpus, engine, dataDir });
       expect(status).toMatchObject({ found: 3, indexed: 2, failed: 0, duplicates: 1, versions: 1, swapped: true });
-      expect(status.skipped).toEqual([{ file: 'd-legacy.doc', reason: '不支持的格式 .doc：请另存为 .docx 或 PDF' }]);
+      expect(status.skipped).toEqual([{ file: 'd-legacy.doc', reason: '不支持的格式 .doc：请另存为 .docx 或 PDF', code: 'index.unsupported_extension' }]);
       expect(await readIndexStatus(dataDir)).toEqual(status);
 
       // Older versions count only when asked for; then each says which report it is a version of.

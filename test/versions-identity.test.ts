@@ -114,7 +114,7 @@ describe('versions by completeness', () => {
     write('b-truncated.txt', cut, '2025-06-01');
     const { engine, status } = await index();
     expect(status).toMatchObject({ indexed: 2, failed: 0, versions: 1, duplicates: 0 });
-    expect(status.incomplete).toEqual([{ file: 'b-truncated.txt', reason: expect.stringContaining('不完整') }]);
+    expect(status.incomplete).toEqual([{ file: 'b-truncated.txt', reason: expect.stringContaining('不完整'), code: 'index.incomplete_version' }]);
     expect(status.incomplete![0].reason).toContain('a-full.txt');
 
     const canonical = (await engine.getReport(ID))!;
@@ -126,6 +126,7 @@ describe('versions by completeness', () => {
     const partial = (await engine.getReport(canonical.versions![1].id))!;
     expect(partial.versionOf).toBe(ID);
     expect(partial.warnings.some((w) => w.startsWith('不完整'))).toBe(true);
+    expect(partial.messages?.find((m) => m.code === 'index.incomplete_version')?.message).toBe(status.incomplete![0].reason);
     await engine.close();
   });
 

@@ -3,6 +3,7 @@
  * row on a full grid (colspan/rowspan expanded into empty cells so numbers stay in their column);
  * layout tables (holding other tables or long prose) are read as ordinary blocks. Scripts, styles,
  * head, nav, header, footer, forms' controls and hidden elements are dropped.
+ * The tree comes from htmlparser2 (html-dom.ts): a spec-following tokenizer, not our own.
  */
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { getElementsByTagName, textContent } from 'domutils';
