@@ -96,7 +96,7 @@ function IndexRun({ s }: { s: IndexStatus }) {
   );
 }
 
-function FileList({ title, items, testId }: { title: string; items: { file: string; reason: string }[]; testId: string }) {
+function FileList({ title, items, testId }: { title: string; items: { file: string; reason: string; code?: string }[]; testId: string }) {
   if (!items.length) return null;
   return (
     <details className="text-sm" data-testid={testId}>
@@ -105,7 +105,7 @@ function FileList({ title, items, testId }: { title: string; items: { file: stri
       </summary>
       <ul className="mt-1 list-disc space-y-1 pl-6">
         {items.map((f, i) => (
-          <li key={i}>
+          <li key={i} data-code={f.code}>
             <span className="break-all font-mono text-xs">{f.file}</span>：{f.reason}
           </li>
         ))}
