@@ -4,6 +4,7 @@
  */
 import type { SearchEngine } from '../../lib/search/types';
 import type { Baseline } from './baseline';
+import type { MatchSet } from './meili-matches';
 import { queryLabel, type BenchQuery } from './queries';
 
 export const PAGE_SIZE = 100;
@@ -30,11 +31,14 @@ export interface QualityResult {
   minRecall: number;
   minPrecision: number;
   pagesFetched: number;
+  /** how the ids were collected: every page through engine.search, or one match-set request */
+  method: 'pages' | 'match-set';
   seconds: number;
   perQuery: QueryQuality[];
 }
 
-export async function measureQuality(engine: SearchEngine, queries: BenchQuery[], base: Baseline): Promise<QualityResult> {
+/** With `matchSet`, each query's ids come from it in one request instead of paging engine.search. */
+export async function measureQuality(engine: SearchEngine, queries: BenchQuery[], base: Baseline, matchSet?: MatchSet): Promise<QualityResult> {
   const t0 = performance.now();
   let pages = 0;
   const perQuery: QueryQuality[] = [];
@@ -43,7 +47,15 @@ export async function measureQuality(engine: SearchEngine, queries: BenchQuery[]
     const seen = new Set<string>();
     let duplicates = 0;
     let total = 0;
-    for (let page = 1; ; page++) {
+    if (matchSet) {
+      const res = await matchSet(q);
+      pages++;
+      total = res.total;
+      for (const id of res.ids) {
+        if (seen.has(id)) duplicates++;
+        seen.add(id);
+      }
+    } else for (let page = 1; ; page++) {
       const res = await engine.search({ q: q.q, filters: q.filters, sort: q.sort, page, perPage: PAGE_SIZE, facets: [] });
       pages++;
       total = res.total;
@@ -80,6 +92,7 @@ export async function measureQuality(engine: SearchEngine, queries: BenchQuery[]
     minRecall: Math.min(...perQuery.map((x) => x.recall)),
     minPrecision: Math.min(...perQuery.map((x) => x.precision)),
     pagesFetched: pages,
+    method: matchSet ? 'match-set' : 'pages',
     seconds: (performance.now() - t0) / 1000,
     perQuery,
   };

@@ -14,6 +14,7 @@ import { hasBuild, measureHttp, type HttpResult } from './http';
 import { runIndexer, type IndexingResult } from './indexing';
 import { measureLatency, type LatencyResult } from './latency';
 import { measureLike, type LikeResult } from './like';
+import { meiliMatchSet } from './meili-matches';
 import { loadAvg } from './proc';
 import { DEFAULT_QUERIES_FILE, loadQueries, type BenchQuery } from './queries';
 import { measureQuality, type QualityResult } from './recall';
@@ -90,7 +91,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   try {
     const corpus = generateCorpus(run);
     const indexing = await indexCorpus(run, corpus);
-    const { search, searchEveryValue, baseline, quality } = await measureSearch(run);
+    const { search, searchEveryValue, baseline, quality } = await measureSearch(run, corpus.reports);
     const like = likePhase(run, search, baseline);
     const http = await httpPhase(run);
     run.loadavg.end = loadAvg();
@@ -157,7 +158,7 @@ async function indexCorpus(run: BenchRun, corpus: CorpusStats): Promise<Indexing
 }
 
 /** Latency as the site asks, latency over every facet value, then recall/precision against the substring baseline. */
-async function measureSearch({ opts, log, queries, open, loadavg }: BenchRun) {
+async function measureSearch({ opts, log, queries, open, loadavg, meili }: BenchRun, reports: number) {
   const engine = open();
   try {
     log(`search latency: ${queries.length} queries × ${opts.rounds} rounds`);
@@ -178,8 +179,10 @@ async function measureSearch({ opts, log, queries, open, loadavg }: BenchRun) {
     log('baseline: exact substring over every record (engine.getReport)');
     const baseline: Baseline = await computeBaseline(engine, queries);
     log(`  ${baseline.seconds.toFixed(1)} s`);
-    log('recall/precision: paging through every result');
-    const quality: QualityResult = await measureQuality(engine, queries, baseline);
+    // Meilisearch re-ranks the whole match set for every page: its ids come in one request each.
+    const matchSet = meili ? meiliMatchSet(meili.host, meili.apiKey, meili.index, reports) : undefined;
+    log(`recall/precision: ${matchSet ? "each query's whole match set in one request" : 'paging through every result'}`);
+    const quality: QualityResult = await measureQuality(engine, queries, baseline, matchSet);
     log(`  recall ${(quality.recall * 100).toFixed(2)} %, precision ${(quality.precision * 100).toFixed(2)} % (${quality.pagesFetched} pages, ${quality.seconds.toFixed(1)} s)`);
     return { search, searchEveryValue, baseline, quality };
   } finally {
@@ -237,6 +240,7 @@ async function meiliTarget() {
   const index = `bench_${Date.now()}`;
   return {
     host: e.MEILI_HOST,
+    apiKey: e.MEILI_MASTER_KEY,
     index,
     server: { version: v.pkgVersion, commit: v.commitSha },
     /** the server's whole database in use: run the benchmark on a server holding nothing else */
