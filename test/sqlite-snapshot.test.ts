@@ -106,3 +106,18 @@ describe('SQLite snapshot', () => {
     await writer.close();
   });
 });
+
+describe('lib/search', () => {
+  it('keeps no module-level memo map: per-version state lives in the snapshot (docs/engine.md)', () => {
+    const src = path.join(__dirname, '..', 'lib', 'search');
+    const found: string[] = [];
+    for (const f of fs.readdirSync(src).filter((n) => n.endsWith('.ts'))) {
+      fs.readFileSync(path.join(src, f), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/\bnew WeakMap\b/.test(line) || /^(export )?(const|let|var) \w+[^=]*= new Map\b/.test(line)) found.push(`${f}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
+  });
+});
