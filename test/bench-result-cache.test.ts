@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteEngine } from '../lib/search/sqlite';
-import { BYTES_PER_FACET_VALUE, ResultCache, resultBytes, resultKey, resultsFor } from '../lib/search/sqlite-results';
+import { BYTES_PER_FACET_VALUE, ResultCache, resultBytes, resultKey } from '../lib/search/sqlite-results';
 import { FIXTURES } from './engine-contract';
 
 let dir: string;
@@ -80,10 +80,10 @@ describe('result cache', () => {
     again.hits[0].region.province = '改过';
     again.hits[0].snippet = '改过';
     expect(await e.search({ q: '公开', perPage: 2 })).toEqual(first);
-    const cache = (e as unknown as { live: { cache: Parameters<typeof resultsFor>[0] } }).live.cache;
-    const held = resultsFor(cache).heldBytes;
+    const results = e.snapshot().results;
+    const held = results.heldBytes;
     await e.search({ q: '公开', perPage: 2, page: 2 });
-    expect(resultsFor(cache).heldBytes).toBeGreaterThan(held); // the new page is charged to the entry
+    expect(results.heldBytes).toBeGreaterThan(held); // the new page is charged to the entry
     await e.close();
   });
 
@@ -127,10 +127,10 @@ describe('result cache', () => {
     // The empty query shares the precomputed year order and the corpus-wide counts (page 4 is
     // beyond the cached pages of hits, so nothing else is charged either).
     await e.search({ q: '', perPage: 1, page: 4 });
-    const cache = (e as unknown as { live: { cache: Parameters<typeof resultsFor>[0] } }).live.cache;
-    expect(resultsFor(cache).heldBytes).toBe(0);
+    const results = e.snapshot().results;
+    expect(results.heldBytes).toBe(0);
     await e.search({ q: '培训' });
-    expect(resultsFor(cache).heldBytes).toBeGreaterThan(0);
+    expect(results.heldBytes).toBeGreaterThan(0);
     await e.close();
   });
 });

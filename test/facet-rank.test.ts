@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRanked, facetSize, RANK_MEMO, rankValues, type RankedValue, type RankOrder } from '@/lib/search/facet-rank';
+import { compareRanked, facetSize, RANK_MEMO, rankValues, shareCounts, type RankedValue, type RankOrder } from '@/lib/search/facet-rank';
 
 /** The ranking spelled out as a full sort, which rankValues must match exactly. */
 function fullSort(counts: Record<string, number>, order: RankOrder): RankedValue[] {
@@ -47,11 +47,23 @@ describe('rankValues', () => {
     }
   });
 
-  it('ranks a frozen counts object once and hands back the same list', () => {
-    const counts = Object.freeze(sampleCounts(500, 9));
+  it('ranks shared counts once and hands back the same list', () => {
+    const counts = shareCounts(sampleCounts(500, 9));
+    expect(Object.isFrozen(counts)).toBe(true);
     const a = rankValues(counts, RANK_MEMO);
     expect(rankValues(counts, RANK_MEMO)).toBe(a);
     expect(Object.isFrozen(a)).toBe(true);
+    // The memo slot is invisible to keys, spreads and JSON.
+    expect(Object.keys(counts)).toHaveLength(Object.keys(sampleCounts(500, 9)).length);
+    expect(JSON.stringify({ ...counts })).toBe(JSON.stringify(sampleCounts(500, 9)));
+    expect(shareCounts(counts)).toBe(counts);
+  });
+
+  it('keeps no memo for counts nobody shared (frozen or not): nothing outlives them', () => {
+    const counts = Object.freeze(sampleCounts(500, 9));
+    const a = rankValues(counts, RANK_MEMO);
+    expect(rankValues(counts, RANK_MEMO)).not.toBe(a);
+    expect(rankValues(counts, RANK_MEMO)).toEqual(a);
   });
 
   it('does not memoize a counts object that can still change', () => {

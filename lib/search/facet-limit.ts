@@ -17,7 +17,7 @@ export function limitFacetCounts(
   const out: SearchResult['facets'] = {};
   const sizes: NonNullable<SearchResult['facetValueCounts']> = {};
   for (const [f, counts] of Object.entries(facets) as [FacetName, Record<string, number>][]) {
-    const size = facetSize(counts); // memoized for the engine's frozen counts
+    const size = facetSize(counts); // memoized on the counts the SQLite engine shares
     if (size <= limit) {
       out[f] = counts;
       continue;

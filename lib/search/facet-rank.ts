@@ -4,10 +4,14 @@
  * page lists newest first instead.
  *
  * Why memoized: at national scale the agency facet has ~20,000 values, and sorting them on every
- * request was most of a page's and an API response's CPU. The engine's result cache hands out
- * the same frozen counts object for a repeated query, so the ranking is kept per counts object
- * (WeakMap: it goes when the engine drops the result). Only the top RANK_MEMO values are kept,
- * so the memo stays small; asking for more computes them afresh.
+ * request was most of a page's and an API response's CPU. The SQLite engine hands out the same
+ * counts object for a repeated query (from its result cache or its corpus-wide counts), so the
+ * ranking is kept ON that object: `shareCounts` gives it an empty memo slot and freezes it, and
+ * `rankValues` fills the slot. The memo therefore lives exactly as long as the counts object,
+ * i.e. as long as the engine's snapshot keeps it (docs/engine.md "What is cached"); no map
+ * outside it. Counts without a slot (Meilisearch's, a caller's own) are ranked afresh each time.
+ * Only the top RANK_MEMO values are kept, so the memo stays small; asking for more computes them
+ * afresh.
  */
 import type { FacetName } from './types';
 
@@ -26,7 +30,24 @@ interface Ranking {
   size: number;
 }
 
-const memo: Record<RankOrder, WeakMap<FacetCounts, Ranking>> = { count: new WeakMap(), value_desc: new WeakMap() };
+/**
+ * The memo slot's key. Symbol.for, not Symbol(): Next bundles this module separately for the page
+ * and each route handler, and all of them must find the slot the engine's counts carry.
+ */
+const MEMO = Symbol.for('nianbao.facetRanking');
+type Memo = { -readonly [O in RankOrder]?: Ranking };
+type Memoizable = FacetCounts & { readonly [MEMO]?: Memo };
+
+/**
+ * Freezes `counts` for sharing between requests, with an empty ranking memo slot (not
+ * enumerable: keys, entries, spreads and JSON never see it). The one place counts become
+ * shared; a counts object already shared is returned as is.
+ */
+export function shareCounts<T extends Record<string, number>>(counts: T): Readonly<T> {
+  if (Object.hasOwn(counts, MEMO)) return counts;
+  if (Object.isExtensible(counts)) Object.defineProperty(counts, MEMO, { value: {} satisfies Memo, enumerable: false });
+  return Object.freeze(counts);
+}
 
 /** Plain `<` on strings (UTF-16 code units), as the default Array sort compares them. */
 export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -51,20 +72,20 @@ export function rankValues(counts: FacetCounts | undefined, n: number, order: Ra
   return computeTop(counts, n, order);
 }
 
-/** How many values the facet has (memoized with the ranking for frozen counts). */
+/** How many values the facet has (memoized with the ranking for shared counts). */
 export function facetSize(counts: FacetCounts | undefined): number {
   if (!counts) return 0;
-  return memo.count.get(counts)?.size ?? (Object.isFrozen(counts) ? ranking(counts, 'count').size : Object.keys(counts).length);
+  const memo = (counts as Memoizable)[MEMO];
+  return memo ? ranking(counts, 'count').size : Object.keys(counts).length;
 }
 
 function ranking(counts: FacetCounts, order: RankOrder): Ranking {
-  const hit = memo[order].get(counts);
+  // Only shared counts carry a slot, and they are frozen: nothing can change under the memo.
+  const memo = (counts as Memoizable)[MEMO];
+  const hit = memo?.[order];
   if (hit) return hit;
-  // Only a frozen object is sure not to change under the memo. Asked only on a miss: on an
-  // object with 20,000 properties isFrozen checks each one (~0.2 ms), a WeakMap hit is free.
-  const frozen = Object.isFrozen(counts);
   const r: Ranking = { top: Object.freeze(computeTop(counts, RANK_MEMO, order)), size: Object.keys(counts).length };
-  if (frozen) memo[order].set(counts, r);
+  if (memo) memo[order] = r;
   return r;
 }
 

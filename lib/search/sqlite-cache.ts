@@ -1,11 +1,13 @@
 /**
- * In-memory copy of every report's facet values, loaded once per index version, with each
+ * In-memory copy of every report's facet values, loaded once per snapshot (sqlite-snapshot.ts:
+ * one index version), with each
  * facet's values dictionary-coded into typed arrays. Filtering and facet counting over the whole
  * result set are then loops over integers, not SQL per facet (100,000 reports: ~1 ms a facet).
  */
 import type Database from 'better-sqlite3';
 import type { AgencyKind, Level } from '../types';
 import { DEFAULT_FACET_LIMIT, FACETS, type FacetName } from './types';
+import { shareCounts } from './facet-rank';
 
 export interface FacetRow {
   /** position in FacetCache.rows */
@@ -65,7 +67,14 @@ export interface FacetCache {
   /** rows with synthetic = 1 (the demo-data banner asks on every page) */
   syntheticCount: number;
   /** facet counts over every row (or every latest row), filled on first use (countAll), by `${facet}/${limit}/${scope}` */
-  allCounts: Map<string, Readonly<Record<string, number>>>;
+  allCounts: Map<string, FacetCount>;
+}
+
+/** A facet's counts and how many values it had before a limit cut it (its size when uncut). */
+export interface FacetCount {
+  counts: Record<string, number>;
+  /** Object.keys on a 20,000-value agency facet costs ~5 ms: the count comes with the counts */
+  size: number;
 }
 
 /** The facet values of one report (several for themes; none when unknown). */
@@ -233,30 +242,28 @@ export function selectRows(mask: Uint8Array, idxs: Int32Array, count: number, sk
   return out.slice(0, m);
 }
 
-/** counts object → number of values: Object.keys on a 20,000-value agency facet costs ~5 ms. */
-const valueCounts = new WeakMap<object, number>();
-export function valueCount(counts: Record<string, number>): number {
-  return valueCounts.get(counts) ?? Object.keys(counts).length;
-}
-
 /**
  * countFacet over every latest row (or every row, with older versions), computed once per index
- * version and limit; frozen, as it is shared.
+ * version and limit; shared (frozen, with a ranking memo slot: facet-rank.ts).
  */
-export function countAll(cache: FacetCache, f: FacetName, limit = 0, includeVersions = false): Record<string, number> {
+export function countAll(cache: FacetCache, f: FacetName, limit = 0, includeVersions = false): FacetCount {
   const key = `${f}/${limit}/${includeVersions ? 'all' : 'latest'}`;
-  let counts = cache.allCounts.get(key);
+  let counted = cache.allCounts.get(key);
   const rows = includeVersions ? cache.yearDescIdx : cache.latestIdx;
-  if (!counts) cache.allCounts.set(key, (counts = Object.freeze(countFacet(cache, f, rows, limit))));
-  return counts as Record<string, number>;
+  if (!counted) {
+    counted = countFacet(cache, f, rows, limit);
+    shareCounts(counted.counts);
+    cache.allCounts.set(key, counted);
+  }
+  return counted;
 }
 
 /**
  * value → count over these rows (values with no rows are left out). With a limit, only the
- * `limit` most frequent values (ties by code point) plus any `keep` value with rows; valueCount()
+ * `limit` most frequent values (ties by code point) plus any `keep` value with rows; `size`
  * still tells how many values there were.
  */
-export function countFacet(cache: FacetCache, f: FacetName, idxs: Int32Array, limit = 0, keep: readonly string[] = []): Record<string, number> {
+export function countFacet(cache: FacetCache, f: FacetName, idxs: Int32Array, limit = 0, keep: readonly string[] = []): FacetCount {
   const col = cache.columns[f];
   const n = new Int32Array(col.values.length);
   // Typed arrays only (row positions in, counts out): no object per row is touched. The loops are
@@ -267,11 +274,7 @@ export function countFacet(cache: FacetCache, f: FacetName, idxs: Int32Array, li
   if (limit > 0) {
     let size = 0;
     for (let c = 0; c < n.length; c++) if (n[c]) size++;
-    if (size > limit) {
-      const out = limitedCounts(col, n, limit, keep);
-      valueCounts.set(out, size);
-      return out;
-    }
+    if (size > limit) return { counts: limitedCounts(col, n, limit, keep), size };
   }
   return toCounts(col.values, n);
 }
@@ -327,7 +330,7 @@ function countMulti(start: Int32Array, codes: Int32Array, idxs: Int32Array, n: I
   }
 }
 
-function toCounts(values: string[], n: Int32Array): Record<string, number> {
+function toCounts(values: string[], n: Int32Array): FacetCount {
   const out: Record<string, number> = {};
   let size = 0;
   for (let c = 0; c < n.length; c++)
@@ -335,6 +338,5 @@ function toCounts(values: string[], n: Int32Array): Record<string, number> {
       out[values[c]] = n[c];
       size++;
     }
-  valueCounts.set(out, size);
-  return out;
+  return { counts: out, size };
 }

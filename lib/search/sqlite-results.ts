@@ -1,12 +1,12 @@
 /**
  * Whole-result cache of the SQLite engine: a query's ordered matches and facet counts, keyed by
- * its terms, filters, sort and facets. It hangs off the FacetCache (one per index version, dropped
- * whenever the index changes), so it can never outlive the data it was computed from. Paging
+ * its terms, filters, sort and facets. One per snapshot (sqlite-snapshot.ts: one index version,
+ * dropped whenever the index changes), so it can never outlive the data it was computed from. Paging
  * and repeated popular queries then cost a slice plus the page's snippets. Bounded by an estimate
  * of the bytes held (row positions and facet entries), least recently used out first.
  */
 import { ByteLru } from './byte-lru';
-import type { FacetCache } from './sqlite-cache';
+import { shareCounts } from './facet-rank';
 import type { FacetName, SearchHit, SearchResult, SortOrder } from './types';
 
 export interface CachedResult {
@@ -48,19 +48,13 @@ export class ResultCache extends ByteLru<CachedResult> {
   }
 
   override set(key: string, e: CachedResult): void {
-    // Shared between requests: frozen, so a caller that mutates counts fails loudly.
-    for (const counts of Object.values(e.facets)) Object.freeze(counts);
+    // Shared between requests: frozen (a caller that mutates counts fails loudly), with the slot
+    // their ranking is memoized in (facet-rank.ts). Before the size check: every counts object
+    // the engine returns is shared, stored or not.
+    for (const counts of Object.values(e.facets)) if (counts) shareCounts(counts);
     Object.freeze(e.facets);
     super.set(key, e, resultBytes(e));
   }
-}
-
-const caches = new WeakMap<FacetCache, ResultCache>();
-
-export function resultsFor(cache: FacetCache): ResultCache {
-  let r = caches.get(cache);
-  if (!r) caches.set(cache, (r = new ResultCache()));
-  return r;
 }
 
 /** Same query, same key: filter values and facets in a fixed order. */

@@ -5,17 +5,16 @@
  * other filters, sorts and companions ("公开", then "公开" in 浙江省, then "公开 申请"). A multi-term
  * query intersects cached sets and asks FTS5 only for the terms it has not seen alone.
  */
-import type Database from 'better-sqlite3';
 import type { FacetCache } from './sqlite-cache';
 import { ByteLru } from './byte-lru';
-import { prepared } from './sqlite-stmts';
+import type { StatementSource } from './sqlite-stmts';
 import { termMatch } from './fts-query';
 
 /** 16 MB of row positions: ~40 terms found in every one of 100,000 reports, far more rarer ones. */
 export const MAX_TERM_BYTES = 16 * 1024 * 1024;
 export const MAX_TERMS_CACHED = 512;
 
-/** Term → its rows, bounded by bytes of row positions. */
+/** Term → its rows, bounded by bytes of row positions; one per snapshot (sqlite-snapshot.ts). */
 export class TermSetCache extends ByteLru<Int32Array> {
   constructor(maxBytes = MAX_TERM_BYTES, maxEntries = MAX_TERMS_CACHED) {
     super(maxBytes, maxEntries);
@@ -26,22 +25,13 @@ export class TermSetCache extends ByteLru<Int32Array> {
   }
 }
 
-const caches = new WeakMap<FacetCache, TermSetCache>();
-
-function termSetsFor(cache: FacetCache): TermSetCache {
-  let t = caches.get(cache);
-  if (!t) caches.set(cache, (t = new TermSetCache()));
-  return t;
-}
-
-
 /**
  * The rowids matching an FTS5 expression. Why one comma-joined string and not one row per match:
  * handing 100,000 rows to JavaScript one by one cost 4-5 times what FTS5 spent finding them
  * (measured: 25 ms vs count(*) 5 ms for a term in every report; the string and its parse, 10 ms).
  */
-export function matchRowids(db: Database.Database, expr: string): Int32Array {
-  const s = prepared(db, `SELECT group_concat(rowid) FROM report_fts WHERE report_fts MATCH ?`).pluck().get(expr) as string | null;
+export function matchRowids(db: StatementSource, expr: string): Int32Array {
+  const s = db.prepare(`SELECT group_concat(rowid) FROM report_fts WHERE report_fts MATCH ?`).pluck().get(expr) as string | null;
   if (!s) return new Int32Array(0);
   let n = 1;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 44) n++;
@@ -101,8 +91,7 @@ export function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
  * alone is cached; terms first seen together are matched in one FTS5 query (cheaper than one
  * each) and that combination is not cached.
  */
-export function rowsMatchingAll(db: Database.Database, cache: FacetCache, terms: string[]): Int32Array {
-  const sets = termSetsFor(cache);
+export function rowsMatchingAll(db: StatementSource, cache: FacetCache, sets: TermSetCache, terms: string[]): Int32Array {
   const known: Int32Array[] = [];
   const unknown: string[] = [];
   for (const t of terms) {

@@ -25,13 +25,13 @@ import {
 import { MAX_TERMS, queryTerms, termMatch } from './fts-query';
 import { DEFAULT_PER_PAGE, MAX_QUERY_CHARS } from './query';
 import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad, makeWriter } from './sqlite-schema';
-import { countAll, countFacet, filterMask, selectRows, valueCount, loadFacetCache, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
+import { countAll, countFacet, filterMask, selectRows, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
-import { prepared } from './sqlite-stmts';
 import { removeAbandonedBuilds } from './sqlite-leftovers';
 import type { AbortedRun } from '../indexer/status';
 import { bestSection, makeSnippet } from './sqlite-snippet';
-import { BYTES_PER_FACET_VALUE, resultKey, resultsFor, type CachedResult } from './sqlite-results';
+import { BYTES_PER_FACET_VALUE, resultKey, type CachedResult } from './sqlite-results';
+import { SqliteSnapshot } from './sqlite-snapshot';
 
 export interface SqliteEngineOptions {
   dataDir: string;
@@ -50,21 +50,6 @@ export const DEFAULT_DB_FILE = 'nianbao.sqlite';
 /** Above this many matching reports, relevance skips bm25 (see search()). */
 export const RANK_MAX_REPORTS = 5000;
 
-interface Live {
-  db: Database.Database;
-  dev: number;
-  ino: number;
-  /** size and mtime at open: a file changed behind SQLite's back (truncate, copy over) reopens */
-  size: number;
-  mtimeMs: number;
-  dataVersion: number;
-  cache: FacetCache | null;
-}
-
-
-/** The agency list of an index version (read-only for callers), kept as long as its facet data. */
-const agencyLists = new WeakMap<FacetCache, AgencySummary[]>();
-
 /** Pages of hits kept with a cached result (most visits stop at the first pages). */
 const CACHED_PAGES = 3;
 
@@ -77,11 +62,15 @@ function hitsBytes(hits: SearchHit[]): number {
   return n;
 }
 
-/** Bytes a cached result keeps alive beyond the index-wide data it may share (sqlite-results.ts). */
-function ownBytes(cache: FacetCache, res: CachedResult): number {
-  const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, cache.latestIdx, ...cache.allCounts.values()]);
+/**
+ * Bytes a cached result keeps alive beyond the index-wide data it may share (sqlite-results.ts).
+ * `sizes`: each counted facet's number of values (as evaluate() had them).
+ */
+function ownBytes(cache: FacetCache, res: CachedResult, sizes: Partial<Record<FacetName, number>>): number {
+  const shared = new Set<unknown>([cache.yearDescIdx, cache.yearAscIdx, cache.latestIdx, ...[...cache.allCounts.values()].map((c) => c.counts)]);
   let n = shared.has(res.order) ? 0 : res.order.byteLength;
-  for (const counts of Object.values(res.facets)) if (counts && !shared.has(counts)) n += valueCount(counts) * BYTES_PER_FACET_VALUE;
+  for (const [f, counts] of Object.entries(res.facets) as [FacetName, Record<string, number> | undefined][])
+    if (counts && !shared.has(counts)) n += (sizes[f] ?? Object.keys(counts).length) * BYTES_PER_FACET_VALUE;
   return n;
 }
 
@@ -134,7 +123,8 @@ function orderRows(cache: FacetCache, idx: Int32Array, terms: string[], sort: So
 export class SqliteEngine implements SearchEngine {
   readonly name = 'sqlite';
   readonly file: string;
-  private live: Live | null = null;
+  /** the version of the index file this engine reads, with everything computed from it */
+  private snap: SqliteSnapshot | null = null;
   private readonly batchSize: number;
   private readonly indexExpected: () => boolean;
   /** an index file was open at some point: its disappearance is a fault */
@@ -153,7 +143,7 @@ export class SqliteEngine implements SearchEngine {
 
   // ---- connection management -------------------------------------------------------------
 
-  private openFile(create: boolean): Live {
+  private openFile(create: boolean): SqliteSnapshot {
     let st: fs.Stats;
     try {
       st = fs.statSync(this.file);
@@ -176,7 +166,7 @@ export class SqliteEngine implements SearchEngine {
       const dataVersion = db.pragma('data_version', { simple: true }) as number;
       db.prepare(`SELECT 1 FROM reports LIMIT 1`).get();
       this.everOpened = true;
-      return { db, dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, dataVersion, cache: null };
+      return new SqliteSnapshot(db, st, dataVersion);
     } catch (e) {
       db?.close();
       throw this.unavailable('corrupt', e);
@@ -184,36 +174,39 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /**
-   * The connection to the current live file. A rebuild (here or in another process) renames a
-   * new file over the path, so a changed inode means "reopen"; an in-place upsert by another
-   * connection bumps PRAGMA data_version, which means "reload the facet cache". A file changed
-   * without SQLite (truncated, overwritten) shows as a new size or mtime: reopened too, so the
-   * damage is seen when opening rather than served from the cache or met mid-page.
+   * The snapshot of the current live file; each public method takes it once, at its start. A
+   * rebuild (here or in another process) renames a new file over the path, so a changed inode
+   * means a new version; so does an in-place upsert by another connection (PRAGMA data_version
+   * moves), and a file changed without SQLite (truncated, overwritten: a new size or mtime), whose
+   * damage is then seen when opening rather than served from a cache or met mid-page. A new
+   * version drops the old snapshot whole and opens a fresh one, checked as it opens. Opening is
+   * cheap next to reloading the facet data, which a change needs anyway.
    */
-  private current(create = false): Live {
+  private current(create = false): SqliteSnapshot {
     let st: fs.Stats | null = null;
     try {
       st = fs.statSync(this.file);
     } catch {
       st = null;
     }
-    if (this.live && st && st.ino === this.live.ino && st.dev === this.live.dev && st.size === this.live.size && st.mtimeMs === this.live.mtimeMs) {
-      const v = this.live.db.pragma('data_version', { simple: true }) as number;
-      if (v === this.live.dataVersion) return this.live;
-    }
-    // Anything changed: a fresh connection (and facet cache), checked as it opens. Opening is
-    // cheap next to reloading the facet cache, which a change needs anyway.
-    if (this.live) {
-      this.live.db.close();
-      this.live = null;
-    }
-    this.live = this.openFile(create);
-    return this.live;
+    if (this.snap?.isCurrent(st)) return this.snap;
+    this.drop();
+    this.snap = this.openFile(create);
+    return this.snap;
   }
 
-  private cache(l: Live): FacetCache {
-    if (!l.cache) l.cache = loadFacetCache(l.db);
-    return l.cache;
+  /** Closes the current snapshot's handle and lets go of it (and so of all its caches). */
+  private drop(): void {
+    this.snap?.close();
+    this.snap = null;
+  }
+
+  /**
+   * The snapshot of the current index version, opened if needed: for tests and diagnostics that
+   * look at its caches. Dropped by the engine when the version changes; do not keep it.
+   */
+  snapshot(): SqliteSnapshot {
+    return this.current();
   }
 
   // ---- writing ---------------------------------------------------------------------------
@@ -270,17 +263,13 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async upsert(records: ReportRecord[]): Promise<void> {
-    const l = this.current(true);
-    const write = makeWriter(l.db);
-    l.db.transaction(() => {
+    const snap = this.current(true);
+    const write = makeWriter(snap.db);
+    snap.db.transaction(() => {
       for (const r of records) write(r);
     })();
-    l.cache = null;
-    // Our own write changed size and mtime: no reason to reopen on the next read.
-    const st = fs.statSync(this.file);
-    l.size = st.size;
-    l.mtimeMs = st.mtimeMs;
-    l.dataVersion = l.db.pragma('data_version', { simple: true }) as number;
+    // A new version: the next read opens its own snapshot.
+    this.drop();
   }
 
   // ---- reading ---------------------------------------------------------------------------
@@ -293,8 +282,8 @@ export class SqliteEngine implements SearchEngine {
     const wanted = query.facets ?? [...FACETS];
     const empty: SearchResult = { total: 0, page, perPage, hits: [], facets: Object.fromEntries(wanted.map((f) => [f, {}])) };
 
-    const l = this.current();
-    const cache = this.cache(l);
+    const snap = this.current();
+    const cache = snap.facets;
     const terms = queryTerms(q);
     if (terms.length > MAX_TERMS) throw new SearchInputError(`检索词最多 ${MAX_TERMS} 个`);
     if (q.trim() && terms.length === 0) return empty; // only punctuation: nothing can contain it as a word
@@ -305,13 +294,12 @@ export class SqliteEngine implements SearchEngine {
     const includeVersions = query.includeVersions === true;
 
     // Matching, filtering, counting and ordering depend only on the query, not the page: cached
-    // per index version (sqlite-results.ts), so paging and repeated queries skip them.
-    const results = resultsFor(cache);
+    // per index version (the snapshot's results), so paging and repeated queries skip them.
+    const results = snap.results;
     const key = resultKey(terms, filters, sort, wanted, facetLimit, includeVersions);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(l, cache, terms, filters, sort, wanted, facetLimit, includeVersions);
-      res.bytes = ownBytes(cache, res);
+      res = this.evaluate(snap, terms, filters, sort, wanted, facetLimit, includeVersions);
       results.set(key, res);
     }
     // The first pages' hits (snippets need each hit's section texts: ~8 ms a page) are kept with
@@ -319,7 +307,7 @@ export class SqliteEngine implements SearchEngine {
     const pageKey = `${page}/${perPage}`;
     let hits = res.pages?.get(pageKey);
     if (!hits) {
-      hits = Array.from(res.order.subarray((page - 1) * perPage, page * perPage), (i) => this.hit(l, cache.rows[i], terms));
+      hits = Array.from(res.order.subarray((page - 1) * perPage, page * perPage), (i) => this.hit(snap, cache.rows[i], terms));
       if (page <= CACHED_PAGES) {
         (res.pages ??= new Map()).set(pageKey, hits);
         results.charge(key, hitsBytes(hits));
@@ -338,8 +326,8 @@ export class SqliteEngine implements SearchEngine {
   async searchIds(query: Omit<SearchQuery, 'page' | 'perPage' | 'facets' | 'facetLimit'>, limit: number): Promise<{ total: number; ids: string[] }> {
     const q = query.q ?? '';
     if (q.length > MAX_QUERY_CHARS) throw new SearchInputError(`检索词过长（最多 ${MAX_QUERY_CHARS} 字）`);
-    const l = this.current();
-    const cache = this.cache(l);
+    const snap = this.current();
+    const cache = snap.facets;
     const terms = queryTerms(q);
     if (terms.length > MAX_TERMS) throw new SearchInputError(`检索词最多 ${MAX_TERMS} 个`);
     if (q.trim() && terms.length === 0) return { total: 0, ids: [] };
@@ -348,12 +336,11 @@ export class SqliteEngine implements SearchEngine {
     const sort = query.sort ?? 'relevance';
     const includeVersions = query.includeVersions === true;
     // The same cached result set search() uses (no facets asked, so none counted).
-    const results = resultsFor(cache);
+    const results = snap.results;
     const key = resultKey(terms, filters, sort, [], 0, includeVersions);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(l, cache, terms, filters, sort, [], 0, includeVersions);
-      res.bytes = ownBytes(cache, res);
+      res = this.evaluate(snap, terms, filters, sort, [], 0, includeVersions);
       results.set(key, res);
     }
     const ids = Array.from(res.order.subarray(0, limit), (i) => cache.rows[i].id);
@@ -362,8 +349,7 @@ export class SqliteEngine implements SearchEngine {
 
   /** The whole ordered result set and its facet counts (no paging, no snippets). */
   private evaluate(
-    l: Live,
-    cache: FacetCache,
+    snap: SqliteSnapshot,
     terms: string[],
     filters: [FacetName, string[]][],
     sort: SortOrder,
@@ -371,6 +357,7 @@ export class SqliteEngine implements SearchEngine {
     facetLimit: number,
     includeVersions: boolean,
   ): CachedResult {
+    const cache = snap.facets;
     // Rows are handled as positions in cache.rows (typed arrays), not objects: at 100,000
     // reports, object-per-row loops were most of a broad query's time.
     // 1. Reports containing every term (anywhere in the report, not necessarily in one section).
@@ -380,12 +367,12 @@ export class SqliteEngine implements SearchEngine {
     // the query may return.
     const scope = includeVersions ? cache.yearDescIdx : cache.latestIdx;
     if (terms.length) {
-      idx = rowsMatchingAll(l.db, cache, terms);
+      idx = rowsMatchingAll(snap.stmts, cache, snap.termSets, terms);
       if (!includeVersions) idx = withoutVersions(cache.isVersion, idx);
       // bm25 costs a pass over every match's statistics: worth it for a focused result set, not
       // for a term found nearly everywhere (there, theme tier and recency order the hits).
       if (sort === 'relevance' && idx.length > 1 && idx.length <= RANK_MAX_REPORTS) {
-        const stmt = prepared(l.db, `SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
+        const stmt = snap.stmts.prepare(`SELECT rowid AS rid, rank AS s FROM report_fts WHERE report_fts MATCH ?`);
         for (const r of stmt.iterate(terms.map(termMatch).join(' AND ')) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
     } else idx = scope; // every row in scope (order does not matter until step 4)
@@ -401,27 +388,30 @@ export class SqliteEngine implements SearchEngine {
     const n = scope.length;
     const facets: SearchResult['facets'] = {};
     const facetValueCounts: NonNullable<SearchResult['facetValueCounts']> = {};
+    const sizes: Partial<Record<FacetName, number>> = {};
     for (const f of wanted) {
       const own = filters.findIndex(([g]) => g === f);
       const keep = own >= 0 ? filters[own][1] : undefined;
       const rows = mask && own >= 0 ? selectRows(mask, matched, filters.length, own) : idx;
       // Every report matches (a near-universal term, or no query): the counts are the corpus's own,
       // computed once per index version. Exact, and it skips building a 20,000-key agency object.
-      const counts = rows.length === n && !keep ? countAll(cache, f, facetLimit, includeVersions) : countFacet(cache, f, rows, facetLimit, keep);
+      const { counts, size } = rows.length === n && !keep ? countAll(cache, f, facetLimit, includeVersions) : countFacet(cache, f, rows, facetLimit, keep);
       facets[f] = counts;
-      const size = valueCount(counts);
+      sizes[f] = size;
       if (facetLimit && size > facetLimit) facetValueCounts[f] = size;
     }
-    return {
+    const res: CachedResult = {
       order: orderRows(cache, idx, terms, sort, score),
       facets,
       ...(Object.keys(facetValueCounts).length ? { facetValueCounts } : {}),
     };
+    res.bytes = ownBytes(cache, res, sizes);
+    return res;
   }
 
-  private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
+  private hit(snap: SqliteSnapshot, r: FacetRow, terms: string[]): SearchHit {
     const lo = r.rid * SECTION_SLOTS;
-    const secs = prepared(l.db, `SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`).all(lo, lo + SECTION_SLOTS - 1) as {
+    const secs = snap.stmts.prepare(`SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`).all(lo, lo + SECTION_SLOTS - 1) as {
       key: SectionKey;
       title: string;
       text: string;
@@ -453,13 +443,13 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async getReport(id: string, opts: { sections?: boolean } = {}): Promise<ReportRecord | null> {
-    const l = this.current();
-    const row = prepared(l.db, `SELECT rid, json FROM reports WHERE id = ?`).get(id) as { rid: number; json: string } | undefined;
+    const snap = this.current();
+    const row = snap.stmts.prepare(`SELECT rid, json FROM reports WHERE id = ?`).get(id) as { rid: number; json: string } | undefined;
     if (!row) return null;
     const rec = JSON.parse(row.json) as ReportRecord;
     if (rec.sections.length === 0 && opts.sections !== false) {
       const lo = row.rid * SECTION_SLOTS;
-      rec.sections = l.db
+      rec.sections = snap.db
         .prepare(`SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`)
         .all(lo, lo + SECTION_SLOTS - 1) as ReportRecord['sections'];
     }
@@ -467,48 +457,19 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async listAgencyReports(agency: string): Promise<AgencyReportRef[]> {
-    const l = this.current();
-    return l.db
+    const snap = this.current();
+    return snap.db
       .prepare(`SELECT id, agency, year FROM reports WHERE agency = ? ORDER BY year IS NULL, year, id`)
       .all(agency) as AgencyReportRef[];
   }
 
   async listAgencies(): Promise<AgencySummary[]> {
-    const l = this.current();
-    const cache = this.cache(l);
     // Once per index version: agency pages ask on every request (slugs need the whole list).
-    const held = agencyLists.get(cache);
-    if (held) return held;
-    const list = this.buildAgencyList(cache);
-    agencyLists.set(cache, list);
-    return list;
-  }
-
-  private buildAgencyList(cache: FacetCache): AgencySummary[] {
-    const byAgency = new Map<string, AgencySummary & { latest: number }>();
-    for (const r of cache.rows) {
-      if (r.versionOf !== null) continue; // an older version adds no year, and its region is not current
-      let a = byAgency.get(r.agency);
-      if (!a) {
-        a = { agency: r.agency, region: { province: r.province, city: r.city, county: r.county }, level: r.level, years: [], latest: -Infinity };
-        byAgency.set(r.agency, a);
-      }
-      if (r.year != null && !a.years.includes(r.year)) a.years.push(r.year);
-      // Region and level as of the most recent report (agencies get renamed and re-parented).
-      const y = r.year ?? -Infinity;
-      if (y >= a.latest) {
-        a.latest = y;
-        a.region = { province: r.province, city: r.city, county: r.county };
-        a.level = r.level;
-      }
-    }
-    return [...byAgency.values()]
-      .map(({ latest: _latest, ...a }) => ({ ...a, years: a.years.sort((x, y) => x - y) }))
-      .sort((a, b) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
+    return this.current().agencyList;
   }
 
   async corpusCounts(): Promise<CorpusCounts> {
-    const c = this.cache(this.current());
+    const c = this.current().facets;
     return { reports: c.rows.length, synthetic: c.syntheticCount };
   }
 
@@ -517,7 +478,6 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
-    this.live?.db.close();
-    this.live = null;
+    this.drop();
   }
 }
