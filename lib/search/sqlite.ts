@@ -32,6 +32,8 @@ import { removeAbandonedBuilds } from './sqlite-leftovers';
 import type { AbortedRun } from '../indexer/status';
 import { bestSection, makeSnippet } from './sqlite-snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, resultsFor, type CachedResult } from './sqlite-results';
+import { applyFigureFilters, figureColumns, figureFiltersKey, orderByFigure, rowFigures } from './sqlite-figures';
+import { canonicalFigureFilters, noKeyFigures, parseFigureSort, type FigureFilter } from '../key-figures';
 
 export interface SqliteEngineOptions {
   dataDir: string;
@@ -303,14 +305,15 @@ export class SqliteEngine implements SearchEngine {
     const sort = query.sort ?? 'relevance';
     const facetLimit = query.facetLimit ?? 0;
     const includeVersions = query.includeVersions === true;
+    const figureFilters = canonicalFigureFilters(query.figureFilters ?? []);
 
     // Matching, filtering, counting and ordering depend only on the query, not the page: cached
     // per index version (sqlite-results.ts), so paging and repeated queries skip them.
     const results = resultsFor(cache);
-    const key = resultKey(terms, filters, sort, wanted, facetLimit, includeVersions);
+    const key = resultKey(terms, filters, sort, wanted, facetLimit, includeVersions) + figureFiltersKey(figureFilters);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(l, cache, terms, filters, sort, wanted, facetLimit, includeVersions);
+      res = this.evaluate(l, cache, terms, filters, sort, wanted, facetLimit, includeVersions, figureFilters);
       res.bytes = ownBytes(cache, res);
       results.set(key, res);
     }
@@ -347,12 +350,13 @@ export class SqliteEngine implements SearchEngine {
     for (const [f] of filters) if (!FACETS.includes(f)) throw new SearchInputError(`未知的筛选项：${f}`);
     const sort = query.sort ?? 'relevance';
     const includeVersions = query.includeVersions === true;
+    const figureFilters = canonicalFigureFilters(query.figureFilters ?? []);
     // The same cached result set search() uses (no facets asked, so none counted).
     const results = resultsFor(cache);
-    const key = resultKey(terms, filters, sort, [], 0, includeVersions);
+    const key = resultKey(terms, filters, sort, [], 0, includeVersions) + figureFiltersKey(figureFilters);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(l, cache, terms, filters, sort, [], 0, includeVersions);
+      res = this.evaluate(l, cache, terms, filters, sort, [], 0, includeVersions, figureFilters);
       res.bytes = ownBytes(cache, res);
       results.set(key, res);
     }
@@ -370,6 +374,7 @@ export class SqliteEngine implements SearchEngine {
     wanted: FacetName[],
     facetLimit: number,
     includeVersions: boolean,
+    figureFilters: FigureFilter[] = [],
   ): CachedResult {
     // Rows are handled as positions in cache.rows (typed arrays), not objects: at 100,000
     // reports, object-per-row loops were most of a broad query's time.
@@ -389,6 +394,11 @@ export class SqliteEngine implements SearchEngine {
         for (const r of stmt.iterate(terms.map(termMatch).join(' AND ')) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
     } else idx = scope; // every row in scope (order does not matter until step 4)
+    // Key-figure conditions (sqlite-figures.ts) narrow the matches before the facet filters, so every
+    // facet count, disjunctive ones included, is over reports that pass them.
+    const figureSort = parseFigureSort(sort);
+    const figs = figureFilters.length || figureSort ? figureColumns(l.db, cache) : null;
+    if (figs && figureFilters.length) idx = applyFigureFilters(figs, idx, figureFilters);
 
     // 2. Filters: AND across facets, OR within one facet.
     const matched = idx;
@@ -413,13 +423,19 @@ export class SqliteEngine implements SearchEngine {
       if (facetLimit && size > facetLimit) facetValueCounts[f] = size;
     }
     return {
-      order: orderRows(cache, idx, terms, sort, score),
+      order: figs && figureSort ? orderByFigure(figs, cache, idx, figureSort.key, figureSort.dir) : orderRows(cache, idx, terms, sort, score),
       facets,
       ...(Object.keys(facetValueCounts).length ? { facetValueCounts } : {}),
     };
   }
 
   private hit(l: Live, r: FacetRow, terms: string[]): SearchHit {
+    const hit = this.textHit(l, r, terms);
+    hit.figures = rowFigures(figureColumns(l.db, this.cache(l)), r.idx);
+    return hit;
+  }
+
+  private textHit(l: Live, r: FacetRow, terms: string[]): SearchHit {
     const lo = r.rid * SECTION_SLOTS;
     const secs = prepared(l.db, `SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`).all(lo, lo + SECTION_SLOTS - 1) as {
       key: SectionKey;
@@ -446,6 +462,7 @@ export class SqliteEngine implements SearchEngine {
       themes: [...r.themes],
       checksFailed: r.checksFailed,
       synthetic: r.synthetic === 1,
+      figures: noKeyFigures(), // filled by hit()
       section,
       snippet,
       ...(r.versionOf !== null ? { versionOf: r.versionOf } : {}),
