@@ -163,7 +163,7 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
           </span>
         )}
       </p>
-      <div className="flex items-center gap-1" data-testid="sort">
+      <div className="flex flex-wrap items-center gap-1" data-testid="sort">
         <span>排序：</span>
         {SORTS.map((s) =>
           s === state.sort ? (

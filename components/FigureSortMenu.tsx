@@ -10,7 +10,8 @@ import { sortUrl } from '@/lib/urls';
 export function FigureSortMenu({ state }: { state: SearchState }) {
   const current = parseFigureSort(state.sort);
   return (
-    <details className="relative" data-testid="figure-sort">
+    // On phones the open menu takes a row of its own in the flow (an overlay ran off the screen).
+    <details className="relative open:basis-full md:open:basis-auto" data-testid="figure-sort">
       <summary
         className={`cursor-pointer rounded px-2 py-0.5 ${current ? 'bg-stone-800 text-white' : 'text-brand-700 hover:bg-stone-100'}`}
         data-testid="figure-sort-toggle"
@@ -18,7 +19,7 @@ export function FigureSortMenu({ state }: { state: SearchState }) {
       >
         {current ? SORT_LABELS[state.sort] : '按数字'}
       </summary>
-      <ul className="absolute z-20 mt-1 w-64 max-w-[85vw] space-y-0.5 rounded border border-stone-200 bg-white p-2 text-sm shadow-lg" data-testid="figure-sort-menu">
+      <ul className="z-20 mt-1 w-full space-y-0.5 rounded border md:absolute md:left-0 md:w-64 border-stone-200 bg-white p-2 text-sm shadow-lg" data-testid="figure-sort-menu">
         {KEY_FIGURES.map((d) => (
           <li key={d.key} className="flex items-center justify-between gap-2">
             <span className="text-stone-700">{d.label}</span>
