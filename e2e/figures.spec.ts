@@ -121,7 +121,7 @@ test('a condition no report meets, and a malformed one, say so in Chinese', asyn
   expect((await res.json()).error).toContain('比较方式可以是≥（ge）');
 });
 
-test('the CSV twin and /stats honour figure conditions', async ({ request }) => {
+test('the CSV twin, the bulk export and /stats honour figure conditions and the figure order', async ({ request }) => {
   const page1 = await (await request.get('/api/search?fig=refused:gt:0&per_page=100')).json();
   expect(page1.total).toBeGreaterThan(0);
   for (const h of page1.hits as JsonHit[]) expect(h.figures.refused!).toBeGreaterThan(0);
@@ -133,4 +133,11 @@ test('the CSV twin and /stats honour figure conditions', async ({ request }) => 
   for (const r of rows) expect(Number(r.split(',').at(col - head.split(',').length))).toBeGreaterThan(0);
   const stats = await (await request.get('/api/stats?fig=refused:gt:0')).json();
   expect(stats.total).toBe(page1.total);
+  const sorted = await (await request.get('/api/search?fig=refused:gt:0&sort=fig:refused:asc&per_page=100')).json();
+  const exp = await request.get('/api/export?fig=refused:gt:0&sort=fig:refused:asc&format=json');
+  expect(exp.headers()['x-total-count']).toBe(String(page1.total));
+  const body = await exp.json();
+  const idCol = (body.columns as string[]).indexOf('id');
+  const rowIds = (body.rows as unknown[]).map((r) => (Array.isArray(r) ? r[idCol] : (r as { id: string }).id));
+  expect(rowIds).toEqual((sorted.hits as JsonHit[]).map((h) => h.id));
 });
