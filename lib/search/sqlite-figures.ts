@@ -25,6 +25,8 @@ export function makeFigureWriter(db: Database.Database): (rid: number, rec: Repo
 export interface FigureColumns {
   /** figure → row idx → value (NaN: unknown) */
   values: Record<FigureKey, Float64Array>;
+  /** every row in a figure order, by `${key}:${dir}`, made on first use (see orderByFigure) */
+  orders: Map<string, Int32Array>;
 }
 
 const loaded = new WeakMap<FacetCache, FigureColumns>();
@@ -51,7 +53,7 @@ export function figureColumns(db: Database.Database, cache: FacetCache): FigureC
       });
     }
   }
-  cols = { values };
+  cols = { values, orders: new Map() };
   loaded.set(cache, cols);
   return cols;
 }
@@ -77,21 +79,40 @@ export function applyFigureFilters(cols: FigureColumns, idxs: Int32Array, filter
 }
 
 /**
- * The rows ordered by one figure (largest or smallest first), ties in year_desc order (newest
+ * Every row in one figure order (largest or smallest first), ties in year_desc order (newest
  * year, then agency name, then rid); rows whose figure is unknown last, in year_desc order.
  */
-export function orderByFigure(cols: FigureColumns, cache: FacetCache, idxs: Int32Array, key: FigureKey, dir: FigureSortDir): Int32Array {
+function fullOrder(cols: FigureColumns, cache: FacetCache, key: FigureKey, dir: FigureSortDir): Int32Array {
+  const k = `${key}:${dir}`;
+  let order = cols.orders.get(k);
+  if (order) return order;
   const v = cols.values[key];
   const pos = cache.yearDescPos;
   const sign = dir === 'desc' ? -1 : 1;
   const known: number[] = [];
   const unknown: number[] = [];
-  for (let j = 0; j < idxs.length; j++) (Number.isNaN(v[idxs[j]]) ? unknown : known).push(idxs[j]);
+  // Walking the year_desc order leaves the unknown rows already in their final order.
+  for (const i of cache.yearDescIdx) (Number.isNaN(v[i]) ? unknown : known).push(i);
   known.sort((a, b) => sign * (v[a] - v[b]) || pos[a] - pos[b]);
-  unknown.sort((a, b) => pos[a] - pos[b]);
+  order = new Int32Array(cache.rows.length);
+  order.set(known, 0);
+  order.set(unknown, known.length);
+  cols.orders.set(k, order);
+  return order;
+}
+
+/**
+ * The rows of `idxs` in a figure order: a walk over that order, made once per index version
+ * (as the year orders are), keeping the rows in the set; no comparison sort per query.
+ */
+export function orderByFigure(cols: FigureColumns, cache: FacetCache, idxs: Int32Array, key: FigureKey, dir: FigureSortDir): Int32Array {
+  const order = fullOrder(cols, cache, key, dir);
+  if (idxs.length === order.length) return order;
+  const inSet = new Uint8Array(order.length);
+  for (let j = 0; j < idxs.length; j++) inSet[idxs[j]] = 1;
   const out = new Int32Array(idxs.length);
-  out.set(known, 0);
-  out.set(unknown, known.length);
+  let m = 0;
+  for (let p = 0; p < order.length && m < idxs.length; p++) if (inSet[order[p]]) out[m++] = order[p];
   return out;
 }
 
