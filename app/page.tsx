@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { redirect } from 'next/navigation';
 import { ActiveFilters } from '@/components/ActiveFilters';
+import { FigureFilterForm } from '@/components/FigureFilterForm';
+import { FigureSortMenu } from '@/components/FigureSortMenu';
+import { parseFigureSort, type FigureKey } from '@/lib/key-figures';
 import { FacetPanel } from '@/components/FacetPanel';
 import { FiltersButton, ShowResultsLink } from '@/components/MobileFilters';
 import { Pagination } from '@/components/Pagination';
@@ -13,8 +17,8 @@ import { AppError } from '@/lib/errors';
 import { SORT_LABELS } from '@/lib/labels';
 import { searchReports, searchSuggestions, understandSearch, type SearchSuggestions as Suggested } from '@/lib/queries';
 import type { SearchResult } from '@/lib/search/types';
-import { DEFAULT_STATE, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
-import { dictionaryUrl, exportUrl, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl, statsUrl } from '@/lib/urls';
+import { DEFAULT_STATE, hasFigureForm, hasFilters, parseSearchParams, SORTS, type SearchState } from '@/lib/search-params';
+import { dictionaryUrl, exportUrl, FIGURE_FORM_ID, searchCsvUrl, searchJsonUrl, searchUrl, sortUrl, statsUrl } from '@/lib/urls';
 import { pageMeta } from './_lib/meta';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -47,8 +51,17 @@ function Heading({ state }: { state: SearchState }) {
   );
 }
 
+/** Key figures a hit shows besides the headline: the one sorted by, those filtered on. */
+function shownFigures(state: SearchState): FigureKey[] {
+  const sorted = parseFigureSort(state.sort);
+  return [...(sorted ? [sorted.key] : []), ...(state.figureFilters ?? []).map((f) => f.key)];
+}
+
 export default async function SearchPage({ searchParams }: Props) {
-  const parsed = parseSearchParams(await searchParams);
+  const raw = await searchParams;
+  const parsed = parseSearchParams(raw);
+  // The figure form's fields became a `fig` condition: one address per view, back at the form.
+  if (parsed.ok && hasFigureForm(raw)) redirect(`${searchUrl(parsed.state)}#${FIGURE_FORM_ID}`);
   if (!parsed.ok) {
     return (
       <div className="space-y-4">
@@ -96,6 +109,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <FiltersButton state={state} />
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
         <aside id="filters" className="scroll-mt-2">
+          <FigureFilterForm state={state} />
           <FacetPanel state={state} result={result} />
           <ShowResultsLink total={result.total} />
         </aside>
@@ -104,7 +118,7 @@ export default async function SearchPage({ searchParams }: Props) {
           {result.hits.length ? (
             // The skip link's target: the next Tab lands on the first hit, past sort and export links.
             <div id="hits" tabIndex={-1} className="focus:outline-none">
-              <SearchHits hits={result.hits} q={state.q} />
+              <SearchHits hits={result.hits} q={state.q} figures={shownFigures(state)} />
             </div>
           ) : (
             <Notice testId="no-results" title={isEmptyIndex(state, result) ? '索引中还没有报告' : '没有找到报告'}>
@@ -149,7 +163,7 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
           </span>
         )}
       </p>
-      <div className="flex items-center gap-1" data-testid="sort">
+      <div className="flex flex-wrap items-center gap-1" data-testid="sort">
         <span>排序：</span>
         {SORTS.map((s) =>
           s === state.sort ? (
@@ -162,6 +176,7 @@ function ResultBar({ state, result }: { state: SearchState; result: SearchResult
             </a>
           ),
         )}
+        <FigureSortMenu state={state} />
       </div>
       <div className="ml-auto flex gap-3" data-testid="exports">
         <a href={statsUrl(state)} className="text-brand-700" data-testid="stats-link">统计</a>

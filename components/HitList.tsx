@@ -28,6 +28,24 @@ export interface HitView {
   themes: string[];
   /** set on an older version of a report (listed only with include_versions=1) */
   versionOf?: string;
+  /** the headline key figures, in order (lib/key-figures.ts HEADLINE_FIGURES); null: unknown */
+  figures: { key: string; short: string; label: string; value: number | null }[];
+}
+
+/** 收 123 · 公开 45 · 不予公开 6 · 纠错 1 (— where unknown); the full name is read out and shown on hover. */
+function HitFigures({ figures }: { figures: HitView['figures'] }) {
+  return (
+    <p className="hit-figures" data-testid="hit-figures">
+      {figures.map((f, i) => (
+        <span key={f.key} data-testid="hit-figure" data-key={f.key} data-value={f.value ?? ''} title={f.label}>
+          {i > 0 && <span aria-hidden="true"> · </span>}
+          <span aria-hidden="true">{f.short}</span>
+          <span className="sr-only">{f.label}</span> <span className="tabular-nums text-stone-800">{f.value === null ? '—' : f.value.toLocaleString('zh-CN')}</span>
+          {f.value === null && <span className="sr-only">（不详）</span>}
+        </span>
+      ))}
+    </p>
+  );
 }
 
 export function HitList({ hits }: { hits: HitView[] }) {
@@ -63,6 +81,7 @@ export function HitList({ hits }: { hits: HitView[] }) {
               </span>
             )}
           </div>
+          <HitFigures figures={h.figures} />
           {h.snippet && (
             <p className="hit-snippet" data-testid="hit-snippet">
               <Marked parts={h.snippet} testId="hit-mark" />

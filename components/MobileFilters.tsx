@@ -1,9 +1,9 @@
 import { FACETS } from '@/lib/search/types';
 import { hasYearRange, type SearchState } from '@/lib/search-params';
 
-/** How many filters are on (each ticked value, and the year range), for the 筛选 button. */
+/** How many filters are on (each ticked value, the year range, each figure condition), for the 筛选 button. */
 function activeCount(state: SearchState): number {
-  return FACETS.reduce((n, f) => n + (state.filters[f]?.length ?? 0), 0) + (hasYearRange(state) ? 1 : 0);
+  return FACETS.reduce((n, f) => n + (state.filters[f]?.length ?? 0), 0) + (hasYearRange(state) ? 1 : 0) + (state.figureFilters?.length ?? 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { FACETS } from '@/lib/search/types';
 import { MAX_QUERY_CHARS, PARAM, type SearchState } from '@/lib/search-params';
+import { figureFilterParam } from '@/lib/key-figures';
 
 /**
  * A plain GET form, so searching works without JavaScript. Current filters and sort ride
@@ -22,6 +23,9 @@ export function SearchBox({ state }: { state: SearchState }) {
         data-testid="search-input"
       />
       {FACETS.flatMap((f) => (state.filters[f] ?? []).map((v) => <input key={`${f}=${v}`} type="hidden" name={f} value={v} />))}
+      {(state.figureFilters ?? []).map((f) => (
+        <input key={figureFilterParam(f)} type="hidden" name={PARAM.figure} value={figureFilterParam(f)} />
+      ))}
       {state.sort !== 'relevance' && <input type="hidden" name={PARAM.sort} value={state.sort} />}
       {state.includeVersions && <input type="hidden" name={PARAM.includeVersions} value="1" />}
       <button

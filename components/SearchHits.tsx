@@ -3,9 +3,15 @@ import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS, regionText } from '@/l
 import type { SearchHit } from '@/lib/search/types';
 import { peerPickUrl, reportUrl } from '@/lib/urls';
 import { HitList, type HitView } from './HitList';
+import { FIGURE_DEFS, HEADLINE_FIGURES, type FigureKey } from '@/lib/key-figures';
 
 /** Labels, URLs and snippet parts are made here, so the client list needs no lookup tables. */
-export function SearchHits({ hits, q }: { hits: SearchHit[]; q: string }) {
+/**
+ * `figures`: key figures a hit shows besides the headline ones (those the search sorts or filters
+ * by), so the number that placed a report in the list is on screen.
+ */
+export function SearchHits({ hits, q, figures = [] }: { hits: SearchHit[]; q: string; figures?: FigureKey[] }) {
+  const shown = [...new Set([...HEADLINE_FIGURES, ...figures])];
   const views: HitView[] = hits.map((h) => ({
     id: h.id,
     href: reportUrl(h.id, { q: q || undefined }),
@@ -21,6 +27,7 @@ export function SearchHits({ hits, q }: { hits: SearchHit[]; q: string }) {
     synthetic: h.synthetic,
     snippet: h.snippet ? snippetParts(h.snippet) : null,
     themes: h.themes,
+    figures: shown.map((k) => ({ key: k, short: FIGURE_DEFS[k].short, label: FIGURE_DEFS[k].label, value: h.figures[k] })),
     ...(h.versionOf ? { versionOf: h.versionOf } : {}),
   }));
   return <HitList hits={views} />;

@@ -145,8 +145,15 @@ test.describe('search page', () => {
     expect(res.headers()['content-type']).toContain('text/csv');
     expect(res.headers()['content-disposition']).toContain('attachment');
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('报告编号,机关,年度,省份,城市,区县,层级,机关类型,命中章节,问题主题,未通过的校验项数,原文片段,报告页面,示例数据');
-    expect(lines[1]).toBe('id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url,synthetic');
+    // the key figures come last (lib/key-figures.ts), so columns read by position keep their place
+    expect(lines[0]).toBe(
+      '报告编号,机关,年度,省份,城市,区县,层级,机关类型,命中章节,问题主题,未通过的校验项数,原文片段,报告页面,示例数据,' +
+        '新收申请,办结,予以公开,不予公开,行政复议,行政复议纠错,行政诉讼纠错,复议/诉讼纠错',
+    );
+    expect(lines[1]).toBe(
+      'id,agency,year,province,city,county,level,kind,section,themes,checks_failed,snippet,url,synthetic,' +
+        'fig.received,fig.processed,fig.granted,fig.refused,fig.review,fig.review_corrected,fig.litigation_corrected,fig.corrected',
+    );
     expect(lines.slice(2).map((l) => l.split(',')[0])).toEqual(view.hits.map((h) => h.id));
   });
 

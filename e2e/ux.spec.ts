@@ -101,7 +101,7 @@ test('validation messages are Chinese sentences naming the allowed values, on th
   const bad = await request.get('/api/search?sort=random&page=900');
   expect(bad.status()).toBe(400);
   const { error } = await bad.json();
-  expect(error).toContain('排序方式（sort）只能是相关度（relevance）、年度（新→旧）（year_desc）或年度（旧→新）（year_asc）');
+  expect(error).toContain('排序方式（sort）只能是相关度（relevance）、年度（新→旧）（year_desc）、年度（旧→新）（year_asc）或按数字项排序（fig:数字项:desc 为从多到少，fig:数字项:asc 为从少到多）；数字项可以是新收申请（received）');
   expect(error).toContain('页码（page）最大为 500');
   expect((await (await request.get('/api/search?format=xml')).json()).error).toBe('数据格式（format）只能是JSON 数据（json）或CSV 表格（csv）');
   expect((await (await request.get('/api/search/facet?facet=colour')).json()).error).toMatch(/^筛选项（facet）只能是机关（agency）、/);

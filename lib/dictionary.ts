@@ -22,6 +22,11 @@ import {
   SECTION_SHORT_LABELS,
 } from './labels';
 import type { AppealColumn, AppealGroup, ApplicantColumn, RequestRowKey } from './types';
+import { KEY_FIGURES } from './key-figures';
+
+/** CSV column of a key figure (lib/key-figures.ts): `fig.received`. */
+export const keyFigureColumn = (key: string) => `fig.${key}`;
+const KEY_FIGURE_COLUMNS = KEY_FIGURES.map((d) => keyFigureColumn(d.key));
 
 export type ColumnType = '文本' | '整数' | '数值' | '列表' | '网址';
 
@@ -115,9 +120,23 @@ function rateDef(key: RateKey): Omit<ColumnDef, 'key'> {
   return { label: RATE_LABELS[key], type: '数值', unit: '%', definition: `由表中数字计算：${RATE_NOTES[key]}，百分比，保留一位小数；分母为 0 或数字不全时为空。` };
 }
 
+/** A key figure: searchable with fig=…, sortable with sort=fig:…, shown under each hit. */
+function keyFigureDef(key: string): Omit<ColumnDef, 'key'> | undefined {
+  const d = KEY_FIGURES.find((x) => keyFigureColumn(x.key) === key);
+  if (!d) return undefined;
+  return {
+    label: d.label,
+    type: '整数',
+    unit: '件',
+    definition: `关键数字：${d.note}。检索时可按它筛选（fig=${d.key}:ge:100 表示不少于 100）和排序（sort=fig:${d.key}:desc）。原表空白、为“/”或报告无此表时为空，不记为 0。`,
+  };
+}
+
 /** Definition of any column key used in a CSV; undefined for a key the dictionary lacks. */
 export function columnDef(key: string): ColumnDef | undefined {
   if (Object.hasOwn(META, key)) return { key, ...META[key]! };
+  const kf = keyFigureDef(key);
+  if (kf) return { key, ...kf };
   if ((RATE_KEYS as readonly string[]).includes(key)) return { key, ...rateDef(key as RateKey) };
   if (FIGURE_KEYS.includes(key)) return { key, ...figureDef(key) };
   return undefined;
@@ -136,7 +155,7 @@ export const CSV_FILES = {
   },
   search: {
     title: '检索结果本页（/api/search?format=csv）',
-    columns: ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url', 'synthetic'],
+    columns: ['id', 'agency', 'year', 'province', 'city', 'county', 'level', 'kind', 'section', 'themes', 'checks_failed', 'snippet', 'url', 'synthetic', ...KEY_FIGURE_COLUMNS],
   },
   agency: {
     title: '机关各年度数字（/api/agencies/机关地址?format=csv）',

@@ -15,6 +15,7 @@ import type {
   SectionKey,
 } from './types';
 import type { FacetName, SortOrder } from './search/types';
+import { FIGURE_SORTS, figureSortLabel, parseFigureSort, type FigureSort } from './key-figures';
 
 export const SECTION_LABELS: Record<SectionKey, string> = {
   preface: '前言',
@@ -224,6 +225,10 @@ export const SORT_LABELS: Record<SortOrder, string> = {
   relevance: '相关度',
   year_desc: '年度（新→旧）',
   year_asc: '年度（旧→新）',
+  ...(Object.fromEntries(FIGURE_SORTS.map((s) => {
+    const { key, dir } = parseFigureSort(s)!;
+    return [s, figureSortLabel(key, dir)];
+  })) as Record<FigureSort, string>),
 };
 
 export const ENGINE_LABELS: Record<string, string> = {

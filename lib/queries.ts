@@ -111,6 +111,7 @@ export async function searchReports({
     return await getEngine().search({
       q: state.q,
       filters: engineFilters(state),
+      ...(state.figureFilters?.length ? { figureFilters: state.figureFilters } : {}),
       sort: state.sort,
       page: state.page,
       perPage: state.perPage,

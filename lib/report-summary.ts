@@ -4,9 +4,9 @@
  * refused, and how often a review or a court corrected the agency. Pure functions of the
  * canonical figures; a sum with an unknown part is unknown (null), never a partial total.
  */
-import { sumCells } from './compare/numbers';
 import { DENIED_ROWS } from './compare/rates';
-import { APPEAL_GROUPS, type Cell, type Figures, type RequestRowKey } from './types';
+import { keyFigures } from './key-figures';
+import type { Cell, Figures, RequestRowKey } from './types';
 
 /** The eight （三）不予公开 rows of part 三 (the same rows the refusal rate counts). */
 export { DENIED_ROWS };
@@ -33,30 +33,28 @@ export function requestRowAnchor(row: RequestRowKey | 'other_processing'): strin
 export const APPEALS_ANCHOR = 'row-appeals';
 
 export function reportSummary(f: Figures): SummaryFigure[] {
-  const req = (row: RequestRowKey): Cell => f.requests?.[row]?.total ?? null;
-  const denied = DENIED_ROWS.map(req);
-  const reviewCorrected = f.appeals?.review?.corrected ?? null;
-  const litigationCorrected = sumCells(APPEAL_GROUPS.filter((g) => g !== 'review').map((g) => f.appeals?.[g]?.corrected ?? null));
+  // The numbers come from lib/key-figures.ts, the one place each key figure is made.
+  const k = keyFigures(f);
   return [
-    { key: 'received', label: '收到申请', value: req('new_received'), note: '本年新收政府信息公开申请', anchor: requestRowAnchor('new_received') },
-    { key: 'processed', label: '办结', value: req('total_processed'), note: '本年度办理结果（七）总计', anchor: requestRowAnchor('total_processed') },
-    { key: 'granted', label: '予以公开', value: req('granted'), note: '办理结果（一）予以公开，不含部分公开', anchor: requestRowAnchor('granted') },
+    { key: 'received', label: '收到申请', value: k.received, note: '本年新收政府信息公开申请', anchor: requestRowAnchor('new_received') },
+    { key: 'processed', label: '办结', value: k.processed, note: '本年度办理结果（七）总计', anchor: requestRowAnchor('total_processed') },
+    { key: 'granted', label: '予以公开', value: k.granted, note: '办理结果（一）予以公开，不含部分公开', anchor: requestRowAnchor('granted') },
     {
       key: 'denied',
       label: '不予公开',
-      value: sumCells(denied),
+      value: k.refused,
       note: '办理结果（三）不予公开 8 项之和',
       anchor: requestRowAnchor(DENIED_ROWS[0]!),
     },
     {
       key: 'corrected',
       label: '复议/诉讼纠错',
-      value: sumCells([reviewCorrected, litigationCorrected]),
+      value: k.corrected,
       note: '行政复议与行政诉讼中结果纠正的件数之和',
       anchor: APPEALS_ANCHOR,
       parts: [
-        { label: '行政复议', value: reviewCorrected },
-        { label: '行政诉讼', value: litigationCorrected },
+        { label: '行政复议', value: k.review_corrected },
+        { label: '行政诉讼', value: k.litigation_corrected },
       ],
     },
   ];

@@ -3,8 +3,16 @@
  * accept exactly the same URLs (the page is a view of the API and vice versa).
  */
 import { z } from 'zod';
-import { notPositiveInteger, sortChoices, tooLarge, tooSmall } from './param-messages';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS } from './search/query';
+import { figureFilterMessage, figureFormMessage, notPositiveInteger, sortChoices, tooLarge, tooSmall } from './param-messages';
+import { ALL_SORTS, DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS } from './search/query';
+import {
+  canonicalFigureFilters,
+  isFigureKey,
+  isFigureOp,
+  MAX_FIGURE_FILTERS,
+  MAX_FIGURE_VALUE,
+  type FigureFilter,
+} from './key-figures';
 import { FACETS, type FacetName, type Filters, type SortOrder } from './search/types';
 import { cleanText } from './text';
 
@@ -30,12 +38,33 @@ export interface SearchState {
   yearTo?: number;
   /** take the query as text only, no words turned into filters (`literal=1`; lib/search/understand.ts) */
   literal?: boolean;
+  /**
+   * Conditions on key figures (`fig=received:ge:100`, repeatable, ANDed; lib/key-figures.ts), in
+   * canonical order. Absent or empty: none.
+   */
+  figureFilters?: FigureFilter[];
 }
 
 export const DEFAULT_STATE: SearchState = { q: '', filters: {}, sort: 'relevance', page: 1, perPage: DEFAULT_PER_PAGE, includeVersions: false };
 
 /** Query-string names of the state fields that differ from the field's own name. */
-export const PARAM = { q: 'q', sort: 'sort', page: 'page', perPage: 'per_page', includeVersions: 'include_versions', yearFrom: 'year_from', yearTo: 'year_to', literal: 'literal' } as const;
+export const PARAM = {
+  q: 'q',
+  sort: 'sort',
+  page: 'page',
+  perPage: 'per_page',
+  includeVersions: 'include_versions',
+  yearFrom: 'year_from',
+  yearTo: 'year_to',
+  literal: 'literal',
+  figure: 'fig',
+} as const;
+
+/**
+ * The figure-filter form's three fields (a GET form cannot join them into one `fig` value): a
+ * request carrying them adds that condition; the search page then redirects to the canonical URL.
+ */
+export const FIGURE_FORM = { key: 'fig_key', op: 'fig_op', value: 'fig_value' } as const;
 
 /** Bounds of the year range control: open-government reports began in 2008. */
 export const YEAR_MIN = 2000;
@@ -54,7 +83,7 @@ const facetValues = z
 
 const schema = z.object({
   q: z.string().max(MAX_QUERY_CHARS, `检索词过长（最多 ${MAX_QUERY_CHARS} 字）`).default(''),
-  sort: z.enum(SORTS, { message: sortChoices(SORTS) }).default('relevance'),
+  sort: z.enum(ALL_SORTS as [SortOrder, ...SortOrder[]], { message: sortChoices(SORTS) }).default('relevance'),
   page: intParam('page', 1, MAX_PAGE).default(1),
   perPage: intParam('per_page', 1, MAX_PER_PAGE).default(DEFAULT_PER_PAGE),
   includeVersions: z
@@ -100,6 +129,42 @@ const getOne = lastParam;
 
 export type ParsedSearch = { ok: true; state: SearchState } | { ok: false; error: string };
 
+/** `received:ge:100` → a condition; null when it is not one (the caller names the parameter). */
+export function parseFigureParam(v: string): FigureFilter | null {
+  const m = /^([a-z_]+):([a-z]+):(\d{1,10})$/.exec(v);
+  if (!m || !isFigureKey(m[1]) || !isFigureOp(m[2])) return null;
+  const value = Number(m[3]);
+  return value <= MAX_FIGURE_VALUE ? { key: m[1], op: m[2], value } : null;
+}
+
+/** Every `fig` condition plus the form's (fig_key/fig_op/fig_value), or the first problem in words. */
+function figureFiltersOf(raw: RawParams): { ok: true; filters: FigureFilter[] } | { ok: false; error: string } {
+  const out: FigureFilter[] = [];
+  // Blank values come from blank form fields: no condition, as for facets.
+  for (const v of getAll(raw, PARAM.figure).map((x) => x.trim()).filter(Boolean)) {
+    const f = parseFigureParam(v);
+    if (!f) return { ok: false, error: figureFilterMessage(v) };
+    out.push(f);
+  }
+  const key = getOne(raw, FIGURE_FORM.key)?.trim() ?? '';
+  const op = getOne(raw, FIGURE_FORM.op)?.trim() ?? '';
+  const value = getOne(raw, FIGURE_FORM.value)?.trim() ?? '';
+  // The form sends all three; with no number typed it adds nothing (its selects always have a value).
+  if (value) {
+    const f = /^\d{1,10}$/.test(value) ? parseFigureParam(`${key}:${op}:${value}`) : null;
+    if (!f) return { ok: false, error: figureFormMessage(key, op, value) };
+    out.push(f);
+  }
+  const filters = canonicalFigureFilters(out);
+  if (filters.length > MAX_FIGURE_FILTERS) return { ok: false, error: `数字筛选（fig）最多 ${MAX_FIGURE_FILTERS} 个条件` };
+  return { ok: true, filters };
+}
+
+/** Whether the request carries the figure form's fields (the page answers with a redirect to the canonical URL). */
+export function hasFigureForm(raw: RawParams): boolean {
+  return Object.values(FIGURE_FORM).some((k) => getAll(raw, k).length > 0);
+}
+
 /** Validate query-string parameters. Unknown parameters are ignored (format, utm_* …). */
 export function parseSearchParams(raw: RawParams): ParsedSearch {
   const filters: Record<string, string[]> = {};
@@ -123,13 +188,22 @@ export function parseSearchParams(raw: RawParams): ParsedSearch {
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues.map((i) => i.message).join('；') };
   }
+  const figs = figureFiltersOf(raw);
+  if (!figs.ok) return { ok: false, error: figs.error };
   const clean: Filters = {};
   for (const f of FACETS) {
     const v = parsed.data.filters[f];
     if (v?.length) clean[f] = v;
   }
   const { yearFrom, yearTo, literal, ...rest } = parsed.data;
-  const state: SearchState = { ...rest, filters: clean, ...(literal ? { literal } : {}), ...(yearFrom !== undefined ? { yearFrom } : {}), ...(yearTo !== undefined ? { yearTo } : {}) };
+  const state: SearchState = {
+    ...rest,
+    filters: clean,
+    ...(literal ? { literal } : {}),
+    ...(yearFrom !== undefined ? { yearFrom } : {}),
+    ...(yearTo !== undefined ? { yearTo } : {}),
+    ...(figs.filters.length ? { figureFilters: figs.filters } : {}),
+  };
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
     return { ok: false, error: `起始年份（${yearFrom}）不能晚于截止年份（${yearTo}）` };
   }
@@ -180,5 +254,9 @@ export function isSelected(state: SearchState, facet: FacetName, value: string):
 }
 
 export function hasFilters(state: SearchState): boolean {
-  return hasYearRange(state) || FACETS.some((f) => (state.filters[f]?.length ?? 0) > 0);
+  return hasYearRange(state) || hasFigureFilters(state) || FACETS.some((f) => (state.filters[f]?.length ?? 0) > 0);
+}
+
+export function hasFigureFilters(state: Pick<SearchState, 'figureFilters'>): boolean {
+  return (state.figureFilters?.length ?? 0) > 0;
 }

@@ -6,6 +6,7 @@
  */
 import { FACETS, type FacetName } from './search/types';
 import { DEFAULT_PER_PAGE, DEFAULT_STATE, PARAM, type SearchState } from './search-params';
+import { canonicalFigureFilters, figureFilterParam, type FigureFilter } from './key-figures';
 
 export type SearchStateInput = Partial<SearchState>;
 
@@ -25,6 +26,7 @@ export function searchQueryString(input: SearchStateInput): string {
       if (s.yearTo !== undefined) p.append(PARAM.yearTo, String(s.yearTo));
     }
   }
+  for (const f of canonicalFigureFilters(s.figureFilters ?? [])) p.append(PARAM.figure, figureFilterParam(f));
   if (s.sort !== 'relevance') p.append(PARAM.sort, s.sort);
   if (s.page > 1) p.append(PARAM.page, String(s.page));
   if (s.perPage !== DEFAULT_PER_PAGE) p.append(PARAM.perPage, String(s.perPage));
@@ -119,6 +121,24 @@ export function yearRangeFormFields(state: SearchStateInput): [string, string][]
   const s = withoutYearRange(full(state));
   const params = new URLSearchParams(searchQueryString({ ...s, filters: { ...s.filters, year: [] }, page: 1 }));
   return [...params.entries()];
+}
+
+/** The search without this figure condition (its chip); back to page 1. */
+export function removeFigureFilterUrl(state: SearchStateInput, f: FigureFilter): string {
+  const s = full(state);
+  const key = figureFilterParam(f);
+  return searchUrl({ ...s, figureFilters: (s.figureFilters ?? []).filter((g) => figureFilterParam(g) !== key), page: 1 });
+}
+
+/** id of the figure-filter form on the search page: its result returns there. */
+export const FIGURE_FORM_ID = 'figure-filters';
+
+/**
+ * Hidden fields of the figure-filter GET form: the whole state (its conditions included) as
+ * name/value pairs, page back to 1; the form's own three fields add one condition.
+ */
+export function figureFormFields(state: SearchStateInput): [string, string][] {
+  return [...new URLSearchParams(searchQueryString({ ...full(state), page: 1 })).entries()];
 }
 
 export function pageUrl(state: SearchStateInput, page: number): string {

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import type { ReportRecord, Section, SectionKey, ThemeHit } from '../lib/types';
 import type { SearchEngine, SearchQuery } from '../lib/search/types';
 import { MARK_END, MARK_START } from '../lib/search/highlight';
+import { noKeyFigures, type FigureFilter, type KeyFigureValues } from '../lib/key-figures';
+import { appeals, requests } from './compare-fixtures';
 
 type Opts = {
   id: string;
@@ -232,7 +234,146 @@ const ALL_FACETS = {
   checks: { ok: 5, failed: 2 },
 };
 
+/**
+ * Reports with tables, for the key-figure filters and sorts (lib/key-figures.ts). Figures per id:
+ *            received granted refused review(total/corr) litigation corr  corrected
+ * fa-2023    120      80      5       3/1                0                1
+ * fa-2024    150      90      0       0/0                0                0
+ * fb-2024    100      40      12      2/1                1                2
+ * fc-2023    100      60      3       (no appeals table)                  null
+ * fd-2022    30       20      null    1/0                null             null
+ * fe-2021    (no tables at all)                                            null
+ */
+function tabled(id: string, agency: string, year: number, province: string, f: { received: number; granted: number; refused: number | null; appeals?: { review: [number, number]; litigation: number | null } }): ReportRecord {
+  const rec = fixtureRecord({
+    id,
+    agency,
+    year,
+    region: [province, null, null],
+    level: 'county',
+    kind: 'department',
+    sections: { overview: `${agency}${year}年政府信息公开工作年度报告。全年依申请公开工作有序开展。` },
+  });
+  // the refusals sit in the first 不予公开 row; null there makes the 8-row sum unknown
+  rec.figures = {
+    active: null,
+    requests: requests({ new_received: { total: f.received }, granted: { total: f.granted }, denied_state_secret: { total: f.refused } }),
+    appeals: f.appeals
+      ? appeals({ review: { total: f.appeals.review[0], corrected: f.appeals.review[1] }, litigation_direct: { corrected: f.appeals.litigation } })
+      : null,
+  };
+  return rec;
+}
+
+export const FIGURE_FIXTURES: ReportRecord[] = [
+  tabled('fa-2023', '甲市财政局', 2023, '浙江省', { received: 120, granted: 80, refused: 5, appeals: { review: [3, 1], litigation: 0 } }),
+  tabled('fa-2024', '甲市财政局', 2024, '浙江省', { received: 150, granted: 90, refused: 0, appeals: { review: [0, 0], litigation: 0 } }),
+  tabled('fb-2024', '乙县人民政府', 2024, '浙江省', { received: 100, granted: 40, refused: 12, appeals: { review: [2, 1], litigation: 1 } }),
+  tabled('fc-2023', '丙街道办事处', 2023, '河南省', { received: 100, granted: 60, refused: 3 }),
+  tabled('fd-2022', '丁市教育局', 2022, '河南省', { received: 30, granted: 20, refused: null, appeals: { review: [1, 0], litigation: null } }),
+  fixtureRecord({
+    id: 'fe-2021',
+    agency: '戊省人民政府办公厅',
+    year: 2021,
+    region: ['浙江省', null, null],
+    level: 'province',
+    kind: 'office',
+    sections: { overview: '戊省人民政府办公厅2021年政府信息公开工作年度报告。全年依申请公开工作有序开展。' },
+  }),
+];
+
 export function runEngineContract(name: string, makeEngine: () => Promise<SearchEngine>): void {
+  describe(`${name}: key-figure filters and sorts`, () => {
+    let engine: SearchEngine;
+    const find = async (figureFilters: FigureFilter[], more: Partial<SearchQuery> = {}) =>
+      ids((await engine.search({ q: '', figureFilters, perPage: 100, ...more })).hits);
+    const order = async (sort: SearchQuery['sort'], more: Partial<SearchQuery> = {}) =>
+      (await engine.search({ q: '', sort, perPage: 100, facets: [], ...more })).hits.map((h) => h.id);
+
+    beforeAll(async () => {
+      engine = await makeEngine();
+      expect((await engine.rebuild(FIGURE_FIXTURES)).indexed).toBe(FIGURE_FIXTURES.length);
+    });
+    afterAll(async () => {
+      await engine?.close();
+    });
+
+    it('filters by each operator; a report whose figure is unknown passes no condition on it (null is never 0)', async () => {
+      expect(await find([{ key: 'received', op: 'ge', value: 100 }])).toEqual(['fa-2023', 'fa-2024', 'fb-2024', 'fc-2023']);
+      expect(await find([{ key: 'received', op: 'gt', value: 100 }])).toEqual(['fa-2023', 'fa-2024']);
+      expect(await find([{ key: 'received', op: 'lt', value: 100 }])).toEqual(['fd-2022']);
+      expect(await find([{ key: 'refused', op: 'gt', value: 0 }])).toEqual(['fa-2023', 'fb-2024', 'fc-2023']);
+      // fd-2022 (a blank refusal row) and fe-2021 (no table) are unknown, not 0
+      expect(await find([{ key: 'refused', op: 'eq', value: 0 }])).toEqual(['fa-2024']);
+      expect(await find([{ key: 'refused', op: 'le', value: 5 }])).toEqual(['fa-2023', 'fa-2024', 'fc-2023']);
+      expect(await find([{ key: 'corrected', op: 'gt', value: 0 }])).toEqual(['fa-2023', 'fb-2024']);
+      expect(await find([{ key: 'review_corrected', op: 'ge', value: 0 }])).toEqual(['fa-2023', 'fa-2024', 'fb-2024', 'fd-2022']);
+      expect(await find([{ key: 'received', op: 'ge', value: 1000 }])).toEqual([]);
+    });
+
+    it('ANDs conditions, on one figure (a range) and across figures, with facet filters and text', async () => {
+      expect(await find([{ key: 'received', op: 'ge', value: 100 }, { key: 'received', op: 'le', value: 120 }])).toEqual(['fa-2023', 'fb-2024', 'fc-2023']);
+      expect(await find([{ key: 'received', op: 'ge', value: 100 }, { key: 'refused', op: 'le', value: 3 }])).toEqual(['fa-2024', 'fc-2023']);
+      expect(await find([{ key: 'received', op: 'ge', value: 100 }], { filters: { province: ['河南省'] } })).toEqual(['fc-2023']);
+      expect(await find([{ key: 'granted', op: 'ge', value: 60 }], { q: '依申请公开' })).toEqual(['fa-2023', 'fa-2024', 'fc-2023']);
+      expect(await find([{ key: 'granted', op: 'ge', value: 60 }], { q: '甲市财政局' })).toEqual(['fa-2023', 'fa-2024']);
+    });
+
+    it('counts facets over the reports that pass the figure conditions, disjunctive counts included (whole structure)', async () => {
+      const r = await engine.search({
+        q: '',
+        figureFilters: [{ key: 'received', op: 'ge', value: 100 }],
+        filters: { province: ['浙江省'] },
+        facets: ['province', 'year', 'level'],
+      });
+      expect(r.total).toBe(3);
+      expect(r.facets).toEqual({
+        // counted without the province filter but with the figure condition: fd-2022 and fe-2021 are out
+        province: { 浙江省: 3, 河南省: 1 },
+        year: { '2023': 1, '2024': 2 },
+        level: { county: 3 },
+      });
+    });
+
+    it('sorts by a figure, largest or smallest first; ties newest year first; unknown last either way', async () => {
+      expect(await order('fig:received:desc')).toEqual(['fa-2024', 'fa-2023', 'fb-2024', 'fc-2023', 'fd-2022', 'fe-2021']);
+      expect(await order('fig:received:asc')).toEqual(['fd-2022', 'fb-2024', 'fc-2023', 'fa-2023', 'fa-2024', 'fe-2021']);
+      expect(await order('fig:refused:desc')).toEqual(['fb-2024', 'fa-2023', 'fc-2023', 'fa-2024', 'fd-2022', 'fe-2021']);
+      expect(await order('fig:refused:asc')).toEqual(['fa-2024', 'fc-2023', 'fa-2023', 'fb-2024', 'fd-2022', 'fe-2021']);
+      expect(await order('fig:corrected:desc')).toEqual(['fb-2024', 'fa-2023', 'fa-2024', 'fc-2023', 'fd-2022', 'fe-2021']);
+    });
+
+    it('a figure order holds with a text query, with figure conditions and across pages', async () => {
+      expect(await order('fig:granted:desc', { q: '依申请公开' })).toEqual(['fa-2024', 'fa-2023', 'fc-2023', 'fb-2024', 'fd-2022', 'fe-2021']);
+      const cond = { figureFilters: [{ key: 'received', op: 'ge', value: 100 } as FigureFilter] };
+      expect(await order('fig:refused:desc', cond)).toEqual(['fb-2024', 'fa-2023', 'fc-2023', 'fa-2024']);
+      const pages: string[][] = [];
+      for (let page = 1; page <= 3; page++) {
+        const r = await engine.search({ q: '公开', sort: 'fig:received:desc', perPage: 2, page, facets: [] });
+        expect(r.total).toBe(6);
+        pages.push(r.hits.map((h) => h.id));
+      }
+      expect(pages).toEqual([['fa-2024', 'fa-2023'], ['fb-2024', 'fc-2023'], ['fd-2022', 'fe-2021']]);
+    });
+
+    it('hits carry the key figures, null where unknown', async () => {
+      const r = await engine.search({ q: '', sort: 'fig:received:desc', perPage: 100, facets: [] });
+      const by = Object.fromEntries(r.hits.map((h) => [h.id, h.figures]));
+      const fb: KeyFigureValues = { received: 100, processed: 0, granted: 40, refused: 12, review: 2, review_corrected: 1, litigation_corrected: 1, corrected: 2 };
+      expect(by['fb-2024']).toEqual(fb);
+      expect(by['fd-2022']).toEqual({ received: 30, processed: 0, granted: 20, refused: null, review: 1, review_corrected: 0, litigation_corrected: null, corrected: null });
+      expect(by['fe-2021']).toEqual(noKeyFigures());
+    });
+
+    it('searchIds honours figure conditions and figure order (the bulk export)', async () => {
+      if (!engine.searchIds) return expect(engine.name).toBe('meilisearch'); // only SQLite has it
+      expect(await engine.searchIds({ q: '', sort: 'fig:received:asc', figureFilters: [{ key: 'refused', op: 'ge', value: 0 }] }, 10)).toEqual({
+        total: 4,
+        ids: ['fb-2024', 'fc-2023', 'fa-2023', 'fa-2024'],
+      });
+    });
+  });
+
   describe(`${name}: search contract (read-only)`, () => {
     let engine: SearchEngine;
     const search = (q: Partial<SearchQuery>) => engine.search({ q: '', ...q });
@@ -385,6 +526,7 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         themes: expect.arrayContaining(['政务新媒体', '时效性']),
         checksFailed: 2,
         synthetic: false,
+        figures: noKeyFigures(), // this fixture has no tables
         section: 'problems',
         snippet: '',
       });

@@ -15,7 +15,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MeilisearchEngine } from '../lib/search/meilisearch';
 import { MeilisearchEngineError } from '../lib/search/meili-errors';
 import { sectionIndexSettings } from '../lib/search/meili-settings';
-import { EngineUnavailableError } from '../lib/search/types';
+import { EngineUnavailableError, type SearchResult } from '../lib/search/types';
+import { noKeyFigures } from '../lib/key-figures';
 import { MARK_END, MARK_START } from '../lib/search/highlight';
 import { userTerms } from '../lib/segment/index';
 import { FakeMeili, loadRecording } from './meili-fake-server';
@@ -195,6 +196,26 @@ describe('upsert (replayed)', () => {
 });
 
 describe('search (replayed)', () => {
+  it('key-figure conditions and orders, as the server answered them: unknown passes no condition and sorts last', async () => {
+    const { fake, engine } = await replay('figures');
+    const r = (await SCENARIOS.figures(engine)) as Record<string, SearchResult>;
+    expect(fake.misses).toEqual([]);
+    const idsOf = (x: SearchResult) => x.hits.map((h) => h.id);
+    expect(idsOf(r.atLeast100).sort()).toEqual(['f-a', 'f-b', 'f-c']);
+    expect(r.atLeast100.facets).toEqual({ province: { 测试省: 2, 乙省: 1 } });
+    // f-c's refusals are unknown: not 0. The province facet is counted without its own filter, with the condition.
+    expect(idsOf(r.refusedZero)).toEqual(['f-b']);
+    expect(r.refusedZero.facets).toEqual({ province: { 测试省: 1 } });
+    expect(idsOf(r.byReceived)).toEqual(['f-a', 'f-b', 'f-c', 'f-d']);
+    expect(idsOf(r.byRefusedAsc)).toEqual(['f-b', 'f-a', 'f-c', 'f-d']);
+    expect(r.byReceived.hits[0].figures).toMatchObject({ received: 120, refused: 5, review_corrected: 1, corrected: 1 });
+    expect(r.byReceived.hits[3].figures).toEqual(noKeyFigures());
+    // the requests carried the conditions as numeric comparisons and the order with its tie-breaks
+    const searches = fake.requests.filter((q) => /\/search$|multi-search/.test(q.path)).map((q) => JSON.stringify(q.body));
+    expect(searches.some((b) => b.includes('"fig.received >= 100"'))).toBe(true);
+    expect(searches.some((b) => b.includes('["fig.received:desc","year:desc","keys.agency:asc"]'))).toBe(true);
+  });
+
   it('nothing indexed yet: an empty result, not an error', async () => {
     const { fake, engine } = await replay('empty');
     expect(await SCENARIOS.empty(engine)).toEqual({

@@ -1,5 +1,21 @@
 /** Hand-written ReportRecords for the Meilisearch unit tests (no seed text). */
-import type { ReportRecord } from '../lib/types';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, REQUEST_ROWS, type AppealFigures, type Figures, type ReportRecord, type RequestFigures } from '../lib/types';
+
+/**
+ * Tables with every cell 0 except the total column of 新收申请 (received), the first 不予公开 row
+ * (refused: null makes the refusal sum unknown) and 行政复议 结果纠正; appeals null when not given.
+ */
+export function tables(f: { received: number; refused: number | null; reviewCorrected?: number }): Figures {
+  const requests = Object.fromEntries(REQUEST_ROWS.map((r) => [r, Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, 0]))])) as RequestFigures;
+  requests.new_received.total = f.received;
+  requests.denied_state_secret.total = f.refused;
+  const appeals =
+    f.reviewCorrected === undefined
+      ? null
+      : (Object.fromEntries(APPEAL_GROUPS.map((g) => [g, Object.fromEntries(APPEAL_COLUMNS.map((c) => [c, 0]))])) as AppealFigures);
+  if (appeals) appeals.review.corrected = f.reviewCorrected!;
+  return { active: null, requests, appeals };
+}
 
 export function makeRecord(over: Partial<ReportRecord> & { id: string }): ReportRecord {
   return {

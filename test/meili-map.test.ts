@@ -1,3 +1,4 @@
+import { noKeyFigures } from '../lib/key-figures';
 import { describe, expect, it } from 'vitest';
 import {
   bestSection,
@@ -78,6 +79,8 @@ describe('documents from a ReportRecord', () => {
       ...facets,
       version_of: null,
       keys: facetKeys(rec),
+      // no tables in this record: every key figure unknown (null, never 0)
+      fig: noKeyFigures(),
     });
     expect(facetKeys(rec)).toEqual({
       report: encodeFacetKey('city-2023-abc'),
@@ -193,9 +196,13 @@ describe('responses to app types', () => {
       themes: ['时效性'],
       checksFailed: 1,
       synthetic: true,
+      // a document indexed before key figures were stored has none: all unknown
+      figures: noKeyFigures(),
       section: 'problems',
       snippet: `…信息发布不够及时，${M('时效性')}有待提高。`,
     });
+    const withFigures = toSearchHit({ report_id: 'r2', section_key: null, text: '', agency: '乙局', year: 2023, province: null, city: null, county: null, level: null, kind: 'other', themes: [], checks_failed: 0, fig: { ...noKeyFigures(), received: 12, refused: 0 } });
+    expect(withFigures.figures).toEqual({ ...noKeyFigures(), received: 12, refused: 0 });
   });
 
   it('the whole-report document maps to section null; no marked _formatted → snippet cut from the text around the terms', () => {

@@ -64,6 +64,7 @@ describe('search request', () => {
         'checks_failed',
         'version_of',
         'synthetic',
+        'fig',
       ],
       attributesToHighlight: ['text'],
       attributesToCrop: ['text'],
@@ -76,6 +77,41 @@ describe('search request', () => {
       filter: [['version_of IS NULL', 'version_of NOT EXISTS'], [`keys.province = "${encodeFacetKey('测试省')}"`], [`keys.themes = "${encodeFacetKey('时效性')}"`]],
       sort: ['year:asc', 'keys.agency:asc'],
     });
+  });
+
+  it('figure conditions are numeric comparisons ANDed after the facet filters; a figure order breaks ties by year and agency', () => {
+    const p = buildSearchParams(
+      {
+        q: '',
+        filters: { province: ['测试省'] },
+        figureFilters: [
+          { key: 'received', op: 'ge', value: 100 },
+          { key: 'refused', op: 'gt', value: 0 },
+          { key: 'corrected', op: 'eq', value: 0 },
+          { key: 'review', op: 'lt', value: 3 },
+          { key: 'granted', op: 'le', value: 7 },
+        ],
+        sort: 'fig:refused:desc',
+      },
+      '',
+    );
+    expect(p.filter).toEqual([
+      ['version_of IS NULL', 'version_of NOT EXISTS'],
+      [`keys.province = "${encodeFacetKey('测试省')}"`],
+      'fig.received >= 100',
+      'fig.refused > 0',
+      'fig.corrected = 0',
+      'fig.review < 3',
+      'fig.granted <= 7',
+    ]);
+    expect(p.sort).toEqual(['fig.refused:desc', 'year:desc', 'keys.agency:asc']);
+    expect(buildSearchParams({ q: '', sort: 'fig:received:asc' }, '"公开"').sort).toEqual(['fig.received:asc', 'year:desc', 'keys.agency:asc']);
+  });
+
+  it('refuses a figure condition that is not a known key, operator and integer (never pasted into the filter)', () => {
+    expect(() => buildSearchParams({ q: '', figureFilters: [{ key: 'received OR 1' as never, op: 'ge', value: 1 }] }, '')).toThrow(SearchInputError);
+    expect(() => buildSearchParams({ q: '', figureFilters: [{ key: 'received', op: '>=' as never, value: 1 }] }, '')).toThrow(SearchInputError);
+    expect(() => buildSearchParams({ q: '', figureFilters: [{ key: 'received', op: 'ge', value: '1 OR year > 0' as never }] }, '')).toThrow(SearchInputError);
   });
 
   it('defaults: page 1 of 20, every facet, relevance (unsorted) for a query, newest first for none', () => {

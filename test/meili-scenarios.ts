@@ -5,7 +5,7 @@
  */
 import type { MeilisearchEngine } from '../lib/search/meilisearch';
 import type { ReportRecord } from '../lib/types';
-import { makeRecord } from './meili-fixtures';
+import { makeRecord, tables } from './meili-fixtures';
 
 export const RECS: ReportRecord[] = [
   makeRecord({ id: 'a-2022', agency: '甲局', year: 2022 }),
@@ -25,6 +25,14 @@ export const RECS: ReportRecord[] = [
 
 /** a-2022 again: lost its problems section, gained appeals */
 export const A2022_V2 = makeRecord({ id: 'a-2022', agency: '甲局', year: 2022, sections: [{ key: 'appeals', title: '四', text: '行政复议零件。' }] });
+
+/** Reports with tables, for key-figure conditions and orders. */
+export const FIGURE_RECS: ReportRecord[] = [
+  makeRecord({ id: 'f-a', agency: '甲局', year: 2023, figures: tables({ received: 120, refused: 5, reviewCorrected: 1 }) }),
+  makeRecord({ id: 'f-b', agency: '乙局', year: 2024, figures: tables({ received: 100, refused: 0, reviewCorrected: 0 }) }),
+  makeRecord({ id: 'f-c', agency: '丙局', year: 2023, region: { province: '乙省', city: null, county: null }, figures: tables({ received: 100, refused: null }) }),
+  makeRecord({ id: 'f-d', agency: '丁局', year: 2022 }),
+];
 
 /** The index uid every scenario uses (its records index is `${INDEX}_records`). */
 export const INDEX = 'rec_reports';
@@ -61,6 +69,16 @@ export const SCENARIOS: Record<string, Run> = {
       report: await engine.getReport('a-2022'),
       appeals: await engine.search({ q: '行政复议', facets: [] }),
       problems: await engine.search({ q: '时效性', facets: [] }),
+    };
+  },
+  async figures(engine) {
+    await engine.rebuild(FIGURE_RECS);
+    return {
+      atLeast100: await engine.search({ q: '', figureFilters: [{ key: 'received', op: 'ge', value: 100 }], facets: ['province'] }),
+      // a facet filter with a figure condition: the province count is disjunctive, the condition kept
+      refusedZero: await engine.search({ q: '', figureFilters: [{ key: 'refused', op: 'eq', value: 0 }], filters: { province: ['测试省'] }, facets: ['province'] }),
+      byReceived: await engine.search({ q: '时效性', sort: 'fig:received:desc', facets: [] }),
+      byRefusedAsc: await engine.search({ q: '', sort: 'fig:refused:asc', facets: [] }),
     };
   },
   async empty(engine) {

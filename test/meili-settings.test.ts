@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { recordIndexSettings, sectionIndexSettings } from '../lib/search/meili-settings';
 import { userTerms } from '../lib/segment/index';
 
+/** the key figures, filterable and sortable as numbers */
+const FIGS = ['fig.received', 'fig.processed', 'fig.granted', 'fig.refused', 'fig.review', 'fig.review_corrected', 'fig.litigation_corrected', 'fig.corrected'];
+
 describe('Meilisearch settings as code', () => {
   it('section index: the whole payload', () => {
     expect(sectionIndexSettings(['依申请公开', ' 政府信息公开 ', '依申请公开', ''])).toEqual({
@@ -24,9 +27,10 @@ describe('Meilisearch settings as code', () => {
         'checks_failed',
         'version_of',
         'synthetic',
+        'fig',
       ],
-      filterableAttributes: ['keys.agency', 'year', 'keys.province', 'keys.city', 'keys.county', 'level', 'kind', 'keys.themes', 'checks', 'keys.report', 'version_of', 'synthetic'],
-      sortableAttributes: ['year', 'keys.agency'],
+      filterableAttributes: ['keys.agency', 'year', 'keys.province', 'keys.city', 'keys.county', 'level', 'kind', 'keys.themes', 'checks', 'keys.report', 'version_of', 'synthetic', ...FIGS],
+      sortableAttributes: ['year', 'keys.agency', ...FIGS],
       rankingRules: ['sort', 'words', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
       distinctAttribute: 'report_id',
       localizedAttributes: [{ attributePatterns: ['theme_labels', 'agency', 'title', 'text', 'text_seg'], locales: ['cmn'] }],

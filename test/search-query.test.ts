@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../lib/search/index';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, normalizeQuery, SORTS } from '../lib/search/query';
+import { ALL_SORTS, DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, normalizeQuery, SORTS } from '../lib/search/query';
 import { FACETS, SearchInputError, type SearchEngine, type SearchQuery } from '../lib/search/types';
 import * as urlState from '../lib/search-params';
 import { FIXTURES } from './engine-contract';
@@ -21,7 +21,14 @@ const REFUSED: [string, SearchQuery, RegExp][] = [
   ['page as text', { q: '', page: '2' as never }, /page 必须是正整数/],
   ['perPage 0', { q: '', perPage: 0 }, /perPage 必须是 1 到 100 之间的整数/],
   ['perPage over the limit', { q: '', perPage: MAX_PER_PAGE + 1 }, /perPage 必须是 1 到 100 之间的整数/],
-  ['unknown sort', { q: '', sort: 'agency' as never }, /sort 只能是 relevance \/ year_desc \/ year_asc/],
+  ['unknown sort', { q: '', sort: 'agency' as never }, /排序方式只能是相关度（relevance）、年度（year_desc \/ year_asc）或按数字项排序（fig:数字项:desc \/ asc，数字项：新收申请（received）/],
+  ['unknown figure sort', { q: '', sort: 'fig:pages:desc' as never }, /排序方式只能是/],
+  ['unknown figure', { q: '', figureFilters: [{ key: 'pages' as never, op: 'ge', value: 1 }] }, /未知的数字项："pages"；可选：新收申请（received）、办结（processed）/],
+  ['unknown figure operator', { q: '', figureFilters: [{ key: 'refused', op: 'ne' as never, value: 1 }] }, /不予公开的比较方式只能是≥（ge）、>（gt）、≤（le）、<（lt）、=（eq）/],
+  ['negative figure value', { q: '', figureFilters: [{ key: 'refused', op: 'ge', value: -1 }] }, /不予公开的数值必须是 0 到 1000000000 之间的整数/],
+  ['fractional figure value', { q: '', figureFilters: [{ key: 'refused', op: 'ge', value: 0.5 }] }, /不予公开的数值必须是 0 到 1000000000 之间的整数/],
+  ['figure filters not a list', { q: '', figureFilters: { key: 'refused' } as never }, /数字筛选必须是列表/],
+  ['too many figure filters', { q: '', figureFilters: Array.from({ length: 11 }, (_, i) => ({ key: 'received' as const, op: 'ge' as const, value: i })) }, /数字筛选最多 10 个条件/],
   ['negative facetLimit', { q: '', facetLimit: -1 }, /facetLimit 必须是非负整数/],
   ['fractional facetLimit', { q: '', facetLimit: 2.5 }, /facetLimit 必须是非负整数/],
   ['unknown facet', { q: '', facets: ['text' as never] }, /未知的分面："text"/],
@@ -36,6 +43,7 @@ describe('normalizeQuery', () => {
     expect(normalizeQuery({ q: '' })).toEqual({
       q: '',
       filters: {},
+      figureFilters: [],
       facets: [...FACETS],
       facetLimit: 0,
       sort: 'relevance',
@@ -49,6 +57,25 @@ describe('normalizeQuery', () => {
     const n = normalizeQuery({ q: '公'.repeat(MAX_QUERY_CHARS), perPage: MAX_PER_PAGE, page: 10_000, facetLimit: 1 });
     expect([n.q.length, n.perPage, n.page, n.facetLimit]).toEqual([MAX_QUERY_CHARS, MAX_PER_PAGE, 10_000, 1]);
     for (const sort of SORTS) expect(normalizeQuery({ q: '', sort }).sort).toBe(sort);
+  });
+
+  it('accepts every figure sort and puts figure conditions in canonical order without repeats', () => {
+    for (const sort of ALL_SORTS) expect(normalizeQuery({ q: '', sort }).sort).toBe(sort);
+    expect(ALL_SORTS).toContain('fig:refused:desc');
+    const n = normalizeQuery({
+      q: '',
+      figureFilters: [
+        { key: 'refused', op: 'gt', value: 0 },
+        { key: 'received', op: 'le', value: 500 },
+        { key: 'received', op: 'ge', value: 100 },
+        { key: 'refused', op: 'gt', value: 0 },
+      ],
+    });
+    expect(n.figureFilters).toEqual([
+      { key: 'received', op: 'ge', value: 100 },
+      { key: 'received', op: 'le', value: 500 },
+      { key: 'refused', op: 'gt', value: 0 },
+    ]);
   });
 
   it('drops empty filter lists and repeated values, keeps the rest as given', () => {

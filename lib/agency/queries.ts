@@ -88,7 +88,13 @@ export async function getSearchIds({ state, limit }: { state: SearchState; limit
 }> {
   return engineCall(async () => {
     const engine = getEngine();
-    const query = { q: state.q, filters: engineFilters(state), sort: state.sort, ...(state.includeVersions ? { includeVersions: true } : {}) };
+    const query = {
+      q: state.q,
+      filters: engineFilters(state),
+      ...(state.figureFilters?.length ? { figureFilters: state.figureFilters } : {}),
+      sort: state.sort,
+      ...(state.includeVersions ? { includeVersions: true } : {}),
+    };
     if (engine.searchIds) {
       const { total, ids } = await engine.searchIds(query, limit);
       return { total, ids, truncated: total > limit };

@@ -6,8 +6,8 @@
  * sent with the main search in one multi-search request.
  */
 import type { FacetDistribution, SearchParams } from 'meilisearch';
-import { buildFilter, FACET_ATTRIBUTE } from './meili-filter';
-import { LATEST_ONLY } from './meili-query';
+import { FACET_ATTRIBUTE } from './meili-filter';
+import { filterItems } from './meili-query';
 import { FACETS, type FacetName, type SearchQuery } from './types';
 
 export interface FacetSearch {
@@ -24,8 +24,8 @@ export function disjunctiveSearches(query: SearchQuery, main: SearchParams): Fac
     if (!filters[facet]?.length) continue;
     const others = { ...filters };
     delete others[facet];
-    const filter = buildFilter(others);
-    const versions = query.includeVersions ? undefined : LATEST_ONLY;
+    // Figure conditions stay: they narrow the result set like a search term, not like a facet.
+    const filter = filterItems({ ...query, filters: others });
     const params: SearchParams = {
       q: main.q,
       page: 1,
@@ -35,7 +35,7 @@ export function disjunctiveSearches(query: SearchQuery, main: SearchParams): Fac
       ...(main.matchingStrategy ? { matchingStrategy: main.matchingStrategy } : {}),
       ...(main.locales ? { locales: main.locales } : {}),
     };
-    if (filter || versions) params.filter = [...(versions ? [versions] : []), ...(filter ?? [])];
+    if (filter) params.filter = filter;
     out.push({ facet, params });
   }
   return out;

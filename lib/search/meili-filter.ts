@@ -5,7 +5,8 @@
  * character after each `\` when looking for the closing quote, then unescapes `\"` and `\\`.
  */
 import { FACETS, SearchInputError, type FacetName, type Filters } from './types';
-import { FILTERABLE, type FilterableAttribute } from './meili-settings';
+import { figureAttribute, FILTERABLE, type FilterableAttribute } from './meili-settings';
+import { isFigureKey, isFigureOp, type FigureFilter, type FigureOp } from '../key-figures';
 import { encodeFacetKey } from './meili-facet-key';
 
 /** App facet name → document attribute (the app says `theme`, documents hold `keys.themes`). */
@@ -69,4 +70,19 @@ export function buildFilter(filters: Filters | undefined): MeiliFilter | undefin
     out.push(unique.map((v) => eq(attr, v)));
   }
   return out.length ? out : undefined;
+}
+
+const OPERATOR: Record<FigureOp, string> = { ge: '>=', gt: '>', le: '<=', lt: '<', eq: '=' };
+
+/**
+ * Key-figure conditions (`fig.received >= 100`), one AND-ed item each. Values are integers,
+ * written as digits (never quoted: a quoted number compares as text in no case we want). A
+ * document whose figure is null fails every comparison, as unknown must.
+ */
+export function figureConditions(filters: readonly FigureFilter[] | undefined): string[] {
+  return (filters ?? []).map((f) => {
+    if (!isFigureKey(f.key) || !isFigureOp(f.op)) throw new SearchInputError(`bad figure condition: ${JSON.stringify(f)}`);
+    if (!Number.isSafeInteger(f.value)) throw new SearchInputError(`figure values must be integers: ${JSON.stringify(f.value)}`);
+    return `${attribute(figureAttribute(f.key))} ${OPERATOR[f.op]} ${f.value}`;
+  });
 }

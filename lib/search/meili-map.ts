@@ -10,6 +10,7 @@ import { FACET_ATTRIBUTE } from './meili-filter';
 import { MARK_END, MARK_START, stripMarkers } from './highlight';
 import { makeSnippet } from './sqlite-snippet';
 import { decodeFacetKey, encodeFacetKey } from './meili-facet-key';
+import { FIGURE_KEYS, keyFigures, noKeyFigures, type KeyFigureValues } from '../key-figures';
 
 /**
  * Encoded copies of the string facet values (meili-facet-key.ts): Meilisearch filters, counts and
@@ -49,6 +50,8 @@ export interface SectionDocument {
   version_of: string | null;
   synthetic: boolean;
   keys: FacetKeys;
+  /** the report's key figures (lib/key-figures.ts), null when unknown: filtered and sorted on */
+  fig: KeyFigureValues;
 }
 
 export interface RecordDocument {
@@ -163,6 +166,7 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
     version_of: record.versionOf ?? null,
     synthetic: record.synthetic === true,
     keys: facetKeys(record),
+    fig: keyFigures(record.figures),
   };
   // Markers are stripped so a report cannot forge highlights; merging duplicate keys keeps
   // document ids unique if a parser ever emits the same section twice.
@@ -219,7 +223,7 @@ type HitFields = Pick<
   SectionDocument,
   'report_id' | 'section_key' | 'text' | 'agency' | 'year' | 'province' | 'city' | 'county' | 'level' | 'kind' | 'themes' | 'checks_failed'
 > &
-  Partial<Pick<SectionDocument, 'title' | 'version_of'>> & { synthetic?: boolean }; // synthetic: absent in documents indexed before the field existed
+  Partial<Pick<SectionDocument, 'title' | 'version_of'>> & { synthetic?: boolean; fig?: Partial<KeyFigureValues> }; // synthetic, fig: absent in documents indexed before the fields existed
 
 /** Longest snippet, in visible characters (markers not counted). */
 export const SNIPPET_MAX = 160;
@@ -303,10 +307,20 @@ export function toSearchHit(hit: Hit<HitFields>, terms: readonly string[] = [], 
     themes: hit.themes ?? [],
     checksFailed: hit.checks_failed ?? 0,
     synthetic: hit.synthetic === true,
+    figures: hitFigures(hit.fig),
     section: source ? source.section : (hit.section_key ?? null),
     snippet,
     ...(hit.version_of ? { versionOf: hit.version_of } : {}),
   };
+}
+
+function hitFigures(fig: Partial<KeyFigureValues> | undefined): KeyFigureValues {
+  const out = noKeyFigures();
+  for (const k of FIGURE_KEYS) {
+    const v = fig?.[k];
+    if (typeof v === 'number') out[k] = v;
+  }
+  return out;
 }
 
 /** facetDistribution (keyed by attribute) → the app's facets (keyed by facet name). */

@@ -20,8 +20,9 @@
 import type { SearchParams } from 'meilisearch';
 import { FACETS, SearchInputError, type FacetName, type SearchQuery, type SortOrder } from './types';
 import { DEFAULT_PER_PAGE } from './query';
-import { buildFilter, FACET_ATTRIBUTE } from './meili-filter';
-import { LOCALES } from './meili-settings';
+import { buildFilter, FACET_ATTRIBUTE, figureConditions } from './meili-filter';
+import { figureAttribute, LOCALES } from './meili-settings';
+import { parseFigureSort } from '../key-figures';
 import { MARK_END, MARK_START } from './highlight';
 
 export const MAX_QUERY_TERMS = 10;
@@ -47,6 +48,7 @@ export const HIT_ATTRIBUTES = [
   'checks_failed',
   'version_of',
   'synthetic',
+  'fig',
 ];
 
 export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
@@ -85,11 +87,28 @@ export function meiliTerms(q: string, segment: (q: string) => string[]): string[
  * Year sorts break ties by agency name (Meilisearch puts documents without a year last).
  * Relevance with no query has nothing to rank by, so it lists newest first, like SQLite.
  */
-const SORT: Record<SortOrder, string[] | undefined> = {
+const SORT: Record<'relevance' | 'year_desc' | 'year_asc', string[] | undefined> = {
   relevance: undefined,
   year_desc: ['year:desc', 'keys.agency:asc'],
   year_asc: ['year:asc', 'keys.agency:asc'],
 };
+
+/**
+ * A key-figure order: the figure, then newest year and agency name, as in the SQLite engine.
+ * Meilisearch puts documents whose sort field is null after all numbers in either direction, so
+ * unknown figures come last.
+ */
+export function sortParam(sort: SortOrder, hasText: boolean): string[] | undefined {
+  const fig = parseFigureSort(sort);
+  if (fig) return [`${figureAttribute(fig.key)}:${fig.dir}`, ...SORT.year_desc!];
+  return SORT[sort === 'relevance' && !hasText ? 'year_desc' : (sort as keyof typeof SORT)];
+}
+
+/** Every AND-ed filter item of a query: latest versions only unless asked, the facet filters, the figure conditions. */
+export function filterItems(query: Pick<SearchQuery, 'filters' | 'figureFilters' | 'includeVersions'>): (string | string[])[] | undefined {
+  const items = [...(query.includeVersions ? [] : [LATEST_ONLY]), ...(buildFilter(query.filters) ?? []), ...figureConditions(query.figureFilters)];
+  return items.length ? items : undefined;
+}
 
 /**
  * Older versions of a report are left out unless asked for (lib/versions.ts). NOT EXISTS keeps
@@ -119,10 +138,9 @@ export function buildSearchParams(query: SearchQuery, qText: string): SearchPara
     matchingStrategy: 'all',
     locales: [...LOCALES],
   };
-  const filter = buildFilter(query.filters);
-  const versions = query.includeVersions ? undefined : LATEST_ONLY;
-  if (filter || versions) params.filter = [...(versions ? [versions] : []), ...(filter ?? [])];
-  const s = SORT[sort === 'relevance' && !qText ? 'year_desc' : sort];
+  const filter = filterItems(query);
+  if (filter) params.filter = filter;
+  const s = sortParam(sort, !!qText);
   if (s) params.sort = s;
   return params;
 }

@@ -4,6 +4,11 @@
  * like any other code instead of being clicked together in a dashboard.
  */
 import type { Settings } from 'meilisearch';
+import { FIGURE_KEYS, type FigureKey } from '../key-figures';
+
+/** Document attribute of a key figure (lib/key-figures.ts): a number, or null when unknown. */
+export const figureAttribute = (key: FigureKey) => `fig.${key}` as const;
+const FIGURE_ATTRIBUTES = FIGURE_KEYS.map(figureAttribute);
 
 /** Fields of a section document (lib/search/meili-map.ts builds them). */
 export const SECTION_FIELDS = [
@@ -27,6 +32,7 @@ export const SECTION_FIELDS = [
   'version_of',
   'synthetic',
   'keys',
+  'fig',
 ] as const;
 
 /**
@@ -63,6 +69,8 @@ export const FILTERABLE = [
   'version_of',
   // generated demo reports: counted on the records index (corpusCounts)
   'synthetic',
+  // key figures, compared with numbers (meili-filter.ts figureConditions)
+  ...FIGURE_ATTRIBUTES,
 ] as const;
 export type FilterableAttribute = (typeof FILTERABLE)[number];
 
@@ -98,7 +106,7 @@ export function sectionIndexSettings(dictionary: readonly string[]): Settings {
     filterableAttributes: [...FILTERABLE],
     // agency breaks ties between years, in code-point order as in the SQLite engine (the encoded
     // key sorts as the code points do).
-    sortableAttributes: ['year', 'keys.agency'],
+    sortableAttributes: ['year', 'keys.agency', ...FIGURE_ATTRIBUTES],
     rankingRules: [...RANKING_RULES],
     // Section-level documents; one hit per report. Facet counts are computed after distinct,
     // so they count reports, like the SQLite engine.

@@ -5,8 +5,9 @@
 import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../types';
 import { gramsForIndex } from './fts-query';
+import { FIGURES_TABLE_SQL, makeFigureWriter } from './sqlite-figures';
 
-export const SCHEMA_VERSION = '5';
+export const SCHEMA_VERSION = '6';
 /** Section rows get sid = report rowid * SECTION_SLOTS + section index. */
 export const SECTION_SLOTS = 64;
 
@@ -29,7 +30,7 @@ CREATE TABLE IF NOT EXISTS report_themes(label TEXT NOT NULL, rid INTEGER NOT NU
 CREATE TABLE IF NOT EXISTS sections(sid INTEGER PRIMARY KEY, key TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL);
 -- One FTS row per report (rowid = reports.rid): "every term somewhere in the report" is one MATCH.
 CREATE VIRTUAL TABLE IF NOT EXISTS report_fts USING fts5(grams, content='', contentless_delete=1, tokenize='ascii');
-`;
+${FIGURES_TABLE_SQL}`;
 
 /** Secondary indexes: created after a bulk load (faster than maintaining them row by row). */
 export const INDEXES_SQL = `
@@ -86,6 +87,7 @@ export function makeWriter(db: Database.Database): Writer {
   const insTheme = db.prepare(`INSERT OR IGNORE INTO report_themes(label, rid) VALUES (?, ?)`);
   const insSection = db.prepare(`INSERT INTO sections(sid, key, title, text) VALUES (?, ?, ?, ?)`);
   const insFts = db.prepare(`INSERT INTO report_fts(rowid, grams) VALUES (?, ?)`);
+  const writeFigures = makeFigureWriter(db);
   const maxRid = db.prepare<[], { m: number | null }>(`SELECT max(rid) AS m FROM reports`);
   let next = (maxRid.get()?.m ?? 0) + 1;
 
@@ -118,6 +120,7 @@ export function makeWriter(db: Database.Database): Writer {
       json: JSON.stringify(rec.sections.length > SECTION_SLOTS ? rec : { ...rec, sections: [] }),
     });
     for (const t of rec.themes) insTheme.run(t.label, rid);
+    writeFigures(rid, rec); // replaces the row of the same rid
     // More sections than slots is not a real report shape; fold the overflow into the last slot.
     const secs = rec.sections.slice(0, SECTION_SLOTS);
     if (rec.sections.length > SECTION_SLOTS) {

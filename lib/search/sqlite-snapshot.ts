@@ -7,6 +7,7 @@
  * computed from one version can then answer for another, and no cache lives anywhere else
  * (docs/engine.md "What is cached").
  */
+import { loadFigureColumns, type FigureColumns } from './sqlite-figures';
 import type fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { AgencySummary } from './types';
@@ -24,6 +25,7 @@ export class SqliteSnapshot {
   readonly results = new ResultCache();
   private facetData: FacetCache | null = null;
   private agencies: AgencySummary[] | null = null;
+  private figureData: FigureColumns | null = null;
 
   /**
    * `st`: the file as it was when `db` was opened; `dataVersion`: PRAGMA data_version then. Size
@@ -49,6 +51,11 @@ export class SqliteSnapshot {
   /** The facet data, loaded on first use: reading one report by id does not need it. */
   get facets(): FacetCache {
     return (this.facetData ??= loadFacetCache(this.db));
+  }
+
+  /** The key figures of every row, loaded on first use: only figure filters and sorts and hits need them. */
+  get figures(): FigureColumns {
+    return (this.figureData ??= loadFigureColumns(this.db, this.facets));
   }
 
   /** Every agency of this version (read-only for callers): agency pages ask on every request. */

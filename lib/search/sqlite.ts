@@ -32,6 +32,8 @@ import type { AbortedRun } from '../indexer/status';
 import { bestSection, makeSnippet } from './sqlite-snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, type CachedResult } from './sqlite-results';
 import { SqliteSnapshot } from './sqlite-snapshot';
+import { applyFigureFilters, figureFiltersKey, orderByFigure, rowFigures } from './sqlite-figures';
+import { canonicalFigureFilters, noKeyFigures, parseFigureSort, type FigureFilter } from '../key-figures';
 
 export interface SqliteEngineOptions {
   dataDir: string;
@@ -292,14 +294,15 @@ export class SqliteEngine implements SearchEngine {
     const sort = query.sort ?? 'relevance';
     const facetLimit = query.facetLimit ?? 0;
     const includeVersions = query.includeVersions === true;
+    const figureFilters = canonicalFigureFilters(query.figureFilters ?? []);
 
     // Matching, filtering, counting and ordering depend only on the query, not the page: cached
     // per index version (the snapshot's results), so paging and repeated queries skip them.
     const results = snap.results;
-    const key = resultKey(terms, filters, sort, wanted, facetLimit, includeVersions);
+    const key = resultKey(terms, filters, sort, wanted, facetLimit, includeVersions) + figureFiltersKey(figureFilters);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(snap, terms, filters, sort, wanted, facetLimit, includeVersions);
+      res = this.evaluate(snap, terms, filters, sort, wanted, facetLimit, includeVersions, figureFilters);
       results.set(key, res);
     }
     // The first pages' hits (snippets need each hit's section texts: ~8 ms a page) are kept with
@@ -335,12 +338,13 @@ export class SqliteEngine implements SearchEngine {
     for (const [f] of filters) if (!FACETS.includes(f)) throw new SearchInputError(`未知的筛选项：${f}`);
     const sort = query.sort ?? 'relevance';
     const includeVersions = query.includeVersions === true;
+    const figureFilters = canonicalFigureFilters(query.figureFilters ?? []);
     // The same cached result set search() uses (no facets asked, so none counted).
     const results = snap.results;
-    const key = resultKey(terms, filters, sort, [], 0, includeVersions);
+    const key = resultKey(terms, filters, sort, [], 0, includeVersions) + figureFiltersKey(figureFilters);
     let res = results.get(key);
     if (!res) {
-      res = this.evaluate(snap, terms, filters, sort, [], 0, includeVersions);
+      res = this.evaluate(snap, terms, filters, sort, [], 0, includeVersions, figureFilters);
       results.set(key, res);
     }
     const ids = Array.from(res.order.subarray(0, limit), (i) => cache.rows[i].id);
@@ -356,6 +360,7 @@ export class SqliteEngine implements SearchEngine {
     wanted: FacetName[],
     facetLimit: number,
     includeVersions: boolean,
+    figureFilters: FigureFilter[] = [],
   ): CachedResult {
     const cache = snap.facets;
     // Rows are handled as positions in cache.rows (typed arrays), not objects: at 100,000
@@ -376,6 +381,11 @@ export class SqliteEngine implements SearchEngine {
         for (const r of stmt.iterate(terms.map(termMatch).join(' AND ')) as Iterable<{ rid: number; s: number }>) score.set(r.rid, r.s);
       }
     } else idx = scope; // every row in scope (order does not matter until step 4)
+    // Key-figure conditions (sqlite-figures.ts) narrow the matches before the facet filters, so every
+    // facet count, disjunctive ones included, is over reports that pass them.
+    const figureSort = parseFigureSort(sort);
+    const figs = figureFilters.length || figureSort ? snap.figures : null;
+    if (figs && figureFilters.length) idx = applyFigureFilters(figs, idx, figureFilters);
 
     // 2. Filters: AND across facets, OR within one facet.
     const matched = idx;
@@ -401,7 +411,7 @@ export class SqliteEngine implements SearchEngine {
       if (facetLimit && size > facetLimit) facetValueCounts[f] = size;
     }
     const res: CachedResult = {
-      order: orderRows(cache, idx, terms, sort, score),
+      order: figs && figureSort ? orderByFigure(figs, cache, idx, figureSort.key, figureSort.dir) : orderRows(cache, idx, terms, sort, score),
       facets,
       ...(Object.keys(facetValueCounts).length ? { facetValueCounts } : {}),
     };
@@ -410,6 +420,12 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private hit(snap: SqliteSnapshot, r: FacetRow, terms: string[]): SearchHit {
+    const hit = this.textHit(snap, r, terms);
+    hit.figures = rowFigures(snap.figures, r.idx);
+    return hit;
+  }
+
+  private textHit(snap: SqliteSnapshot, r: FacetRow, terms: string[]): SearchHit {
     const lo = r.rid * SECTION_SLOTS;
     const secs = snap.stmts.prepare(`SELECT key, title, text FROM sections WHERE sid BETWEEN ? AND ? ORDER BY sid`).all(lo, lo + SECTION_SLOTS - 1) as {
       key: SectionKey;
@@ -436,6 +452,7 @@ export class SqliteEngine implements SearchEngine {
       themes: [...r.themes],
       checksFailed: r.checksFailed,
       synthetic: r.synthetic === 1,
+      figures: noKeyFigures(), // filled by hit()
       section,
       snippet,
       ...(r.versionOf !== null ? { versionOf: r.versionOf } : {}),

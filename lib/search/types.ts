@@ -4,6 +4,7 @@
  */
 import type { ReportRecord, SectionKey, Level, AgencyKind } from '../types';
 import type { AbortedRun } from '../indexer/status';
+import type { FigureFilter, FigureSort, KeyFigureValues } from '../key-figures';
 
 export const FACETS = ['agency', 'year', 'province', 'city', 'level', 'kind', 'theme', 'checks'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -11,7 +12,12 @@ export type FacetName = (typeof FACETS)[number];
 /** Filters are ANDed across facets and ORed within one facet's values. */
 export type Filters = Partial<Record<FacetName, string[]>>;
 
-export type SortOrder = 'relevance' | 'year_desc' | 'year_asc';
+/**
+ * relevance, year, or a key figure (lib/key-figures.ts): `fig:received:desc` is largest first,
+ * `fig:received:asc` smallest first; either way reports whose figure is unknown come last, and
+ * ties go newest year first, then agency name (code-point order).
+ */
+export type SortOrder = 'relevance' | 'year_desc' | 'year_asc' | FigureSort;
 
 /** Values per facet the site asks for (page and /api/search; facet_limit=0 asks for all). */
 export const DEFAULT_FACET_LIMIT = 100;
@@ -20,6 +26,12 @@ export interface SearchQuery {
   /** raw user text; '' lists everything */
   q: string;
   filters?: Filters;
+  /**
+   * Conditions on key figures (lib/key-figures.ts), ANDed with each other and the filters. A
+   * report whose figure is unknown (null) fails every condition on it: unknown is never 0.
+   * Facet counts are taken over reports that pass them (they are not a facet of their own).
+   */
+  figureFilters?: FigureFilter[];
   /** facets to count; default: all FACETS */
   facets?: FacetName[];
   /**
@@ -50,6 +62,8 @@ export interface SearchHit {
   checksFailed: number;
   /** a generated demo report (ReportRecord.synthetic) */
   synthetic: boolean;
+  /** the report's key figures (lib/key-figures.ts), null where unknown */
+  figures: KeyFigureValues;
   /** the section the best snippet came from */
   section: SectionKey | null;
   /** plain text with matches wrapped as «mark» … «/mark» markers: see lib/search/highlight.ts */

@@ -4,8 +4,9 @@
  * it; plus rates as ratios of totals over the reports that state both parts. A report that does
  * not state a figure is left out of that figure (never counted as 0: 0 is a reported value).
  */
-import { REQUEST_ROWS, type Cell, type Level, type ReportRecord } from '../types';
+import type { Cell, Level, ReportRecord } from '../types';
 import { flattenFigures } from '../compare/figures';
+import { keyFigures } from '../key-figures';
 import { round1, sumCells } from '../compare/numbers';
 
 export const STAT_MEASURES = [
@@ -36,21 +37,21 @@ export type DimensionKey = (typeof STAT_DIMENSIONS)[number]['key'];
 
 type Values = Record<MeasureKey | 'review_concluded', Cell>;
 
-const DENIED_ROWS = REQUEST_ROWS.filter((r) => r.startsWith('denied_'));
 
 /** One report's measures (null when the report does not state them, or states only part). */
 export function reportMeasures(r: ReportRecord): Values {
   const f = flattenFigures(r.figures);
-  const t = (row: string): Cell => f[`requests.${row}.total`] ?? null;
   const a = (k: string): Cell => f[`appeals.${k}`] ?? null;
+  // The key figures are made in lib/key-figures.ts (search filters and hits show the same numbers).
+  const k = keyFigures(r.figures);
   return {
-    received: t('new_received'),
-    processed: t('total_processed'),
-    granted: t('granted'),
-    refused: sumCells(DENIED_ROWS.map(t)),
-    review: a('review.total'),
-    review_corrected: a('review.corrected'),
-    litigation_corrected: sumCells([a('litigation_direct.corrected'), a('litigation_after_review.corrected')]),
+    received: k.received,
+    processed: k.processed,
+    granted: k.granted,
+    refused: k.refused,
+    review: k.review,
+    review_corrected: k.review_corrected,
+    litigation_corrected: k.litigation_corrected,
     review_concluded: sumCells(['upheld', 'corrected', 'other'].map((c) => a(`review.${c}`))),
   };
 }

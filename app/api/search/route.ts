@@ -12,6 +12,7 @@ import { lastParam, parseSearchParams } from '@/lib/search-params';
 import { CSV_FILES, LIST_SEPARATOR, type HeaderMode } from '@/lib/dictionary';
 import { KIND_LABELS, LEVEL_LABELS, SECTION_SHORT_LABELS } from '@/lib/labels';
 import { cutCodePoints } from '@/lib/text';
+import { FIGURE_KEYS } from '@/lib/key-figures';
 import { reportUrl, searchJsonUrl } from '@/lib/urls';
 import { dictionaryCsvResponse, formatOf, headerModeOf } from '@/app/agencies/_lib/respond';
 import { DEFAULT_FACET_LIMIT, searchResultJson } from './serialize';
@@ -42,6 +43,8 @@ export async function GET(req: Request): Promise<Response> {
       ...searchResultJson(result, state.q, facetLimit, versions),
       understood: understood.map((u) => ({ ...u, undo: searchJsonUrl({ ...parsed.state, literal: true, page: 1 }) })),
       filters: state.filters,
+      figureFilters: state.figureFilters ?? [],
+      sort: state.sort,
       ...(suggestions ? { suggestions: { filters: suggestions.filters, agencies: suggestions.agencies.map((a) => a.agency) } } : {}),
     };
     return Response.json(body, { headers: { 'cache-control': 'no-store' } });
@@ -73,6 +76,7 @@ function csvHits(result: SearchResult, q: string, headers: HeaderMode, { include
     reportUrl(h.id),
     // last, so scripts reading the earlier columns by position keep working
     h.synthetic ? 'true' : 'false',
+    ...FIGURE_KEYS.map((k) => h.figures[k]),
   ]);
   const name = `nianbao-search${q ? `-${cutCodePoints(q, 20)}` : ''}-p${result.page}.csv`;
   return dictionaryCsvResponse(name, columns, rows, headers);

@@ -42,6 +42,8 @@ export function searchResultJson(result: SearchResult, q: string, facetLimit = D
       themes: h.themes,
       checksFailed: h.checksFailed,
       synthetic: h.synthetic,
+      /** key figures (lib/key-figures.ts; /api/dictionary defines each), null where unknown */
+      figures: h.figures,
       snippet: snippetToHtml(h.snippet),
       snippetText: snippetParts(h.snippet).map((p) => p.text).join(''),
       ...(includeVersions ? { version_of: h.versionOf ?? null } : {}),
