@@ -13,7 +13,7 @@ import { pageMeta } from '../../../../_lib/meta';
 import { answeredMissing } from '../../../../_lib/missing-page';
 import { NotFoundHelp } from '../../../_components/NotFoundHelp';
 import { Twins } from '../../../_components/Twins';
-import { loadYearPair } from '../../../_lib/load';
+import { loadYearPair } from '../../../../_lib/data';
 import { pctText } from '../../../_lib/format';
 import { ScrollRegion } from '@/components/ScrollRegion';
 
