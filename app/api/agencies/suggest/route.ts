@@ -1,4 +1,4 @@
-/** Agency names containing `q`, for the comparison picker's autocomplete (lib/agency/queries). */
+/** Agency names containing `q`, for the comparison picker's autocomplete (lib/queries/agency.ts). */
 import { suggestAgencies } from '@/lib/queries';
 import { AppError, errorResponse } from '@/lib/errors';
 import { cleanText } from '@/lib/search-params';
