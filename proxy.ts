@@ -70,7 +70,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse | undefi
   if (!route) return undefined;
   const { MISSING_HEADER, lookupPage } = await import('./app/_lib/missing-page');
   const { HANDOFF_HEADER } = await import('./app/_lib/handoff');
-  const found = await lookupPage(route, url.searchParams);
+  const found = await lookupPage(route, url.searchParams, { prefetch: request.headers.has('next-router-prefetch') });
   // Set here only: a visitor's own copies of these headers are dropped.
   const spoofed = request.headers.has(MISSING_HEADER) || request.headers.has(HANDOFF_HEADER);
   if (!found.missing && !found.token && !spoofed) return undefined;

@@ -103,6 +103,20 @@ describe('one lookup per page request', () => {
     expect(calls.listAgencyReports).toBe(2 * once.listAgencyReports);
   });
 
+  it('a router prefetch only asks whether the subject exists (no section texts), and hands nothing over', async () => {
+    const engine = getEngine();
+    const spy = vi.mocked(engine.getReport);
+    const found = await throughProxy(`/reports/${records[0]!.id}`, { 'next-router-prefetch': '1' });
+    expect(found.status).toBe(200);
+    expect(found.headers.get(HANDOFF_HEADER)).toBeNull();
+    expect(spy.mock.calls).toEqual([[records[0]!.id, { sections: false }]]);
+    expect((await throughProxy('/reports/0000000000000000', { 'next-router-prefetch': '1' })).status).toBe(404);
+    const slug = await slugOf(records[0]!.agency);
+    expect((await throughProxy(`/agencies/${encodeURIComponent(slug)}`, { 'next-router-prefetch': '1' })).status).toBe(200);
+    expect((await throughProxy(`/agencies/${encodeURIComponent(slug)}x`, { 'next-router-prefetch': '1' })).status).toBe(404);
+    expect(calls).toEqual({ getReport: 2, listAgencyReports: 0 });
+  });
+
   it('without the proxy in front the page loads for itself', async () => {
     requestHeaders = new Headers();
     expect((await loadReport(records[1]!.id))?.id).toBe(records[1]!.id);

@@ -9,7 +9,7 @@
  * handed to the page (app/_lib/handoff.ts), so the page does not look it up a second time.
  */
 import { headers } from 'next/headers';
-import { getAgencyDirectory, getReportById, loadAgency, loadYearPair } from '@/lib/queries';
+import { findAgency, getAgencyDirectory, getReportById, loadAgency, loadYearPair, reportExists } from '@/lib/queries';
 import { cleanText, lastParam } from '@/lib/search-params';
 import type { PageRoute } from '@/lib/urls';
 import { handOver } from './handoff';
@@ -28,9 +28,15 @@ export interface PageLookup {
  * Looks up the subject of a report, agency, comparison or agency-by-name page, as the page
  * itself would (a redirect is not missing). Other routes: nothing to look up. Engine errors
  * give `{ missing: false }`: the page itself then reports them.
+ *
+ * `prefetch` (a router prefetch: it renders no page body, as these pages have no loading
+ * boundary) asks only whether the subject exists and hands nothing over, so the links of a
+ * search page do not read twenty whole reports.
  */
-export async function lookupPage(route: PageRoute, search: URLSearchParams): Promise<PageLookup> {
+export async function lookupPage(route: PageRoute, search: URLSearchParams, { prefetch = false } = {}): Promise<PageLookup> {
   try {
+    if (prefetch && route.page === 'report') return { missing: !(await reportExists({ id: route.id })) };
+    if (prefetch && route.page === 'agency') return { missing: (await findAgency({ slug: route.slug })).kind === 'missing' };
     switch (route.page) {
       case 'report': {
         const r = await getReportById({ id: route.id });

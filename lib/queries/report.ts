@@ -16,6 +16,11 @@ export async function getReportById({ id }: { id: string }): Promise<ReportRecor
   }
 }
 
+/** Whether a report id is held (no section texts read). */
+export async function reportExists({ id }: { id: string }): Promise<boolean> {
+  return engineCall(async () => (await getEngine().getReport(id, { sections: false })) !== null);
+}
+
 /** The same agency's reports (every year held, older re-publications left out), oldest first. */
 export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
   // Reports of unknown agency are not "the same agency" as each other.
