@@ -3,17 +3,14 @@ import 'server-only';
 import { getEngine } from '../search/index';
 import type { AgencyReportRef } from '../search/types';
 import type { ReportRecord } from '../types';
-import { fromEngineError } from '../errors';
 import { withoutOlderVersions } from '../versions';
 import { isKnownAgency } from '../agency/known';
 import { engineCall } from './engine-call';
 
+export type { AgencyReportRef };
+
 export async function getReportById({ id }: { id: string }): Promise<ReportRecord | null> {
-  try {
-    return await getEngine().getReport(id);
-  } catch (e) {
-    throw fromEngineError(e, 'report');
-  }
+  return engineCall(() => getEngine().getReport(id));
 }
 
 /** Whether a report id is held (no section texts read). */
@@ -25,11 +22,7 @@ export async function reportExists({ id }: { id: string }): Promise<boolean> {
 export async function getAgencyReports({ agency }: { agency: string }): Promise<AgencyReportRef[]> {
   // Reports of unknown agency are not "the same agency" as each other.
   if (!isKnownAgency(agency)) return [];
-  try {
-    return withoutOlderVersions(await getEngine().listAgencyReports(agency));
-  } catch (e) {
-    throw fromEngineError(e, 'report');
-  }
+  return engineCall(async () => withoutOlderVersions(await getEngine().listAgencyReports(agency)));
 }
 
 /**
