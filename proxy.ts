@@ -6,12 +6,16 @@
  *   the reason in Chinese on every page and API, so nothing is shown as "no results" or
  *   "report does not exist" and no page fails blank. /status and /api/status answer for themselves (ok:false).
  * Query strings need no check: URLSearchParams decodes leniently and the handlers validate.
- * Last job: agency, comparison and report pages of something not held get their 404 status
- * here, so the page can server-render its help (app/_lib/missing-page.ts says why).
+ * Last job: the path is read once, by lib/urls matchPage; agency, comparison and report pages
+ * have their subject looked up here, and those not held get their 404 status, so the page can
+ * server-render its help (app/_lib/missing-page.ts says why). What was found is handed to the
+ * page (app/_lib/handoff.ts), which does not look it up again.
  * Every answer made here carries the security headers (lib/security-headers.mjs).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { securityHeaders } from './lib/security-headers.mjs';
+import { matchPage, type PageRoute } from './lib/urls';
+import type { Surface } from './lib/errors';
 
 /** True when every segment of the raw path decodes (what Next does to dynamic params). */
 export function isDecodablePath(rawPath: string): boolean {
@@ -37,6 +41,12 @@ export function selfAnswer(pathname: string, status: number, title: string, erro
   return new NextResponse(html, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
 }
 
+/** The error code names the surface, as the route handlers' own errors do. */
+function surfaceOf(route: PageRoute | null): Surface {
+  if (route?.page === 'api-search' || route?.page === 'api-search-facet' || route?.page === 'api-export') return 'search';
+  return route?.page === 'api-report' ? 'report' : 'api';
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
   // nextUrl.pathname is still percent-encoded here (Next decodes params after routing).
   const url = new URL(request.url);
@@ -51,20 +61,28 @@ export async function proxy(request: NextRequest): Promise<NextResponse | undefi
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   // Imported here so this module (isDecodablePath) stays importable outside a server build.
   const { indexProblem } = await import('./lib/queries');
+  const route = matchPage(raw);
   // the status page and its JSON say themselves what is wrong (ok:false, the reason)
-  if (raw !== '/api/status' && raw !== '/status') {
-    // The error code names the surface, as the route handlers' own errors do.
-    const surface = raw.startsWith('/api/search') || raw === '/api/export' ? 'search' : raw.startsWith('/api/reports') ? 'report' : 'api';
-    const problem = await indexProblem(surface);
+  if (route?.page !== 'status' && route?.page !== 'api-status') {
+    const problem = await indexProblem(surfaceOf(route));
     if (problem) return selfAnswer(raw, 503, '服务暂时不可用', problem.message, problem.code, { 'retry-after': '30' });
   }
-  const { MISSING_HEADER, isMissingPage } = await import('./app/_lib/missing-page');
-  if (await isMissingPage(url)) {
-    const headers = new Headers(request.headers);
+  if (!route) return undefined;
+  const { MISSING_HEADER, lookupPage } = await import('./app/_lib/missing-page');
+  const { HANDOFF_HEADER } = await import('./app/_lib/handoff');
+  const found = await lookupPage(route, url.searchParams, { prefetch: request.headers.has('next-router-prefetch') });
+  // Set here only: a visitor's own copies of these headers are dropped.
+  const spoofed = request.headers.has(MISSING_HEADER) || request.headers.has(HANDOFF_HEADER);
+  if (!found.missing && !found.token && !spoofed) return undefined;
+  const headers = new Headers(request.headers);
+  headers.delete(MISSING_HEADER);
+  headers.delete(HANDOFF_HEADER);
+  if (found.token) headers.set(HANDOFF_HEADER, found.token);
+  if (found.missing) {
     headers.set(MISSING_HEADER, '1');
     return NextResponse.next({ status: 404, request: { headers } });
   }
-  return undefined;
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

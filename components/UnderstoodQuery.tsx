@@ -1,5 +1,5 @@
 import { FACET_LABELS, facetValueLabel } from '@/lib/labels';
-import type { AgencySuggestion } from '@/lib/agency/queries';
+import type { AgencySuggestion } from '@/lib/queries';
 import type { Understood } from '@/lib/search/understand';
 import type { SearchState } from '@/lib/search-params';
 import { searchUrl } from '@/lib/urls';

@@ -3,7 +3,7 @@
  * tabs; components subscribe through useSyncExternalStore. Browser-only, no React.
  */
 export const TRAY_KEY = 'nianbao:compare';
-/** As many as the comparison page shows side by side (app/compare/_lib/load.ts MAX_PEERS). */
+/** As many as the comparison page shows side by side (lib/queries/compare.ts MAX_PEERS). */
 export const TRAY_MAX = 12;
 const EVENT = 'nianbao:compare';
 const EMPTY: string[] = [];

@@ -281,3 +281,81 @@ export const ogImageUrl = {
   },
   peers: (slugs: string[], year: number): string => `/og/compare?${peerQuery(slugs, year)}`,
 };
+
+/**
+ * Every path the builders above make, by kind; `:name` is one path segment, percent-decoded.
+ * Static paths come before parameterised ones at the same depth (`/api/agencies/suggest` is
+ * that route, not an agency called "suggest", as Next routes it).
+ */
+const ROUTES = {
+  search: '/',
+  report: '/reports/:id',
+  agencies: '/agencies',
+  agency: '/agencies/:slug',
+  'agency-compare-form': '/agencies/:slug/compare',
+  'agency-compare': '/agencies/:slug/compare/:years',
+  compare: '/compare',
+  stats: '/stats',
+  status: '/status',
+  dictionary: '/dictionary',
+  'api-search': '/api/search',
+  'api-search-facet': '/api/search/facet',
+  'api-report': '/api/reports/:id',
+  'api-agencies': '/api/agencies',
+  'api-agencies-suggest': '/api/agencies/suggest',
+  'api-agency': '/api/agencies/:slug',
+  'api-agency-compare': '/api/agencies/:slug/compare/:years',
+  'api-compare': '/api/compare',
+  'api-export': '/api/export',
+  'api-stats': '/api/stats',
+  'api-status': '/api/status',
+  'api-dictionary': '/api/dictionary',
+  'og-site': '/og/site',
+  'og-report': '/og/reports/:id',
+  'og-agency': '/og/agencies/:slug',
+  'og-agency-compare': '/og/agencies/:slug/compare/:years',
+  'og-compare': '/og/compare',
+} as const;
+
+type RouteParams<P extends string> = P extends `${string}:${infer N}/${infer Rest}`
+  ? { [K in N]: string } & RouteParams<`/${Rest}`>
+  : P extends `${string}:${infer N}`
+    ? { [K in N]: string }
+    : unknown;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * A path read back into what it shows: `{ page: 'report', id }`, `{ page: 'agency', slug }`,
+ * `{ page: 'agency-compare', slug, years }` (`years` as written, e.g. "2023-2024": the page
+ * explains a malformed pair), … Query strings are not part of it (lib/search-params reads them).
+ */
+export type PageRoute = { [K in keyof typeof ROUTES]: Flat<{ page: K } & RouteParams<(typeof ROUTES)[K]>> }[keyof typeof ROUTES];
+export type PageKind = PageRoute['page'];
+
+const COMPILED = Object.entries(ROUTES).map(([page, pattern]) => ({ page, segs: pattern.split('/').filter(Boolean) }));
+
+/**
+ * The route a pathname (still percent-encoded, as in a request) names, or null: an unknown path,
+ * an empty segment (`//`), or a segment that is not valid percent-encoding. One trailing slash
+ * is allowed, as Next redirects it to the same page.
+ */
+export function matchPage(pathname: string): PageRoute | null {
+  if (!pathname.startsWith('/')) return null;
+  const trimmed = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  const raw = trimmed === '/' ? [] : trimmed.slice(1).split('/');
+  let segs: string[];
+  try {
+    segs = raw.map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
+  if (segs.some((s) => s === '')) return null;
+  for (const r of COMPILED) {
+    if (r.segs.length !== segs.length) continue;
+    const params: Record<string, string> = {};
+    if (r.segs.every((p, i) => (p.startsWith(':') ? ((params[p.slice(1)] = segs[i]!), true) : p === segs[i]))) {
+      return { page: r.page, ...params } as PageRoute;
+    }
+  }
+  return null;
+}

@@ -4,7 +4,7 @@
  * each other's "other years". Real SQLite index, real query layer and route handlers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAgencyDirectory, findAgency, getAgencyRecords } from '@/lib/agency/queries';
+import { getAgencyDirectory, findAgency, getAgencyRecords } from '@/lib/queries';
 import { getAgencyReports } from '@/lib/queries';
 import { isKnownAgency } from '@/lib/agency/known';
 import type { ReportRecord } from '@/lib/types';

@@ -11,7 +11,7 @@ import { contentDisposition } from '@/lib/compare/csv';
 import { cutCodePoints, cleanText, wellFormed } from '@/lib/text';
 import { lastParam } from '@/lib/search-params';
 import { makeSnippet } from '@/lib/search/sqlite-snippet';
-import { parsePeerParams } from '@/app/compare/_lib/load';
+import { parsePeerParams } from '@/lib/queries';
 import { SqliteEngine } from '@/lib/search/sqlite';
 import { guardRequest, installServerGuard } from '@/lib/http/server-guard';
 import type { ReportRecord } from '@/lib/types';

@@ -5,38 +5,61 @@
  * an empty `<html id="__next_error__">` shell and draws not-found.tsx only after client JS runs
  * (vercel/next.js#62228), so a permalink to a missing year was blank without JavaScript. Instead
  * the proxy sets the 404 status here and marks the request; the page then renders its help
- * itself, server-side, inside the layout (see answeredMissing).
+ * itself, server-side, inside the layout (see answeredMissing). The subject looked up here is
+ * handed to the page (app/_lib/handoff.ts), so the page does not look it up a second time.
  */
 import { headers } from 'next/headers';
-import { findAgency, getAgencyDirectory } from '@/lib/agency/queries';
-import { reportExists } from '@/lib/queries';
+import { findAgency, getAgencyDirectory, getReportById, loadAgency, loadYearPair, reportExists } from '@/lib/queries';
 import { cleanText, lastParam } from '@/lib/search-params';
-import { loadYearPair } from '../agencies/_lib/load';
+import type { PageRoute } from '@/lib/urls';
+import { handOver } from './handoff';
 
 /** Request header the proxy sets on the requests it answers 404 for. */
 export const MISSING_HEADER = 'x-nianbao-missing';
 
+export interface PageLookup {
+  /** the page's subject is not held: answer 404 */
+  missing: boolean;
+  /** the handed-over subject's token (app/_lib/handoff.ts), when the page has one to load */
+  token?: string;
+}
+
 /**
- * True when `url` is an agency, comparison, report or agency-by-name page whose subject does
- * not exist. Mirrors the pages' own lookups (redirects are not missing). Engine errors give
- * false: the page itself then reports them.
+ * Looks up the subject of a report, agency, comparison or agency-by-name page, as the page
+ * itself would (a redirect is not missing). Other routes: nothing to look up. Engine errors
+ * give `{ missing: false }`: the page itself then reports them.
+ *
+ * `prefetch` (a router prefetch: it renders no page body, as these pages have no loading
+ * boundary) asks only whether the subject exists and hands nothing over, so the links of a
+ * search page do not read twenty whole reports.
  */
-export async function isMissingPage(url: URL): Promise<boolean> {
-  const segs = url.pathname.split('/').filter(Boolean);
+export async function lookupPage(route: PageRoute, search: URLSearchParams, { prefetch = false } = {}): Promise<PageLookup> {
   try {
-    const [root, a, b, c] = segs.map((s) => decodeURIComponent(s));
-    if (root === 'reports' && segs.length === 2) return !(await reportExists({ id: a! }));
-    if (root !== 'agencies') return false;
-    if (segs.length === 1) {
-      // /agencies?name=<exact name> (lib/urls agencyByNameUrl); one name only, as the page reads it.
-      const name = cleanText(lastParam(url.searchParams, 'name') ?? '').trim();
-      return name !== '' && !(await getAgencyDirectory()).index.slugOf.has(name);
+    if (prefetch && route.page === 'report') return { missing: !(await reportExists({ id: route.id })) };
+    if (prefetch && route.page === 'agency') return { missing: (await findAgency({ slug: route.slug })).kind === 'missing' };
+    switch (route.page) {
+      case 'report': {
+        const r = await getReportById({ id: route.id });
+        return { missing: r === null, token: handOver(route, r) };
+      }
+      case 'agency': {
+        const r = await loadAgency({ slug: route.slug });
+        return { missing: r.kind === 'missing', token: handOver(route, r) };
+      }
+      case 'agency-compare': {
+        const r = await loadYearPair({ slug: route.slug, years: route.years });
+        return { missing: r.kind === 'missing', token: handOver(route, r) };
+      }
+      case 'agencies': {
+        // /agencies?name=<exact name> (lib/urls agencyByNameUrl); one name only, as the page reads it.
+        const name = cleanText(lastParam(search, 'name') ?? '').trim();
+        return { missing: name !== '' && !(await getAgencyDirectory()).index.slugOf.has(name) };
+      }
+      default:
+        return { missing: false };
     }
-    if (segs.length === 2) return (await findAgency({ slug: a! })).kind === 'missing';
-    if (segs.length === 4 && b === 'compare') return (await loadYearPair(a!, c!)).kind === 'missing';
-    return false;
   } catch {
-    return false;
+    return { missing: false };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { getAgencyDirectory } from '@/lib/agency/queries';
+import { getAgencyDirectory } from '@/lib/queries';
 import { agenciesUrl, agencyUrl } from '@/lib/urls';
 import { pageMeta } from '../_lib/meta';
 import { cleanText, lastParam } from '@/lib/search-params';

@@ -8,11 +8,11 @@ import { RATE_KEYS } from '@/lib/compare/rates';
 import { formatCell } from '@/lib/compare/numbers';
 import { agencySuggestUrl, agencyUrl, ogImageUrl, peerCompareJsonUrl, peerCompareUrl, peerPickUrl, reportUrl } from '@/lib/urls';
 import { pageMeta } from '../_lib/meta';
-import { resolveAgencyNames } from '@/lib/agency/queries';
+import { resolveAgencyNames } from '@/lib/queries';
 import { cleanText } from '@/lib/search-params';
 import { AgencyPicker } from '@/components/AgencyPicker';
 import { Twins } from '@/app/agencies/_components/Twins';
-import { loadPeers, MAX_PEERS, parsePeerParams, type PeerData } from './_lib/load';
+import { loadPeers, MAX_PEERS, parsePeerParams, type PeerData } from '@/lib/queries';
 import { ScrollRegion } from '@/components/ScrollRegion';
 
 export const dynamic = 'force-dynamic';

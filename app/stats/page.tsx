@@ -7,7 +7,7 @@ import { renderChart, type ChartSpec } from '@/lib/charts/svg';
 import { AppError } from '@/lib/errors';
 import { parseSearchParams } from '@/lib/search-params';
 import { STAT_DIMENSIONS, STAT_MEASURES, STAT_RATES, type DimensionKey, type StatRow } from '@/lib/stats/aggregate';
-import { getSearchStats, STATS_MAX_REPORTS, type SearchStats } from '@/lib/stats/queries';
+import { getSearchStats, STATS_MAX_REPORTS, type SearchStats } from '@/lib/queries';
 import { groupLabel } from '@/lib/stats/table';
 import { searchUrl, statsJsonUrl, statsUrl } from '@/lib/urls';
 

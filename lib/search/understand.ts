@@ -1,7 +1,7 @@
 /**
  * Query understanding: words of a query that name a year, a province, a city or an agency the
  * index holds become that filter; every other word stays search text. Pure: the caller passes
- * what the index holds (lib/queries.ts asks the engine).
+ * what the index holds (lib/queries/search.ts asks the engine).
  */
 import type { FacetName, Filters } from './types';
 

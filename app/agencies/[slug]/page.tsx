@@ -11,12 +11,12 @@ import { EQUIVALENTS } from '@/lib/compare/formats';
 import { agencyJsonUrl, agencyUrl, compareFormAction, compareUrl, ogImageUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
 import { yearSpan } from '@/lib/year-text';
 import { pageMeta } from '../../_lib/meta';
-import { getAgencyDirectory } from '@/lib/agency/queries';
+import { consecutivePairs, getAgencyCharts, sameAreaPeers, type AgencyData } from '@/lib/queries';
 import { answeredMissing } from '../../_lib/missing-page';
+import { loadAgency } from '../../_lib/data';
 import { Chart } from '../_components/Chart';
 import { NotFoundHelp } from '../_components/NotFoundHelp';
 import { Twins } from '../_components/Twins';
-import { chartsOf, consecutivePairs, loadAgency } from '../_lib/load';
 import { pctText } from '../_lib/format';
 import { regionText } from '@/lib/labels';
 import { ScrollRegion } from '@/components/ScrollRegion';
@@ -77,34 +77,13 @@ export default async function AgencyPage({ params }: Props) {
   }
   const data = r.value;
   const t = buildTimeline(data.agency.agency, data.records);
-  const charts = chartsOf(data.agency, t);
+  const charts = getAgencyCharts({ agency: data.agency, timeline: t });
   const latest = t.years.at(-1);
-  const peers = latest ? await peerSlugs(data.agency, data.slug, latest.year) : [];
+  const peers = latest ? await sameAreaPeers({ agency: data.agency, slug: data.slug, year: latest.year }) : [];
   return (
     <article className="space-y-8" data-testid="agency-page" data-agency={data.agency.agency}>
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold" data-testid="agency-name">{data.agency.agency}</h1>
-        <p className="text-sm text-stone-600">
-          {regionText(data.agency.region)}
-          {data.agency.level && ` · ${LEVEL_LABELS[data.agency.level]}`}
-        </p>
-        <p className="text-sm">
-          已收录年度：
-          {t.years.map((y, i) => (
-            <span key={y.year}>
-              {i > 0 && '、'}
-              <Link href={reportUrl(y.id)} className="text-brand-700 hover:underline" data-testid="year-link" data-year={y.year}>
-                {y.year}
-              </Link>
-            </span>
-          ))}
-          {t.years.length === 0 && '无'}
-        </p>
-        <Twins json={agencyJsonUrl(data.slug)} csv={agencyJsonUrl(data.slug, 'csv')} />
-      </header>
-
+      <AgencyHeader data={data} t={t} />
       <CompareNav slug={data.slug} years={t.years.map((y) => y.year)} />
-
       {charts.length > 0 && (
         <section aria-labelledby="charts-h" className="space-y-3">
           <h2 id="charts-h" className="text-lg font-semibold">历年变化</h2>
@@ -115,46 +94,9 @@ export default async function AgencyPage({ params }: Props) {
           </div>
         </section>
       )}
-
       <YearTable t={t} />
-
-      <section aria-labelledby="themes-h" className="space-y-2">
-        <h2 id="themes-h" className="text-lg font-semibold">各年度自述的问题主题</h2>
-        <ul className="space-y-1 text-sm" data-testid="themes-by-year">
-          {t.years.map((y) => (
-            <li key={y.year} data-year={y.year}>
-              <span className="font-medium">{y.year}年：</span>
-              {y.themes.length ? y.themes.map((th) => th.label).join('、') : '未识别出主题'}
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="checks-h" className="space-y-2">
-        <h2 id="checks-h" className="text-lg font-semibold">未通过的数据校验</h2>
-        {t.years.every((y) => y.failedChecks.length === 0) ? (
-          <p className="text-sm text-stone-600" data-testid="checks-none">各年度报告的表格校验全部通过。</p>
-        ) : (
-          <ul className="space-y-2 text-sm" data-testid="failed-checks">
-            {t.years
-              .filter((y) => y.failedChecks.length)
-              .map((y) => (
-                <li key={y.year} data-year={y.year}>
-                  <Link href={reportUrl(y.id)} className="font-medium text-brand-700 hover:underline">{y.year}年</Link>
-                  <ul className="list-disc pl-6">
-                    {y.failedChecks.map((c) => (
-                      <li key={c.id} data-testid="failed-check" data-check={c.id}>
-                        <span className="font-medium">{checkLabel(c.id)}</span>
-                        {c.detail && <span className="text-red-800">：{c.detail}</span>}
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-          </ul>
-        )}
-      </section>
-
+      <ThemesByYear t={t} />
+      <FailedChecks t={t} />
       {latest && peers.length > 1 && (
         <p className="text-sm">
           <Link href={peerCompareUrl(peers, latest.year)} className="text-brand-700 hover:underline" data-testid="peer-link">
@@ -166,13 +108,74 @@ export default async function AgencyPage({ params }: Props) {
   );
 }
 
-/** This agency and up to four others of the same county (or city) that hold the same year. */
-async function peerSlugs(a: { agency: string; region: { city: string | null; county: string | null } }, slug: string, year: number): Promise<string[]> {
-  const dir = await getAgencyDirectory();
-  const same = (x: (typeof dir.agencies)[number]) =>
-    x.agency !== a.agency && x.years.includes(year) && (a.region.county ? x.region.county === a.region.county : x.region.city === a.region.city);
-  const others = dir.agencies.filter(same).slice(0, 4);
-  return [slug, ...others.map((o) => dir.index.slugOf.get(o.agency)!)];
+function AgencyHeader({ data, t }: { data: AgencyData; t: Timeline }) {
+  return (
+    <header className="space-y-2">
+      <h1 className="text-2xl font-bold" data-testid="agency-name">{data.agency.agency}</h1>
+      <p className="text-sm text-stone-600">
+        {regionText(data.agency.region)}
+        {data.agency.level && ` · ${LEVEL_LABELS[data.agency.level]}`}
+      </p>
+      <p className="text-sm">
+        已收录年度：
+        {t.years.map((y, i) => (
+          <span key={y.year}>
+            {i > 0 && '、'}
+            <Link href={reportUrl(y.id)} className="text-brand-700 hover:underline" data-testid="year-link" data-year={y.year}>
+              {y.year}
+            </Link>
+          </span>
+        ))}
+        {t.years.length === 0 && '无'}
+      </p>
+      <Twins json={agencyJsonUrl(data.slug)} csv={agencyJsonUrl(data.slug, 'csv')} />
+    </header>
+  );
+}
+
+function ThemesByYear({ t }: { t: Timeline }) {
+  return (
+    <section aria-labelledby="themes-h" className="space-y-2">
+      <h2 id="themes-h" className="text-lg font-semibold">各年度自述的问题主题</h2>
+      <ul className="space-y-1 text-sm" data-testid="themes-by-year">
+        {t.years.map((y) => (
+          <li key={y.year} data-year={y.year}>
+            <span className="font-medium">{y.year}年：</span>
+            {y.themes.length ? y.themes.map((th) => th.label).join('、') : '未识别出主题'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FailedChecks({ t }: { t: Timeline }) {
+  return (
+    <section aria-labelledby="checks-h" className="space-y-2">
+      <h2 id="checks-h" className="text-lg font-semibold">未通过的数据校验</h2>
+      {t.years.every((y) => y.failedChecks.length === 0) ? (
+        <p className="text-sm text-stone-600" data-testid="checks-none">各年度报告的表格校验全部通过。</p>
+      ) : (
+        <ul className="space-y-2 text-sm" data-testid="failed-checks">
+          {t.years
+            .filter((y) => y.failedChecks.length)
+            .map((y) => (
+              <li key={y.year} data-year={y.year}>
+                <Link href={reportUrl(y.id)} className="font-medium text-brand-700 hover:underline">{y.year}年</Link>
+                <ul className="list-disc pl-6">
+                  {y.failedChecks.map((c) => (
+                    <li key={c.id} data-testid="failed-check" data-check={c.id}>
+                      <span className="font-medium">{checkLabel(c.id)}</span>
+                      {c.detail && <span className="text-red-800">：{c.detail}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 function CompareNav({ slug, years }: { slug: string; years: number[] }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { searchUrl } from '@/lib/urls';
 
-/** What is missing and what exists instead (the `missing` case of _lib/load's Loaded). */
+/** What is missing and what exists instead (the `missing` case of lib/queries' Loaded). */
 export interface MissingInfo {
   title: string;
   message: string;

@@ -4,7 +4,7 @@ import { AppError, errorResponse } from '@/lib/errors';
 import { csvHeaderRows, parseHeaderMode, type HeaderMode } from '@/lib/dictionary';
 import { formatChoices, HEADERS_MESSAGE } from '@/lib/param-messages';
 import { lastParam } from '@/lib/search-params';
-import type { Loaded } from './load';
+import type { Loaded } from '@/lib/queries';
 
 export type Format = 'json' | 'csv';
 

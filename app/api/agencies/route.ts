@@ -2,7 +2,7 @@
  * JSON/CSV twin of /agencies: every agency held, its slug, region, level and years. Streamed
  * (lib/export/stream.ts): at national scale the directory is tens of thousands of rows.
  */
-import { getAgencyDirectory } from '@/lib/agency/queries';
+import { getAgencyDirectory } from '@/lib/queries';
 import { contentDisposition } from '@/lib/compare/csv';
 import { errorResponse } from '@/lib/errors';
 import { csvPieces, jsonPieces, textStream } from '@/lib/export/stream';

@@ -2,7 +2,7 @@
 import { parsePeerSort, peerCsv, PEER_ROW_KEYS, peerValue, sortPeers } from '@/lib/compare/peers';
 import { AppError, errorResponse } from '@/lib/errors';
 import { agencyUrl, peerCompareUrl, reportUrl } from '@/lib/urls';
-import { loadPeers, parsePeerParams } from '@/app/compare/_lib/load';
+import { loadPeers, parsePeerParams } from '@/lib/queries';
 import { dictionaryCsvResponse, formatOf, headerModeOf, jsonResponse } from '@/app/agencies/_lib/respond';
 
 export const dynamic = 'force-dynamic';

@@ -9,7 +9,7 @@ import { EXPORT_LIMIT, exportColumns, exportRow, exportRowValues } from '@/lib/c
 import { AppError, errorResponse } from '@/lib/errors';
 import { parseSearchParams, type SearchState } from '@/lib/search-params';
 import { csvHeaderRows, type HeaderMode } from '@/lib/dictionary';
-import { getSearchIds, streamRecords } from '@/lib/agency/queries';
+import { getSearchIds, streamRecords } from '@/lib/queries';
 import { cutCodePoints } from '@/lib/text';
 import { BUSY_MESSAGE, RETRY_AFTER_SECONDS, exportGate } from '@/lib/export/gate';
 import { csvPieces, jsonPieces, textStream } from '@/lib/export/stream';

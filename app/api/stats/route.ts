@@ -4,7 +4,7 @@
  */
 import { AppError, errorResponse } from '@/lib/errors';
 import { parseSearchParams } from '@/lib/search-params';
-import { getSearchStats } from '@/lib/stats/queries';
+import { getSearchStats } from '@/lib/queries';
 import { STAT_MEASURES, STAT_RATES } from '@/lib/stats/aggregate';
 import { STATS_HEADER, statsRows } from '@/lib/stats/table';
 import { csvResponse, formatOf, jsonResponse } from '@/app/agencies/_lib/respond';

@@ -1,5 +1,5 @@
 /** Share card of a peer comparison (/compare?agencies=…&year=…): new requests per agency. */
-import { loadPeers, parsePeerParams } from '@/app/compare/_lib/load';
+import { loadPeers, parsePeerParams } from '@/lib/queries';
 import { cardResponse, notFoundImage } from '../_lib/card';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 import { buildTimeline, TIMELINE_COLUMNS, timelineRows } from '@/lib/compare/timeline';
 import { errorResponse } from '@/lib/errors';
 import { agencyUrl, compareUrl, reportUrl } from '@/lib/urls';
-import { consecutivePairs, loadAgency } from '@/app/agencies/_lib/load';
+import { consecutivePairs, loadAgency } from '@/lib/queries';
 import { apiPath, dictionaryCsvResponse, formatOf, headerModeOf, jsonResponse, notOk } from '@/app/agencies/_lib/respond';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   if (headers instanceof Response) return headers;
   try {
     const { slug } = await params;
-    const r = await loadAgency(slug);
+    const r = await loadAgency({ slug });
     if (r.kind !== 'ok') return notOk(r, req, apiPath);
     const { agency, records } = r.value;
     const t = buildTimeline(agency.agency, records);

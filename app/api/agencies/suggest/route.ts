@@ -1,5 +1,5 @@
-/** Agency names containing `q`, for the comparison picker's autocomplete (lib/agency/queries). */
-import { suggestAgencies } from '@/lib/agency/queries';
+/** Agency names containing `q`, for the comparison picker's autocomplete (lib/queries/agency.ts). */
+import { suggestAgencies } from '@/lib/queries';
 import { AppError, errorResponse } from '@/lib/errors';
 import { cleanText } from '@/lib/search-params';
 import { jsonResponse } from '@/app/agencies/_lib/respond';

@@ -2,7 +2,7 @@
 import { buildTimeline } from '@/lib/compare/timeline';
 import { formatCell } from '@/lib/compare/numbers';
 import { yearSpan } from '@/lib/year-text';
-import { loadAgency } from '@/app/agencies/_lib/load';
+import { loadAgency } from '@/lib/queries';
 import { regionText } from '@/lib/labels';
 import { cardResponse, notFoundImage } from '../../_lib/card';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
-  const r = await loadAgency(decodeURIComponent(slug));
+  const r = await loadAgency({ slug: decodeURIComponent(slug) });
   if (r.kind !== 'ok') return notFoundImage('该机关');
   const t = buildTimeline(r.value.agency.agency, r.value.records);
   const last = t.years.at(-1);

@@ -13,7 +13,7 @@ import { pageMeta } from '../../../../_lib/meta';
 import { answeredMissing } from '../../../../_lib/missing-page';
 import { NotFoundHelp } from '../../../_components/NotFoundHelp';
 import { Twins } from '../../../_components/Twins';
-import { loadYearPair } from '../../../_lib/load';
+import { loadYearPair } from '../../../../_lib/data';
 import { pctText } from '../../../_lib/format';
 import { ScrollRegion } from '@/components/ScrollRegion';
 
@@ -63,72 +63,15 @@ export default async function YearComparePage({ params }: Props) {
   const byKey = new Map(c.figures.map((f) => [f.key, f]));
   return (
     <article className="space-y-8" data-testid="compare-page" data-earlier={yA} data-later={yB}>
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href={agencyUrl(data.slug)} className="text-brand-700 hover:underline" data-testid="agency-link">
-            {c.agency}
-          </Link>{' '}
-          · 年度比较
-        </p>
-        <h1 className="text-2xl font-bold" data-testid="headline">{c.headline}</h1>
-        <p className="text-sm text-stone-600">
-          原报告：
-          <Link href={reportUrl(c.earlier.id)} className="text-brand-700 hover:underline">{yA}年度</Link>、
-          <Link href={reportUrl(c.later.id)} className="text-brand-700 hover:underline">{yB}年度</Link>
-        </p>
-        <Twins json={compareJsonUrl(data.slug, yA, yB)} csv={compareJsonUrl(data.slug, yA, yB, 'csv')} />
-      </header>
-
-      {c.comparability.length > 0 && (
-        <section aria-labelledby="fmt-h" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="format-note">
-          <h2 id="fmt-h" className="font-semibold">
-            两份报告格式不同：{yA}年为{FORMAT_LABELS[c.earlier.format]}，{yB}年为{FORMAT_LABELS[c.later.format]}
-          </h2>
-          <p className="mt-1">只比较含义相同的数字，其余数字两种格式口径不同，不作比较：</p>
-          <ul className="mt-1 list-disc pl-6" data-testid="comparable-figures">
-            {c.comparability.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
+      <CompareHeader c={c} slug={data.slug} />
+      <FormatNote c={c} />
       <section aria-labelledby="key-h" className="space-y-2">
         <h2 id="key-h" className="text-lg font-semibold">主要数字</h2>
         <FigureTable rows={KEY_FIGURE_KEYS.flatMap((k) => byKey.get(k) ?? [])} yA={yA} yB={yB} testId="key-figures" />
       </section>
-
-      <section aria-labelledby="rates-h" className="space-y-2">
-        <h2 id="rates-h" className="text-lg font-semibold">派生比率</h2>
-        <ScrollRegion label="派生比率">
-          <table className="figures-table" data-testid="rates-table">
-            <thead>
-              <tr>
-                <th scope="col">比率</th>
-                <th scope="col">{yA}</th>
-                <th scope="col">{yB}</th>
-                <th scope="col">变化（百分点）</th>
-                <th scope="col">计算方法</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.rates.map((r) => (
-                <tr key={r.key} data-testid="rate-row" data-key={r.key}>
-                  <th scope="row" className="text-left font-normal">{RATE_LABELS[r.key as RateKey]}</th>
-                  <td className="num" data-col="earlier">{pctText(r.earlier)}</td>
-                  <td className="num" data-col="later">{pctText(r.later)}</td>
-                  <td className="num" data-col="points">{formatDelta(r.points)}</td>
-                  <td className="text-xs text-stone-500">{RATE_NOTES[r.key as RateKey]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </section>
-
+      <RatesTable c={c} />
       <ThemesDiff c={c} />
       <Repeated c={c} />
-
       <section aria-labelledby="all-h" className="space-y-4">
         <h2 id="all-h" className="text-lg font-semibold">全部数字</h2>
         {(['active', 'requests', 'appeals', 'active2019', 'legacy'] as const)
@@ -141,6 +84,78 @@ export default async function YearComparePage({ params }: Props) {
           ))}
       </section>
     </article>
+  );
+}
+
+function CompareHeader({ c, slug }: { c: YearComparison; slug: string }) {
+  const yA = c.earlier.year!;
+  const yB = c.later.year!;
+  return (
+    <header className="space-y-2">
+      <p className="text-sm">
+        <Link href={agencyUrl(slug)} className="text-brand-700 hover:underline" data-testid="agency-link">
+          {c.agency}
+        </Link>{' '}
+        · 年度比较
+      </p>
+      <h1 className="text-2xl font-bold" data-testid="headline">{c.headline}</h1>
+      <p className="text-sm text-stone-600">
+        原报告：
+        <Link href={reportUrl(c.earlier.id)} className="text-brand-700 hover:underline">{yA}年度</Link>、
+        <Link href={reportUrl(c.later.id)} className="text-brand-700 hover:underline">{yB}年度</Link>
+      </p>
+      <Twins json={compareJsonUrl(slug, yA, yB)} csv={compareJsonUrl(slug, yA, yB, 'csv')} />
+    </header>
+  );
+}
+
+/** Two formats: which figures mean the same and are compared; the rest are not. */
+function FormatNote({ c }: { c: YearComparison }) {
+  if (!c.comparability.length) return null;
+  return (
+    <section aria-labelledby="fmt-h" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="format-note">
+      <h2 id="fmt-h" className="font-semibold">
+        两份报告格式不同：{c.earlier.year}年为{FORMAT_LABELS[c.earlier.format]}，{c.later.year}年为{FORMAT_LABELS[c.later.format]}
+      </h2>
+      <p className="mt-1">只比较含义相同的数字，其余数字两种格式口径不同，不作比较：</p>
+      <ul className="mt-1 list-disc pl-6" data-testid="comparable-figures">
+        {c.comparability.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RatesTable({ c }: { c: YearComparison }) {
+  return (
+    <section aria-labelledby="rates-h" className="space-y-2">
+      <h2 id="rates-h" className="text-lg font-semibold">派生比率</h2>
+      <ScrollRegion label="派生比率">
+        <table className="figures-table" data-testid="rates-table">
+          <thead>
+            <tr>
+              <th scope="col">比率</th>
+              <th scope="col">{c.earlier.year}</th>
+              <th scope="col">{c.later.year}</th>
+              <th scope="col">变化（百分点）</th>
+              <th scope="col">计算方法</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.rates.map((r) => (
+              <tr key={r.key} data-testid="rate-row" data-key={r.key}>
+                <th scope="row" className="text-left font-normal">{RATE_LABELS[r.key as RateKey]}</th>
+                <td className="num" data-col="earlier">{pctText(r.earlier)}</td>
+                <td className="num" data-col="later">{pctText(r.later)}</td>
+                <td className="num" data-col="points">{formatDelta(r.points)}</td>
+                <td className="text-xs text-stone-500">{RATE_NOTES[r.key as RateKey]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </section>
   );
 }
 

@@ -2,7 +2,7 @@
 import { compareYears } from '@/lib/compare/yoy';
 import { errorResponse } from '@/lib/errors';
 import { compareUrl } from '@/lib/urls';
-import { loadYearPair } from '@/app/agencies/_lib/load';
+import { loadYearPair } from '@/lib/queries';
 import { columnLabel } from '@/lib/dictionary';
 import { apiPath, dictionaryCsvResponse, formatOf, headerModeOf, jsonResponse, notOk } from '@/app/agencies/_lib/respond';
 
@@ -15,7 +15,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   if (headers instanceof Response) return headers;
   try {
     const { slug, years } = await params;
-    const r = await loadYearPair(slug, years);
+    const r = await loadYearPair({ slug, years });
     if (r.kind !== 'ok') return notOk(r, req, apiPath);
     const c = compareYears(r.value.earlier, r.value.later);
     const yA = c.earlier.year!;

@@ -2,14 +2,14 @@
 import { formatCell } from '@/lib/compare/numbers';
 import { compareYears, HEADLINE_KEY } from '@/lib/compare/yoy';
 import { earlierYearPhrase } from '@/lib/year-text';
-import { loadYearPair } from '@/app/agencies/_lib/load';
+import { loadYearPair } from '@/lib/queries';
 import { cardResponse, notFoundImage } from '../../../../_lib/card';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string; years: string }> }): Promise<Response> {
   const { slug, years } = await params;
-  const r = await loadYearPair(decodeURIComponent(slug), years);
+  const r = await loadYearPair({ slug: decodeURIComponent(slug), years });
   if (r.kind !== 'ok') return notFoundImage('可比较的年度');
   const c = compareYears(r.value.earlier, r.value.later);
   const yA = c.earlier.year!;

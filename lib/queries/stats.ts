@@ -1,9 +1,10 @@
 /** Aggregates of a search result's figures (the /stats page and its twins). */
 import 'server-only';
-import { getSearchIds, streamRecords } from '../agency/queries';
+import { getSearchIds } from './search';
+import { streamRecords } from './report';
 import type { ReportRecord } from '../types';
 import type { SearchState } from '../search-params';
-import { aggregate, type Stats } from './aggregate';
+import { aggregate, type Stats } from '../stats/aggregate';
 
 /** At most this many reports are aggregated per request; beyond, the page says so. */
 export const STATS_MAX_REPORTS = 5000;

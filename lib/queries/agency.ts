@@ -1,24 +1,19 @@
 /**
- * Server-only data access for agency, comparison and export pages: one function per query,
- * engine failures rethrown as typed AppErrors (lib/errors.ts), like lib/queries.ts.
+ * Agencies: the directory of every agency with its slug, one agency's page data (found, moved to
+ * a new slug, or missing with suggestions), its charts, and agency names → slugs for pickers.
  */
 import 'server-only';
 import { getEngine } from '../search/index';
 import type { AgencySummary } from '../search/types';
 import type { ReportRecord } from '../types';
-import { engineFilters, type SearchState } from '../search-params';
-import { fromEngineError } from '../errors';
-import { buildSlugIndex, resolveSlug, similarAgencies, type SlugIndex } from './slug';
+import { buildSlugIndex, resolveSlug, similarAgencies, type SlugIndex } from '../agency/slug';
 import { withoutOlderVersions } from '../versions';
-import { isKnownAgency } from './known';
-
-async function engineCall<T>(f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    throw fromEngineError(e, 'report');
-  }
-}
+import { isKnownAgency } from '../agency/known';
+import { agencyCharts, type AgencyChart } from '../charts/agency';
+import type { Timeline } from '../compare/timeline';
+import { cleanText } from '../text';
+import { agencyUrl } from '../urls';
+import { engineCall } from './engine-call';
 
 export interface AgencyDirectory {
   agencies: AgencySummary[];
@@ -77,41 +72,6 @@ export async function getAgencyRecords({ agency }: { agency: string }): Promise<
   });
 }
 
-/**
- * The ids of every hit of a search (all pages, in the search's order), capped so one request
- * cannot read the whole corpus by accident: `truncated` says when the cap was hit.
- */
-export async function getSearchIds({ state, limit }: { state: SearchState; limit: number }): Promise<{
-  total: number;
-  ids: string[];
-  truncated: boolean;
-}> {
-  return engineCall(async () => {
-    const engine = getEngine();
-    const query = {
-      q: state.q,
-      filters: engineFilters(state),
-      ...(state.figureFilters?.length ? { figureFilters: state.figureFilters } : {}),
-      sort: state.sort,
-      ...(state.includeVersions ? { includeVersions: true } : {}),
-    };
-    if (engine.searchIds) {
-      const { total, ids } = await engine.searchIds(query, limit);
-      return { total, ids, truncated: total > limit };
-    }
-    const perPage = 100;
-    const ids: string[] = [];
-    let total = 0;
-    for (let page = 1; ids.length < limit; page++) {
-      const res = await engine.search({ ...query, page, perPage, facets: [] });
-      total = res.total;
-      ids.push(...res.hits.map((h) => h.id));
-      if (res.hits.length < perPage || page * perPage >= total) break;
-    }
-    return { total, ids: ids.slice(0, limit), truncated: total > limit };
-  });
-}
-
 export interface AgencySuggestion {
   agency: string;
   slug: string;
@@ -162,14 +122,61 @@ export async function resolveAgencyNames({ names }: { names: string[] }): Promis
 }
 
 /**
- * Records for `ids`, one at a time, for streamed exports: only one record is in memory at a time,
- * and an id gone since the search (a re-index) is skipped. Without section texts (`sections: []`)
- * unless asked: exports carry figures and metadata, and the texts are most of a report's bytes.
+ * What a page about one subject gets: the subject, a permanent redirect (an older slug rule), or
+ * a missing subject with what exists instead (the 404 page's help and the JSON twin's error).
  */
-export async function* streamRecords({ ids, sections = false }: { ids: string[]; sections?: boolean }): AsyncGenerator<ReportRecord> {
-  const engine = getEngine();
-  for (const id of ids) {
-    const r = await engineCall(() => engine.getReport(id, { sections }));
-    if (r) yield r;
+export type Loaded<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'missing'; title: string; message: string; links: { href: string; label: string }[] };
+
+export interface AgencyData {
+  slug: string;
+  agency: AgencySummary;
+  records: ReportRecord[];
+}
+
+/** One agency's page data; `suffix` (e.g. `?format=csv`) is kept on a redirect. */
+export async function loadAgency({ slug, suffix = '' }: { slug: string; suffix?: string }): Promise<Loaded<AgencyData>> {
+  const found = await findAgency({ slug });
+  if (found.kind === 'redirect') return { kind: 'redirect', to: agencyUrl(found.slug) + suffix };
+  if (found.kind === 'missing') {
+    const shown = cleanText(slug); // echoed in the page and the JSON twin
+    return {
+      kind: 'missing',
+      title: '未找到该机关',
+      message: found.similar.length
+        ? `没有地址为“${shown}”的机关。以下机关的地址与之相近：`
+        : `没有地址为“${shown}”的机关。可以在检索页按机关名称查找。`,
+      links: found.similar.map((s) => ({ href: agencyUrl(s.slug), label: s.agency })),
+    };
   }
+  const records = await getAgencyRecords({ agency: found.agency.agency });
+  return { kind: 'ok', value: { slug: found.slug, agency: found.agency, records } };
+}
+
+/**
+ * An agency's charts are ECharts rendered on the server, most of an agency page's time (tens of
+ * ms each page, seconds under load at 64 connections). They depend only on the agency's reports,
+ * so they are kept per agency summary: the engine hands out one summary object per agency per
+ * index version, so a re-index starts afresh and old entries go with the old version.
+ */
+const chartCache = new WeakMap<AgencySummary, AgencyChart[]>();
+
+export function getAgencyCharts({ agency, timeline }: { agency: AgencySummary; timeline: Timeline }): AgencyChart[] {
+  let charts = chartCache.get(agency);
+  if (!charts) {
+    charts = timeline.years.length ? agencyCharts(timeline) : [];
+    chartCache.set(agency, charts);
+  }
+  return charts;
+}
+
+/** This agency and up to four others of the same county (or city) that hold the same year, as slugs. */
+export async function sameAreaPeers({ agency, slug, year }: { agency: AgencySummary; slug: string; year: number }): Promise<string[]> {
+  const dir = await getAgencyDirectory();
+  const same = (x: AgencySummary) =>
+    x.agency !== agency.agency && x.years.includes(year) && (agency.region.county ? x.region.county === agency.region.county : x.region.city === agency.region.city);
+  const others = dir.agencies.filter(same).slice(0, 4);
+  return [slug, ...others.map((o) => dir.index.slugOf.get(o.agency)!)];
 }
