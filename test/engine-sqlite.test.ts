@@ -7,7 +7,7 @@ import { SqliteEngine } from '../lib/search/sqlite';
 import { IndexUnavailableError } from '../lib/search/types';
 import { FIXTURES } from './engine-contract';
 import { gramsForIndex, queryTerms, termMatch } from '../lib/search/fts-query';
-import { makeSnippet } from '../lib/search/sqlite-snippet';
+import { makeSnippet } from '../lib/search/snippet';
 import { MARK_END as E, MARK_START as S } from '../lib/search/highlight';
 
 let dir: string;

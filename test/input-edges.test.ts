@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition } from '@/lib/compare/csv';
 import { cutCodePoints, cleanText, wellFormed } from '@/lib/text';
 import { lastParam } from '@/lib/search-params';
-import { makeSnippet } from '@/lib/search/sqlite-snippet';
+import { makeSnippet } from '@/lib/search/snippet';
 import { parsePeerParams } from '@/lib/queries';
 import { SqliteEngine } from '@/lib/search/sqlite';
 import { guardRequest, installServerGuard } from '@/lib/http/server-guard';

@@ -11,7 +11,7 @@ import { runChecks } from './checks';
 import { reportId } from './identity';
 import { agencyKind } from './metadata';
 import { extractMeta, type PageContext } from './meta/index';
-import { foldForMatching } from './fold';
+import { foldForMatching } from '../fold';
 import { detectFormat } from './format';
 import { parseLegacy } from './legacy';
 import { hasAppealsTable, tableSource, type TableSources } from './locate';

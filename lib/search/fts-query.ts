@@ -8,7 +8,7 @@
  * syntax typed by a user can reach MATCH.
  */
 
-import { simplifiedChar } from '../read/normalize';
+import { simplifiedChar } from '../fold';
 
 /** Runs of letters and digits: what both indexing and query terms are made of. */
 const RUN = /[\p{L}\p{N}]+/gu;

@@ -8,7 +8,7 @@ import type { AgencyKind, Level, ReportRecord, SectionKey } from '../types';
 import type { FacetName, SearchHit } from './types';
 import { FACET_ATTRIBUTE } from './meili-filter';
 import { MARK_END, MARK_START, stripMarkers } from './highlight';
-import { makeSnippet } from './sqlite-snippet';
+import { makeSnippet } from './snippet';
 import { decodeFacetKey, encodeFacetKey } from './meili-facet-key';
 import { FIGURE_KEYS, keyFigures, noKeyFigures, type KeyFigureValues } from '../key-figures';
 

@@ -29,7 +29,7 @@ import { countAll, countFacet, filterMask, selectRows, withoutVersions, type Fac
 import { rowsMatchingAll } from './sqlite-terms';
 import { removeAbandonedBuilds } from './sqlite-leftovers';
 import type { AbortedRun } from '../indexer/status';
-import { bestSection, makeSnippet } from './sqlite-snippet';
+import { bestSection, makeSnippet } from './snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, type CachedResult } from './sqlite-results';
 import { SqliteSnapshot } from './sqlite-snapshot';
 import { applyFigureFilters, figureFiltersKey, orderByFigure, rowFigures } from './sqlite-figures';

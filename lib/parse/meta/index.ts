@@ -2,7 +2,7 @@
  * Metadata of one report from all the evidence its page gives (candidates.ts), weighed
  * (weigh.ts): the agency, the statistical year, and where each came from.
  */
-import { simplifiedChar } from '../../read/normalize';
+import { simplifiedChar } from '../../fold';
 import { isTraditional } from './text';
 import { chooseAgency, chooseYear } from './weigh';
 import { stageMessage, type StageMessage, type Warn } from '../../messages';

@@ -1,4 +1,4 @@
-import { toSimplified } from '../../read/normalize';
+import { toSimplified } from '../../fold';
 /** Shared normalisation for metadata: compatibility forms, Chinese-numeral years, no spaces. */
 
 const CN_DIGITS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { toSimplified } from '@/lib/read/normalize';
+import { toSimplified } from '@/lib/fold';
 
 describe('toSimplified', () => {
   it('converts traditional report vocabulary to simplified', () => {
