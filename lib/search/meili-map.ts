@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { FacetDistribution, Hit } from 'meilisearch';
-import type { AgencyKind, Level, ReportRecord, SectionKey } from '../types';
+import type { Level, ReportRecord, SectionKey } from '../types';
 import type { FacetName, SearchHit } from './types';
 import { FACET_ATTRIBUTE } from './meili-filter';
 import { MARK_END, MARK_START, stripMarkers } from './highlight';
 import { makeSnippet } from './snippet';
 import { decodeFacetKey, encodeFacetKey } from './meili-facet-key';
+import { facetFields, type FacetFields } from './query';
 import { FIGURE_KEYS, keyFigures, noKeyFigures, type KeyFigureValues } from '../key-figures';
 
 /**
@@ -25,7 +26,8 @@ export interface FacetKeys {
   themes?: string[];
 }
 
-export interface SectionDocument {
+/** The facet fields (query.ts facetFields) on every section document; version_of is filtered out unless includeVersions. */
+export interface SectionDocument extends FacetFields {
   id: string;
   report_id: string;
   /** null for the whole-report document */
@@ -36,19 +38,6 @@ export interface SectionDocument {
   text_seg: string;
   /** theme labels, on the problems-section document only (whole report if it has none): ranking */
   theme_labels: string[];
-  agency: string;
-  year: number | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  level: Level | null;
-  kind: AgencyKind;
-  themes: string[];
-  checks: 'ok' | 'failed';
-  checks_failed: number;
-  /** the canonical report's id on an older version, else null: filtered out unless includeVersions */
-  version_of: string | null;
-  synthetic: boolean;
   keys: FacetKeys;
   /** the report's key figures (lib/key-figures.ts), null when unknown: filtered and sorted on */
   fig: KeyFigureValues;
@@ -129,13 +118,12 @@ function distinctWords(seg: string): string {
   return [...new Set(seg.split(' ').filter(Boolean))].join(' ');
 }
 
-export function facetKeys(record: ReportRecord): FacetKeys {
-  const k: FacetKeys = { report: encodeFacetKey(record.id), agency: encodeFacetKey(record.agency) };
-  if (record.region.province) k.province = encodeFacetKey(record.region.province);
-  if (record.region.city) k.city = encodeFacetKey(record.region.city);
-  if (record.region.county) k.county = encodeFacetKey(record.region.county);
-  const themes = [...new Set(record.themes.map((t) => t.label))];
-  if (themes.length) k.themes = themes.map(encodeFacetKey);
+export function facetKeys(record: ReportRecord, f: FacetFields = facetFields(record)): FacetKeys {
+  const k: FacetKeys = { report: encodeFacetKey(record.id), agency: encodeFacetKey(f.agency) };
+  if (f.province) k.province = encodeFacetKey(f.province);
+  if (f.city) k.city = encodeFacetKey(f.city);
+  if (f.county) k.county = encodeFacetKey(f.county);
+  if (f.themes.length) k.themes = f.themes.map(encodeFacetKey);
   return k;
 }
 
@@ -150,24 +138,8 @@ export function facetKeys(record: ReportRecord): FacetKeys {
  * The overview comes first so that, with no query, ties resolve to it (lowest internal id).
  */
 export function toSectionDocuments(record: ReportRecord, segment: (text: string) => string): SectionDocument[] {
-  const failed = record.checks.filter((c) => !c.ok).length;
-  const base = {
-    report_id: record.id,
-    agency: record.agency,
-    year: record.year,
-    province: record.region.province,
-    city: record.region.city,
-    county: record.region.county,
-    level: record.level,
-    kind: record.kind,
-    themes: [...new Set(record.themes.map((t) => t.label))],
-    checks: failed > 0 ? ('failed' as const) : ('ok' as const),
-    checks_failed: failed,
-    version_of: record.versionOf ?? null,
-    synthetic: record.synthetic === true,
-    keys: facetKeys(record),
-    fig: keyFigures(record.figures),
-  };
+  const fields = facetFields(record);
+  const base = { report_id: record.id, ...fields, keys: facetKeys(record, fields), fig: keyFigures(record.figures) };
   // Markers are stripped so a report cannot forge highlights; merging duplicate keys keeps
   // document ids unique if a parser ever emits the same section twice.
   const byKey = new Map<SectionKey, { title: string; text: string }>();
@@ -204,18 +176,19 @@ export function toSectionDocuments(record: ReportRecord, segment: (text: string)
 }
 
 export function toRecordDocument(record: ReportRecord): RecordDocument {
+  const f = facetFields(record);
   return {
     id: meiliReportKey(record.id),
     report_id: record.id,
-    agency: record.agency,
-    year: record.year,
-    province: record.region.province,
-    city: record.region.city,
-    county: record.region.county,
-    level: record.level,
-    synthetic: record.synthetic === true,
+    agency: f.agency,
+    year: f.year,
+    province: f.province,
+    city: f.city,
+    county: f.county,
+    level: f.level,
+    synthetic: f.synthetic,
     record: JSON.stringify(record),
-    keys: { report: encodeFacetKey(record.id), agency: encodeFacetKey(record.agency) },
+    keys: { report: encodeFacetKey(record.id), agency: encodeFacetKey(f.agency) },
   };
 }
 

@@ -5,6 +5,7 @@
  * term selection). The URL layer (lib/search-params.ts) reads the same limits, so a bad URL is a
  * clear 400 before it reaches an engine.
  */
+import type { AgencyKind, Level, ReportRecord } from '../types';
 import { FACETS, SearchInputError, type FacetName, type Filters, type SearchQuery, type SortOrder } from './types';
 import {
   canonicalFigureFilters,
@@ -93,4 +94,40 @@ export function normalizeQuery(query: SearchQuery): NormalQuery {
   const figureFilters = normalizeFigureFilters(query.figureFilters);
 
   return { q, filters, figureFilters, facets: [...new Set(facets)], facetLimit, sort, includeVersions: query.includeVersions === true, page, perPage };
+}
+
+/** What a report is filtered and counted by, in every engine: derived from the record here only. */
+export interface FacetFields {
+  agency: string;
+  year: number | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: Level | null;
+  kind: AgencyKind;
+  /** theme labels, each once */
+  themes: string[];
+  checks: 'ok' | 'failed';
+  checks_failed: number;
+  /** the canonical report's id on an older version, else null */
+  version_of: string | null;
+  synthetic: boolean;
+}
+
+export function facetFields(record: ReportRecord): FacetFields {
+  const failed = record.checks.filter((c) => !c.ok).length;
+  return {
+    agency: record.agency,
+    year: record.year,
+    province: record.region?.province ?? null,
+    city: record.region?.city ?? null,
+    county: record.region?.county ?? null,
+    level: record.level,
+    kind: record.kind,
+    themes: [...new Set(record.themes.map((t) => t.label))],
+    checks: failed > 0 ? 'failed' : 'ok',
+    checks_failed: failed,
+    version_of: record.versionOf ?? null,
+    synthetic: record.synthetic === true,
+  };
 }

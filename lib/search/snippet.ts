@@ -1,7 +1,8 @@
 /**
  * Snippets computed in TypeScript from the ORIGINAL section text, for both engines (the SQLite
- * index holds only bigrams; a Meilisearch hit may come back with nothing marked): a window of about 80 characters around the first occurrence of any query term, every term
- * occurrence inside it wrapped in MARK_START/MARK_END.
+ * index holds only bigrams; a Meilisearch hit may come back with nothing marked): a window of
+ * about 80 characters around the first occurrence of any query term, every term occurrence
+ * inside it wrapped in MARK_START/MARK_END.
  */
 import { MARK_END, MARK_START, stripMarkers } from './highlight';
 import { fold } from './fts-query';

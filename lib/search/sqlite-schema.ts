@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../types';
 import { gramsForIndex } from './fts-query';
+import { facetFields } from './query';
 import { FIGURES_TABLE_SQL, makeFigureWriter } from './sqlite-figures';
 
 export const SCHEMA_VERSION = '6';
@@ -103,23 +104,24 @@ export function makeWriter(db: Database.Database): Writer {
       delThemes.run(rid);
       delReport.run(rid);
     } else rid = next++;
+    const f = facetFields(rec);
     insReport.run({
       rid,
       id: rec.id,
-      agency: rec.agency,
-      year: rec.year,
-      province: rec.region?.province ?? null,
-      city: rec.region?.city ?? null,
-      county: rec.region?.county ?? null,
-      level: rec.level,
-      kind: rec.kind,
-      checks_failed: rec.checks.filter((c) => !c.ok).length,
-      version_of: rec.versionOf ?? null,
-      synthetic: rec.synthetic ? 1 : 0,
+      agency: f.agency,
+      year: f.year,
+      province: f.province,
+      city: f.city,
+      county: f.county,
+      level: f.level,
+      kind: f.kind,
+      checks_failed: f.checks_failed,
+      version_of: f.version_of,
+      synthetic: f.synthetic ? 1 : 0,
       // Section texts live once, in `sections`; the JSON keeps the rest (getReport reassembles).
       json: JSON.stringify(rec.sections.length > SECTION_SLOTS ? rec : { ...rec, sections: [] }),
     });
-    for (const t of rec.themes) insTheme.run(t.label, rid);
+    for (const label of f.themes) insTheme.run(label, rid);
     writeFigures(rid, rec); // replaces the row of the same rid
     // More sections than slots is not a real report shape; fold the overflow into the last slot.
     const secs = rec.sections.slice(0, SECTION_SLOTS);
