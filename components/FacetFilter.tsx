@@ -6,7 +6,7 @@
  * or without JavaScript, this renders exactly the server's top-N list, so nothing is lost.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { FacetItem } from './facet-items';
+import type { FacetItem } from '@/lib/facet-items';
 
 const MIN_FOR_FILTER = 5;
 const MAX_SHOWN = 200;

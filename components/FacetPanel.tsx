@@ -3,11 +3,9 @@ import { facetSize } from '@/lib/search/facet-rank';
 import type { FacetName, SearchResult } from '@/lib/search/types';
 import { hasYearRange, type SearchState } from '@/lib/search-params';
 import { clearFacetUrl, facetSectionId, facetValuesJsonUrl } from '@/lib/urls';
+import { FACET_MAX, facetEntries, toFacetItems } from '@/lib/facet-items';
 import { YearRangeForm } from './YearRangeForm';
 import { FacetFilter, FacetLinks } from './FacetFilter';
-import { FACET_MAX, facetEntries, toFacetItems } from './facet-items';
-
-export { FACET_MAX, facetItems } from './facet-items';
 
 /** Display order: what researchers narrow by most comes first. */
 const ORDER: FacetName[] = ['theme', 'checks', 'year', 'province', 'city', 'level', 'kind', 'agency'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetItems } from '@/components/FacetPanel';
+import { facetItems } from '@/lib/facet-items';
 import { DEFAULT_STATE } from '@/lib/search-params';
 import { searchUrl } from '@/lib/urls';
 
@@ -30,7 +30,7 @@ describe('facetItems', () => {
 
 describe('facet items at national scale', () => {
   it('renders at most FACET_MAX values, most frequent first, and always keeps selected ones', async () => {
-    const { facetItems: items, FACET_MAX } = await import('../components/FacetPanel');
+    const { facetItems: items, FACET_MAX } = await import('../lib/facet-items');
     const counts: Record<string, number> = {};
     for (let i = 0; i < 20_000; i++) counts[`机关${i}`] = (i % 7) + 1;
     const state = { ...DEFAULT_STATE, filters: { agency: ['机关0'] } };

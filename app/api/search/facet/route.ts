@@ -4,7 +4,7 @@
  * values with their URLs are fetched only by someone who uses the box.
  * Same parameters as the page (lib/search-params.ts) plus `facet`.
  */
-import { FACET_MAX, facetItems } from '@/components/facet-items';
+import { FACET_MAX, facetItems } from '@/lib/facet-items';
 import { AppError, errorResponse } from '@/lib/errors';
 import { facetChoices } from '@/lib/param-messages';
 import { searchReports } from '@/lib/queries';

@@ -1,7 +1,7 @@
 /**
  * The values a facet lists, each with its toggle URL: shared by the search page (FacetPanel)
  * and the agency filter box's JSON (app/api/search/facet), so both list exactly the same values.
- * No React here: route handlers import it too.
+ * In lib/, free of React, so the route handler needs no component.
  */
 import { facetValueLabel } from '@/lib/labels';
 import { compareRanked, facetOrder, rankValues } from '@/lib/search/facet-rank';
