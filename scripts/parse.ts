@@ -3,7 +3,7 @@
  * One JSON line per file: the ReportRecord, or { file, error } for a file that cannot be read or
  * is not a report. Exits non-zero only when every file failed (or no file was given).
  */
-import { parseReportFile } from '../lib/parse/index';
+import { processFile } from '../lib/indexer/pipeline';
 import { isFailure } from '../lib/types';
 import { runMain } from './run-main';
 
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   }
   let failed = 0;
   for (const f of files) {
-    const r = await parseReportFile(f);
+    const r = await processFile(f);
     if (isFailure(r)) failed++;
     process.stdout.write(JSON.stringify(r) + '\n');
   }

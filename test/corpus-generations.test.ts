@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
-import { parseReportText } from '../lib/parse/index';
+import { processText } from '../lib/indexer/pipeline';
 import { isFailure } from '../lib/types';
 
 describe('generated old-format reports round trip', () => {
@@ -38,7 +38,7 @@ describe('generated old-format reports round trip', () => {
 
   for (const r of mixed.filter((x) => x.truth.format !== '2021'))
     it(`${r.name} (${r.truth.format}, ${r.truth.layout})`, () => {
-      const p = parseReportText(r.text, r.name);
+      const p = processText(r.text, r.name);
       if (isFailure(p)) throw new Error(p.error);
       expect(p.format).toBe(r.truth.format);
       // a few generated township names double their county (永修县永修县…): the parser reads a doubled prefix once

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
-import { parseReportText } from '../lib/parse/index';
+import { processText } from '../lib/indexer/pipeline';
 import { isFailure } from '../lib/types';
 
 describe('generated real-world page shapes', () => {
@@ -23,7 +23,7 @@ describe('generated real-world page shapes', () => {
 
   for (const r of dressed)
     it(r.name, () => {
-      const p = parseReportText(r.text, r.name);
+      const p = processText(r.text, r.name);
       if (isFailure(p)) throw new Error(p.error);
       expect({ agency: p.agency, year: p.year, region: p.region }).toEqual({ agency: r.truth.agency, year: r.truth.year, region: r.truth.region });
       expect(p.figures).toEqual(r.truth.figures);

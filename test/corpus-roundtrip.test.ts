@@ -1,7 +1,7 @@
 /** The parser reads generated reports back to exactly the figures they were generated from. */
 import { describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
-import { parseReportText } from '../lib/parse/index';
+import { processText } from '../lib/indexer/pipeline';
 import { isFailure } from '../lib/types';
 
 describe('corpus round trip through the parser', () => {
@@ -14,7 +14,7 @@ describe('corpus round trip through the parser', () => {
 
   for (const r of reports) {
     it(`${r.name} (${r.truth.layout})`, () => {
-      const p = parseReportText(r.text, r.name);
+      const p = processText(r.text, r.name);
       if (isFailure(p)) throw new Error(`parse failed: ${p.error}`);
       expect(p.agency).toBe(r.truth.agency);
       expect(p.year).toBe(r.truth.year);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateReports } from '../tools/corpus/generate';
-import { parseReportText } from '../lib/parse/index';
+import { processText } from '../lib/indexer/pipeline';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { isFailure, type ReportRecord } from '../lib/types';
 import { resetEnvCache } from '../lib/env';
@@ -11,7 +11,7 @@ import { resetEngine } from '../lib/search/index';
 
 export function generatedRecords(seed: string, agencies: number, years = [2023, 2024]): ReportRecord[] {
   return [...generateReports({ seed, agencies, years })].map((f) => {
-    const r = parseReportText(f.text, f.name);
+    const r = processText(f.text, f.name);
     if (isFailure(r)) throw new Error(`${f.name}: ${r.error}`);
     return r;
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
 import { hostileQueries, FIXED_QUERIES } from '../tools/hostile/requests';
 import { hostileReports, PROBE } from '../tools/hostile/report';
-import { parseReportText } from '../lib/parse/index';
+import { processText } from '../lib/indexer/pipeline';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { parseSearchParams, cleanText } from '../lib/search-params';
 import { isFailure, type ReportRecord } from '../lib/types';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const records: ReportRecord[] = [];
   const files = [...generateReports({ seed: 'hostile-params', agencies: 6, years: [2023, 2024] }), ...hostileReports({ seed: 1 })];
   for (const f of files) {
-    const r = parseReportText(f.text, f.name);
+    const r = processText(f.text, f.name);
     if (isFailure(r)) throw new Error(`${f.name}: ${r.error}`);
     records.push(r);
   }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { MESSAGE_CODES, isMessageCode, type StageMessage } from '@/lib/messages';
 import { readReportFile, ReadError } from '@/lib/read';
-import { parseReportFile, parseReportText } from '@/lib/parse';
+import { processFile, processText } from '@/lib/indexer/pipeline';
 import { indexDirectory } from '@/lib/indexer/run';
 import { readIndexStatus } from '@/lib/indexer/status';
 import { publicIndexStatus } from '@/lib/indexer/public-status';
@@ -225,7 +225,7 @@ describe('parser warnings', () => {
     for (const dir of ['seeds', 'realworld']) {
       const folder = path.join(SHARED, dir);
       expect(fs.existsSync(folder), `${folder} is missing`).toBe(true);
-      for (const n of fs.readdirSync(folder).filter((x) => /\.(txt|html?|docx|pdf)$/.test(x)).sort()) check(await parseReportFile(path.join(folder, n)), `${dir}/${n}`);
+      for (const n of fs.readdirSync(folder).filter((x) => /\.(txt|html?|docx|pdf)$/.test(x)).sort()) check(await processFile(path.join(folder, n)), `${dir}/${n}`);
     }
     // real reports have null cells and unresolved places: the scan saw parser messages
     expect([...seen.keys()].filter((c) => c.startsWith('parse.')).length).toBeGreaterThanOrEqual(3);
@@ -233,7 +233,7 @@ describe('parser warnings', () => {
 
   it('generated reports in every format and page shape, some broken: typed, Chinese', () => {
     for (const r of generateReports({ seed: 'messages', agencies: 40, years: [2019, 2023], brokenRate: 0.3, pageShapes: 0.5, oldFormats: 0.5 }))
-      check(parseReportText(r.text, r.name), r.name);
+      check(processText(r.text, r.name), r.name);
   });
 
   it('texts that lose their parts, names, years and cells: each warning typed', () => {
@@ -244,17 +244,17 @@ describe('parser warnings', () => {
       'tables cut': full.slice(0, Math.floor(full.length * 0.6)),
       'digits run together': full.replace(/\t(\d+)\t(\d+)/g, '\t$1$2'),
     };
-    for (const [name, text] of Object.entries(variants)) check(parseReportText(text, name), name);
+    for (const [name, text] of Object.entries(variants)) check(processText(text, name), name);
     for (const code of ['parse.agency_missing', 'parse.year_missing', 'parse.section_missing', 'parse.region_unknown', 'parse.cell_empty'])
       expect(seen.has(code), `${code} not seen`).toBe(true);
   });
 
   it('what is not a report fails with a parse code', () => {
-    const notReport = parseReportText('红烧肉做法\n五花肉切块。\n', 'recipe.txt');
+    const notReport = processText('红烧肉做法\n五花肉切块。\n', 'recipe.txt');
     expect(isFailure(notReport) && notReport.code).toBe('parse.not_report');
-    const empty = parseReportText('  \n', 'blank.txt');
+    const empty = processText('  \n', 'blank.txt');
     expect(isFailure(empty) && empty.code).toBe('parse.empty');
-    const incomplete = parseReportText('某某局2024年政府信息公开工作年度报告\n本局认真做好信息公开。\n', 'cut.txt');
+    const incomplete = processText('某某局2024年政府信息公开工作年度报告\n本局认真做好信息公开。\n', 'cut.txt');
     expect(isFailure(incomplete) && incomplete.code).toBe('parse.incomplete');
     for (const r of [notReport, empty, incomplete]) check(r, r.file);
   });

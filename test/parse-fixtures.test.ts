@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReportFile, parseReportText } from '@/lib/parse/index';
+import { processFile, processText } from '@/lib/indexer/pipeline';
 import { APPLICANT_COLUMNS, isFailure, REQUEST_ROWS, type ReportRecord, type RequestRow } from '@/lib/types';
 
 const dir = path.resolve(__dirname, 'fixtures/parse');
 
 async function parse(name: string): Promise<ReportRecord> {
-  const r = await parseReportFile(path.join(dir, name));
+  const r = await processFile(path.join(dir, name));
   if (isFailure(r)) throw new Error(r.error);
   return r;
 }
@@ -204,15 +204,15 @@ describe('tables missing', () => {
 
 describe('not a report / unreadable', () => {
   it('returns { file, error } and never throws', async () => {
-    expect(await parseReportFile(path.join(dir, 'not-a-report.txt'))).toEqual({
+    expect(await processFile(path.join(dir, 'not-a-report.txt'))).toEqual({
       file: path.join(dir, 'not-a-report.txt'),
       error: '不是政府信息公开工作年度报告：全文未出现“信息公开”',
       code: 'parse.not_report',
     });
-    const missing = await parseReportFile(path.join(dir, 'does-not-exist.txt'));
+    const missing = await processFile(path.join(dir, 'does-not-exist.txt'));
     expect(isFailure(missing) && missing.error).toMatch(/does-not-exist\.txt/);
     expect(isFailure(missing) && missing.code).toBe('read.not_found');
-    expect(parseReportText('', 'empty.txt')).toEqual({ file: 'empty.txt', error: '文件为空', code: 'parse.empty' });
+    expect(processText('', 'empty.txt')).toEqual({ file: 'empty.txt', error: '文件为空', code: 'parse.empty' });
   });
 });
 
@@ -231,7 +231,7 @@ describe('narrative check', () => {
         '四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0',
       ].join('\n');
     const check = (n: number) => {
-      const r = parseReportText(base(n), 'x.txt');
+      const r = processText(base(n), 'x.txt');
       if (isFailure(r)) throw new Error(r.error);
       return r.checks.find((c) => c.id === 'narrative.requests');
     };
@@ -258,7 +258,7 @@ describe('table 四 printed as one row per group', () => {
       '五、存在的主要问题及改进情况',
       '无。',
     ].join('\n');
-    const r = parseReportText(text, 'x.txt');
+    const r = processText(text, 'x.txt');
     if (isFailure(r)) throw new Error(r.error);
     expect(r.figures.appeals).toEqual({
       review: { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 },
@@ -280,7 +280,7 @@ describe('title block', () => {
       '二、主动公开政府信息情况',
       '正文。',
     ].join('\n');
-    const r = parseReportText(text, 'x.txt');
+    const r = processText(text, 'x.txt');
     if (isFailure(r)) throw new Error(r.error);
     expect([r.agency, r.year]).toEqual(['临沂市兰山区审计局', 2024]);
   });

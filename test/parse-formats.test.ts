@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseReportFile } from '@/lib/parse/index';
+import { processFile } from '@/lib/indexer/pipeline';
 import { isFailure, type ReportRecord } from '@/lib/types';
 import { fixtureText, toDocx, toHtml, toPdf } from './fixtures/read/build';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'r.docx'), await toDocx(t));
   writeFileSync(path.join(dir, 'r.pdf'), await toPdf(t));
   for (const ext of ['txt', 'html', 'docx', 'pdf']) {
-    const r = await parseReportFile(path.join(dir, `r.${ext}`));
+    const r = await processFile(path.join(dir, `r.${ext}`));
     if (isFailure(r)) throw new Error(`${ext}: ${r.error}`);
     records[ext] = r;
   }

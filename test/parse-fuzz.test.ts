@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseReportText } from '@/lib/parse/index';
+import { processText } from '@/lib/indexer/pipeline';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, isFailure, REQUEST_ROWS, type Figures } from '@/lib/types';
 
 const seedsDir = path.resolve(__dirname, '..', '../shared/seeds');
@@ -90,8 +90,8 @@ describe('parser under mutation', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (si, muts) => {
         const input = muts.reduce(apply, seeds[si]);
-        let r: ReturnType<typeof parseReportText> | undefined;
-        expect(() => (r = parseReportText(input, 'fuzz.txt'))).not.toThrow();
+        let r: ReturnType<typeof processText> | undefined;
+        expect(() => (r = processText(input, 'fuzz.txt'))).not.toThrow();
         if (isFailure(r!)) {
           expect(r!.error.length).toBeGreaterThan(0);
           expect(r!.error.startsWith('解析失败')).toBe(false); // a crash caught by the safety net is still a bug
@@ -111,7 +111,7 @@ describe('parser under mutation', () => {
     for (const s of seeds) {
       const lines = s.split('\n');
       for (let k = 0; k < lines.length; k += 7) {
-        const r = parseReportText([...lines.slice(0, k), ...lines.slice(k + 1)].join('\n'), 'drop.txt');
+        const r = processText([...lines.slice(0, k), ...lines.slice(k + 1)].join('\n'), 'drop.txt');
         expect(isFailure(r) ? r.error : 'ok').not.toMatch(/^解析失败/);
       }
     }

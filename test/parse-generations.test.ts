@@ -4,7 +4,7 @@
  * 2019 part-二 table, the legacy 统计表 in four layouts, legacy prose, acceptance and format.
  */
 import { describe, expect, it } from 'vitest';
-import { parseReportText } from '@/lib/parse/index';
+import { processText } from '@/lib/indexer/pipeline';
 import { detectFormat } from '@/lib/parse/format';
 import { breakInlineHeadings, splitSections } from '@/lib/parse/sections';
 import { APPLICANT_COLUMNS, isFailure, type ParseResult, type ReportRecord, type RequestRow } from '@/lib/types';
@@ -44,7 +44,7 @@ function oneLine2021(prose: string): string {
 }
 
 describe('one-line page, every table cell run together (2021 format)', () => {
-  const prosed = ok(parseReportText(oneLine2021('本年度制发行政规范性文件3件，现行有效行政规范性文件40件。'), 'one-line.txt'));
+  const prosed = ok(processText(oneLine2021('本年度制发行政规范性文件3件，现行有效行政规范性文件40件。'), 'one-line.txt'));
 
   it('finds the six parts inside the one line', () => {
     expect(prosed.format).toBe('2021');
@@ -82,7 +82,7 @@ describe('one-line page, every table cell run together (2021 format)', () => {
   });
 
   it('leaves an ambiguous run null with a warning when nothing fixes it', () => {
-    const r = ok(parseReportText(oneLine2021(''), 'one-line.txt'));
+    const r = ok(processText(oneLine2021(''), 'one-line.txt'));
     expect(r.figures.active!.normative_documents).toEqual({ issued: null, repealed: null, in_force: null });
     expect(r.warnings.some((w) => w.includes('表二“行政规范性文件”') && w.includes('无法唯一拆分'))).toBe(true);
     expect(r.figures.active!.licensing).toBe(356);
@@ -101,7 +101,7 @@ describe('2019 format', () => {
     '五、存在的主要问题及改进情况',
     '六、其他需要报告的事项',
   ].join('\n');
-  const r = ok(parseReportText(text, 'f2019.txt'));
+  const r = ok(processText(text, 'f2019.txt'));
 
   it('goes to figures.active2019; a negative change inside a run is read, the rest only when unambiguous', () => {
     expect(r.format).toBe('2019');
@@ -157,7 +157,7 @@ const LAYOUTS: Record<string, string> = {
 describe('legacy 统计表', () => {
   for (const [name, table] of Object.entries(LAYOUTS)) {
     it(`reads the ${name} layout by indicator name, with the 累计 column`, () => {
-      const r = ok(parseReportText(legacyReport(table), `legacy-${name}.txt`));
+      const r = ok(processText(legacyReport(table), `legacy-${name}.txt`));
       expect(r.format).toBe('legacy');
       expect(r.figures).toMatchObject({ active: null, requests: null, appeals: null });
       const f = r.figures.legacy!;
@@ -180,7 +180,7 @@ describe('legacy 统计表', () => {
     const glued =
       '指标名称计量单位本年度累计主动公开政府信息数条3861520其中：1.规范性文件数件1245受理政府信息公开申请数件1740其中：1.当面申请数件382.网上申请数件11253.信函申请数件00行政复议数件00行政诉讼数件01';
     const text = legacyReport(glued).replace('本局通过门户网站等渠道公开各类信息。', '全年主动公开政府信息386条，收到政府信息公开申请17件。');
-    const f = ok(parseReportText(text, 'legacy-glued.txt')).figures.legacy!;
+    const f = ok(processText(text, 'legacy-glued.txt')).figures.legacy!;
     expect(f.active_total).toBe(386); // 3|861520, 38|61520, 386|1520: the prose names 386
     expect(f.cumulative.active_total).toBe(1520);
     expect(f.requests_received).toBe(17);
@@ -193,7 +193,7 @@ describe('legacy 统计表', () => {
 
   it('checks the narrative against the table', () => {
     const text = legacyReport(LAYOUTS.tab).replace('申请均已按时答复。', '本年度未收到政府信息公开申请。');
-    const r = ok(parseReportText(text, 'legacy-claim.txt'));
+    const r = ok(processText(text, 'legacy-claim.txt'));
     const c = r.checks.find((x) => x.id === 'narrative.requests')!;
     expect(c.ok).toBe(false);
     expect(c.detail).toContain('5');
@@ -205,18 +205,18 @@ describe('legacy prose', () => {
     `示例镇人民政府2012年政府信息公开工作年度报告\n一、概述\n${body}\n二、主动公开政府信息情况\n本镇主动公开信息58条。\n三、依申请公开政府信息情况\n见上。`;
 
   it('takes a figure the sentence names, and marks it as from the prose', () => {
-    const f = ok(parseReportText(prose('全年共收到政府信息公开申请 7 件，均已答复。'), 'p1.txt')).figures.legacy!;
+    const f = ok(processText(prose('全年共收到政府信息公开申请 7 件，均已答复。'), 'p1.txt')).figures.legacy!;
     expect(f.requests_received).toBe(7);
     expect(f.active_total).toBe(58);
     expect(f.from_prose).toEqual(['requests_received', 'active_total']);
   });
 
   it('reads a statement of none as 0', () => {
-    expect(ok(parseReportText(prose('本年度未收到政府信息公开申请。'), 'p2.txt')).figures.legacy!.requests_received).toBe(0);
+    expect(ok(processText(prose('本年度未收到政府信息公开申请。'), 'p2.txt')).figures.legacy!.requests_received).toBe(0);
   });
 
   it('leaves it null with a warning when sentences disagree; other numbers are not requests', () => {
-    const r = ok(parseReportText(prose('本镇收到政府信息公开申请3件，其中镇政府办收到政府信息公开申请2件。行政服务中心受理申请420件。'), 'p3.txt'));
+    const r = ok(processText(prose('本镇收到政府信息公开申请3件，其中镇政府办收到政府信息公开申请2件。行政服务中心受理申请420件。'), 'p3.txt'));
     expect(r.figures.legacy!.requests_received).toBeNull();
     expect(r.warnings.some((w) => w.includes('收到申请数有多个不同的数字'))).toBe(true);
   });
@@ -224,18 +224,18 @@ describe('legacy prose', () => {
 
 describe('accepting real reports, refusing fragments', () => {
   it('refuses a truncated download (a title and one sentence) as incomplete', () => {
-    const r = parseReportText('示例县人民政府2021年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》，现公布本县2021年政府信息公开工作年度报告。', 'cut.txt');
+    const r = processText('示例县人民政府2021年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》，现公布本县2021年政府信息公开工作年度报告。', 'cut.txt');
     expect(r).toEqual({ file: 'cut.txt', error: '不完整：未找到报告的任何部分或表格', code: 'parse.incomplete' });
   });
 
   it('accepts a current-format page that lost its title', () => {
-    const r = ok(parseReportText('一、总体情况\n本局推进政府信息公开，现将本年度报告如下。\n二、主动公开政府信息情况\n见下表。', 'untitled.txt'));
+    const r = ok(processText('一、总体情况\n本局推进政府信息公开，现将本年度报告如下。\n二、主动公开政府信息情况\n见下表。', 'untitled.txt'));
     expect(r.sections.map((s) => s.key)).toEqual(['overview', 'active']);
   });
 
   it('accepts a report in traditional characters and splits its parts', () => {
     const text = '示例縣人民政府2010年政府信息公開年度報告\n一、概述\n本縣推進政府信息公開工作。\n二、主動公開政府信息的情況\n全年主動公開信息120條。\n三、依申請公開政府信息的情況\n無。';
-    const r = ok(parseReportText(text, 'trad.txt'));
+    const r = ok(processText(text, 'trad.txt'));
     expect(r.format).toBe('legacy');
     // titles and text stay as written; only the matching sees simplified characters
     expect(r.sections.map((s) => [s.key, s.title])).toEqual([
@@ -248,8 +248,8 @@ describe('accepting real reports, refusing fragments', () => {
   });
 
   it('still refuses text that is not about 信息公开, and tables with no report around them', () => {
-    expect(parseReportText('会议纪要\n一、会议时间\n三月五日', 'x.txt')).toMatchObject({ error: expect.stringMatching(/^不是政府信息公开工作年度报告/) });
-    expect(parseReportText('第二十条第（一）项\n信息内容\n规章\n0\n0\n0\n本年新收政府信息公开申请数量\n1', 'y.txt')).toMatchObject({
+    expect(processText('会议纪要\n一、会议时间\n三月五日', 'x.txt')).toMatchObject({ error: expect.stringMatching(/^不是政府信息公开工作年度报告/) });
+    expect(processText('第二十条第（一）项\n信息内容\n规章\n0\n0\n0\n本年新收政府信息公开申请数量\n1', 'y.txt')).toMatchObject({
       error: expect.stringMatching(/^不是政府信息公开工作年度报告/),
     });
   });
@@ -343,7 +343,7 @@ describe('legacy 统计表 in the national template wording (统计指标 / 单�
   ];
   it('maps every template row, result rows to the group above them', () => {
     const text = legacyReport(rows.map((r) => r.join('\t')).join('\n'));
-    const r = ok(parseReportText(text, 'template.txt'));
+    const r = ok(processText(text, 'template.txt'));
     expect(r.format).toBe('legacy');
     expect(r.figures.legacy).toEqual({
       active_total: 2301,

@@ -11,7 +11,7 @@ import { readPage } from '@/lib/read/html';
 import { extractMeta } from '@/lib/parse/meta/index';
 import { nameAtEnd, readName } from '@/lib/parse/meta/agency-name';
 import { isFurniture } from '@/lib/parse/meta/furniture';
-import { parseReportFile, parseReportText } from '@/lib/parse/index';
+import { processFile, processText } from '@/lib/indexer/pipeline';
 import { resolveRegion } from '@/lib/region/index';
 import { isFailure } from '@/lib/types';
 
@@ -95,7 +95,7 @@ describe('agency and year from the page', () => {
     expect(meta('正文第一段。' + BODY, { htmlTitle: '嘉善县民政局2023年政府信息公开工作年度报告_嘉善县人民政府' })).toMatchObject({ agency: '嘉善县民政局', year: 2023 });
   });
   it('the record says where agency and year came from', () => {
-    const r = parseReportText('嘉善县民政局2023年政府信息公开工作年度报告' + BODY + '三、收到和处理政府信息公开申请情况\n略。\n', 'x.txt');
+    const r = processText('嘉善县民政局2023年政府信息公开工作年度报告' + BODY + '三、收到和处理政府信息公开申请情况\n略。\n', 'x.txt');
     if (isFailure(r)) throw new Error(r.error);
     expect(r.meta).toEqual({ agency: { value: '嘉善县民政局', source: 'title' }, year: { value: 2023, source: 'title' } });
   });
@@ -134,7 +134,7 @@ describe('page evidence through the readers', () => {
   it('a page whose text lost its title is named by its <title>', async () => {
     const f = path.join(dir, 'a.html');
     fs.writeFileSync(f, `<html><head><title>嘉善县民政局2023年政府信息公开工作年度报告</title></head><body>${body}</body></html>`);
-    const r = await parseReportFile(f);
+    const r = await processFile(f);
     if (isFailure(r)) throw new Error(r.error);
     expect(r.meta?.agency).toEqual({ value: '嘉善县民政局', source: 'html-title' });
     expect(r.year).toBe(2023);
@@ -144,7 +144,7 @@ describe('page evidence through the readers', () => {
     const f = path.join(dir, 'b.txt');
     fs.writeFileSync(f, '本报告根据《条例》编制。\n一、总体情况\n全年主动公开信息120条。\n二、主动公开政府信息情况\n略。\n三、收到和处理政府信息公开申请情况\n略。\n');
     fs.writeFileSync(`${f}.json`, JSON.stringify({ sourceUrl: 'https://www.pingtan.gov.cn/a.htm', pageTitle: '平潭综合实验区2023年政府信息公开工作年度报告' }));
-    const r = await parseReportFile(f);
+    const r = await processFile(f);
     if (isFailure(r)) throw new Error(r.error);
     expect(r.meta?.agency).toEqual({ value: '平潭综合实验区', source: 'sidecar-title' });
     expect(r.region).toEqual({ province: '福建省', city: '福州市', county: '平潭县' });
@@ -208,8 +208,8 @@ describe('conflicting years', () => {
 describe('level and kind of places', () => {
   it('a zone on its county’s site is a county-level government; 苏木 is a township', () => {
     const body = BODY + '三、收到和处理政府信息公开申请情况\n略。\n';
-    const z = parseReportText('平潭综合实验区2023年政府信息公开工作年度报告' + body, 'z.txt', { sourceUrl: 'https://www.pingtan.gov.cn/a.htm' });
-    const t = parseReportText('正蓝旗扎格斯台苏木人民政府2023年政府信息公开工作年度报告' + body, 't.txt');
+    const z = processText('平潭综合实验区2023年政府信息公开工作年度报告' + body, 'z.txt', { sourceUrl: 'https://www.pingtan.gov.cn/a.htm' });
+    const t = processText('正蓝旗扎格斯台苏木人民政府2023年政府信息公开工作年度报告' + body, 't.txt');
     if (isFailure(z) || isFailure(t)) throw new Error('rejected');
     expect([z.level, z.kind]).toEqual(['county', 'government']);
     expect(t.level).toBe('township');

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseReportFile } from '@/lib/parse/index';
+import { processFile } from '@/lib/indexer/pipeline';
 import { isFailure, type ParseResult, type ReportRecord } from '@/lib/types';
 
 const dir = path.resolve(__dirname, '../../shared/realworld');
@@ -57,7 +57,7 @@ const results = new Map<string, ParseResult>();
 beforeAll(async () => {
   expect(fs.existsSync(path.join(dir, 'labels.json')), `missing ${dir}/labels.json`).toBe(true);
   labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
-  for (const l of labels) results.set(l.file, await parseReportFile(path.join(dir, l.file)));
+  for (const l of labels) results.set(l.file, await processFile(path.join(dir, l.file)));
 }, 120_000);
 
 const record = (file: string): ReportRecord => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReportFile, parseReportText } from '@/lib/parse/index';
+import { processFile, processText } from '@/lib/indexer/pipeline';
 import { isFailure, SECTION_KEYS, type ReportRecord } from '@/lib/types';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -17,7 +17,7 @@ const expected: Record<string, any> = JSON.parse(
 const files = Object.keys(expected).sort();
 
 async function parseSeed(name: string): Promise<ReportRecord> {
-  const r = await parseReportFile(path.join(seedsDir, name));
+  const r = await processFile(path.join(seedsDir, name));
   if (isFailure(r)) throw new Error(`${name}: ${r.error}`);
   return r;
 }
@@ -60,7 +60,7 @@ describe('seed reports', () => {
 
       it('id is stable and derived from agency and year', async () => {
         const a = await parseSeed(name);
-        const b = parseReportText(fs.readFileSync(path.join(seedsDir, name), 'utf8'), 'other-name.txt');
+        const b = processText(fs.readFileSync(path.join(seedsDir, name), 'utf8'), 'other-name.txt');
         expect(isFailure(b) ? null : b.id).toBe(a.id);
         expect(a.id).toMatch(/^[0-9a-f]{16}$/);
       });

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { parseReportFile } from '@/lib/parse';
+import { processFile } from '@/lib/indexer/pipeline';
 import { isFailure, type ParseResult, type ReportRecord } from '@/lib/types';
 import { fixtureText, toDocx, toHtml, toPdf } from './fixtures/read/build';
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
 
 describe('format twins parse to the same record', () => {
   it('the plain-text original parses cleanly, all checks passing', async () => {
-    const r = record(await parseReportFile(f('report.txt')));
+    const r = record(await processFile(f('report.txt')));
     expect(r.agency).toBe('青禾县自然资源和规划局');
     expect(r.year).toBe(2024);
     // 青禾县 is invented, so the parser may not place it; every other warning would be a reading problem
@@ -59,8 +59,8 @@ describe('format twins parse to the same record', () => {
 
   for (const name of TWINS) {
     it(`${name} ≡ report.txt`, async () => {
-      const base = record(await parseReportFile(f('report.txt')));
-      const twin = record(await parseReportFile(f(name)));
+      const base = record(await processFile(f('report.txt')));
+      const twin = record(await processFile(f(name)));
       expect(essence(twin)).toEqual(essence(base));
     });
   }
@@ -72,14 +72,14 @@ describe('real seeds survive re-encoding', () => {
   for (const name of seeds) {
     it(`${name}: GBK and UTF-16 copies parse like the original`, async () => {
       const text = readFileSync(path.join(SEEDS, name), 'utf8');
-      const base = record(await parseReportFile(path.join(SEEDS, name)));
+      const base = record(await processFile(path.join(SEEDS, name)));
       for (const [suffix, bytes] of [
         ['gbk.txt', iconv.encode(text, 'gbk')],
         ['utf16.txt', iconv.encode(text, 'utf-16le', { addBOM: true })],
       ] as const) {
         const copy = f(`${name}.${suffix}`);
         writeFileSync(copy, bytes);
-        expect(essence(record(await parseReportFile(copy)))).toEqual(essence(base));
+        expect(essence(record(await processFile(copy)))).toEqual(essence(base));
       }
     });
   }

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
 import { indexDirectory } from '../lib/indexer/run';
-import { parseReportText } from '../lib/parse/index';
+import { processText } from '../lib/indexer/pipeline';
 import { SqliteEngine } from '../lib/search/sqlite';
 import type { SearchQuery } from '../lib/search/types';
 import { isFailure, type ReportRecord } from '../lib/types';
@@ -118,7 +118,7 @@ describe('search during re-index and swap', () => {
   it('a writer rebuilding batch by batch between searches (same process, other handle)', async () => {
     const records: ReportRecord[] = [];
     for (const r of generateReports({ seed: 'concurrency', agencies: 40, years: [2023, 2024] })) {
-      const p = parseReportText(r.text, r.name);
+      const p = processText(r.text, r.name);
       if (!isFailure(p)) records.push(p);
     }
     const writer = new SqliteEngine({ dataDir, batchSize: 5 });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
-import { parseReportText } from '../lib/parse/index';
+import { processText } from '../lib/indexer/pipeline';
 import { SYNTHETIC_MARKER, SYNTHETIC_NOTICE } from '../lib/parse/synthetic';
 import { isFailure, type ReportRecord } from '../lib/types';
 import { indexDirectory } from '../lib/indexer/run';
@@ -24,7 +24,7 @@ vi.mock('server-only', () => ({}));
 const GENERATED = [...generateReports({ seed: 'synthetic-test', agencies: 2, years: [2022, 2023], limit: 4 })];
 
 function parsed(text: string, file = 'x.txt'): ReportRecord {
-  const r = parseReportText(text, file);
+  const r = processText(text, file);
   if (isFailure(r)) throw new Error(r.error);
   return r;
 }

@@ -4,12 +4,12 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { parseReportFile } = await import('../parse/index.ts');
+const { processFile } = await import('./pipeline.ts');
 
 parentPort.on('message', async ({ id, file }) => {
   let res;
   try {
-    res = await parseReportFile(file);
+    res = await processFile(file);
   } catch (e) {
     res = { file, error: `解析失败：${e instanceof Error ? e.message : String(e)}`, code: 'parse.crashed' };
   }

@@ -5,7 +5,7 @@
  * threads working.
  */
 import { Worker } from 'node:worker_threads';
-import { parseReportFile } from '../parse/index';
+import { processFile } from './pipeline';
 import type { ParseResult } from '../types';
 
 export interface ParsePool {
@@ -31,7 +31,7 @@ const ENTRY = new URL('./parse-worker.mjs', import.meta.url);
 export function createParsePool(size: number): ParsePool {
   let nextId = 0;
   const slots: Slot[] = [];
-  const inThread = (t: Task) => parseReportFile(t.file).then(t.resolve, (e) => t.resolve({ file: t.file, error: `解析出错：${String(e)}`, code: 'index.parse_crashed' }));
+  const inThread = (t: Task) => processFile(t.file).then(t.resolve, (e) => t.resolve({ file: t.file, error: `解析出错：${String(e)}`, code: 'index.parse_crashed' }));
   for (let i = 0; i < size; i++) {
     const slot: Slot = { worker: new Worker(ENTRY), pending: new Map(), alive: true };
     slot.worker.on('message', (m: { id?: number; res?: ParseResult }) => {

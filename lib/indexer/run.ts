@@ -1,11 +1,11 @@
 /**
- * The indexing pipeline: files → parseReportFile → engine.rebuild, streamed (one bounded window
+ * The indexing pipeline: files → processFile → engine.rebuild, streamed (one bounded window
  * of parsed records in memory), with per-file failures collected rather than fatal, and a
  * status file for /api/status. The CLI (scripts/index.ts) only wires this to the terminal.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { parseReportFile } from '../parse/index';
+import { processFile } from './pipeline';
 import { isFailure, type ParseFailure, type ParseResult, type ReportRecord } from '../types';
 import { addMessage, stageMessage } from '../messages';
 import type { SearchEngine } from '../search/types';
@@ -90,7 +90,7 @@ async function startRun(opts: IndexOptions): Promise<Run> {
   const files = await findReportFiles(opts.dir, skipped);
   const workers = opts.parse ? 0 : (opts.workers ?? (files.length >= 50 ? Math.min(4, os.availableParallelism()) : 0));
   const pool = workers > 0 ? createParsePool(workers) : null;
-  const parse = opts.parse ?? (pool ? pool.parse : parseReportFile);
+  const parse = opts.parse ?? (pool ? pool.parse : processFile);
   // With parser threads, enough files in flight to keep them busy through a whole synchronous
   // write batch (engine.rebuild flushes 500 records at a time; the threads would idle otherwise).
   // Parsed records are ~30 KB: 1,000 ahead is ~30 MB.

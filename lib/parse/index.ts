@@ -1,12 +1,12 @@
 /**
- * text → ReportRecord: metadata, sections, figures, checks, themes. Never throws for bad input:
- * a text that is not a report, or a file that cannot be read, comes back as `{ file, error }`.
+ * The parse stage: the read stage's output (text, provenance, read messages) → ReportRecord:
+ * metadata, sections, figures, checks. Themes are the next stage (lib/themes), applied to the
+ * record; the indexer composes the stages (lib/indexer/pipeline.ts). Never throws for bad input:
+ * a text that is not a report comes back as `{ file, error }`.
  */
-import { ReadError, readReportFile, type Provenance } from '../read/index';
 import { agencyLevel, resolveRegion } from '../region/index';
-import { tagThemes } from '../themes/index';
 import { stageMessage, type StageMessage, type Warn } from '../messages';
-import { isFailure, type Figures, type Level, type ParseFailure, type ParseResult, type Region, type ReportFormat, type ReportRecord, type ReportSource } from '../types';
+import { isFailure, type Figures, type Level, type ParseFailure, type ParseResult, type ReadResult, type Region, type ReportFormat, type ReportRecord, type ReportSource } from '../types';
 import { runChecks } from './checks';
 import { reportId } from './identity';
 import { agencyKind } from './metadata';
@@ -21,6 +21,7 @@ import { isSyntheticPreface } from './synthetic';
 import { parseActive, parseActive2019, parseAppeals, parseRequests } from './tables';
 
 export { reportId } from './identity';
+export type { PageContext } from './meta/index';
 
 /** Line endings, BOM, NBSP and other invisible noise that breaks line-based parsing. */
 export function normalizeText(text: string): string {
@@ -135,9 +136,7 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
   const { region, named, messages: regionMessages } = resolveRegion(agency, text, { url: meta.url });
   messages.push(...regionMessages);
 
-  const problems = byKey.get('problems');
   const sections = toSections(raw);
-  const themes = problems ? tagThemes(sections.find((s) => s.key === 'problems')!.text) : [];
 
   const record: ReportRecord = {
     file,
@@ -156,7 +155,8 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
     sections,
     figures,
     checks,
-    themes,
+    // tagged by the themes stage; the key is set here so a record's fields keep one order
+    themes: [],
     warnings: messages.map((m) => m.message),
     messages,
   };
@@ -165,32 +165,22 @@ function parse(text: string, file: string, ctx: PageContext): ParseResult {
 }
 
 /**
- * Reads through lib/read (formats, encodings), then parses. Unreadable files → `{ file, error }`.
- * `opts.provenance` stands in for a missing sidecar (the scorer passes a label's URL this way).
+ * The read stage's output → ParseResult. Reader messages come first; `record.source` is what the
+ * reader learnt about the file (hash, format, encoding, size, provenance).
  */
-export async function parseReportFile(filePath: string, opts: { provenance?: Provenance } = {}): Promise<ParseResult> {
-  let text: string;
-  let source: ReportSource;
-  let pageContext: PageContext = {};
-  const readMessages: StageMessage[] = [];
-  try {
-    const r = await readReportFile(filePath);
-    text = r.text;
-    readMessages.push(...r.messages);
-    source = { sha256: r.sha256, format: r.format, encoding: r.encoding };
-    if (!r.provenance && opts.provenance) r.provenance = opts.provenance;
-    if (r.provenance?.sourceUrl) source.sourceUrl = r.provenance.sourceUrl;
-    if (r.provenance?.capturedAt) source.capturedAt = r.provenance.capturedAt;
-    source.bytes = r.bytes;
-    pageContext = { ...r.page, ...(r.provenance?.sourceUrl ? { sourceUrl: r.provenance.sourceUrl } : {}), ...(r.provenance?.pageTitle ? { pageTitle: r.provenance.pageTitle } : {}) };
-  } catch (e) {
-    if (e instanceof ReadError) return failure(filePath, e.toMessage());
-    return failure(filePath, stageMessage('read.corrupt', `${filePath}: 读取失败（${e instanceof Error ? e.message : String(e)}）`));
-  }
-  const res = parseReportText(text, filePath, pageContext);
+export function parseRead(read: ReadResult, file: string): ParseResult {
+  const source: ReportSource = { sha256: read.sha256, format: read.format, encoding: read.encoding };
+  if (read.provenance?.sourceUrl) source.sourceUrl = read.provenance.sourceUrl;
+  if (read.provenance?.capturedAt) source.capturedAt = read.provenance.capturedAt;
+  source.bytes = read.bytes;
+  const pageContext: PageContext = {
+    ...read.page,
+    ...(read.provenance?.sourceUrl ? { sourceUrl: read.provenance.sourceUrl } : {}),
+    ...(read.provenance?.pageTitle ? { pageTitle: read.provenance.pageTitle } : {}),
+  };
+  const res = parseReportText(read.text, file, pageContext);
   if (!isFailure(res)) {
-    // reader warnings first
-    res.messages = [...readMessages, ...(res.messages ?? [])];
+    res.messages = [...read.messages, ...(res.messages ?? [])];
     res.warnings = res.messages.map((m) => m.message);
     res.source = source;
   }

@@ -4,7 +4,7 @@
  * show why a report carries a theme.
  */
 import { createRequire } from 'node:module';
-import type { ThemeHit } from '../types';
+import type { ReportRecord, ThemeHit } from '../types';
 
 const require = createRequire(import.meta.url);
 
@@ -79,4 +79,10 @@ export function tagThemes(problemsText: string): ThemeHit[] {
     if (evidence.length) hits.push({ id: t.id, label: t.label, evidence });
   }
   return hits;
+}
+
+/** The themes stage: a parsed record, tagged with the themes of its problems section (none without one). */
+export function withThemes(record: ReportRecord): ReportRecord {
+  const problems = record.sections.find((s) => s.key === 'problems');
+  return { ...record, themes: problems ? tagThemes(problems.text) : [] };
 }

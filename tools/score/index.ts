@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseReportFile } from '../../lib/parse/index';
+import { processFile } from '../../lib/indexer/pipeline';
 import { scoreFile, type FieldResult, type FileScore } from './compare';
 import { readLabels } from './labels-json';
 
@@ -47,7 +47,7 @@ export async function scoreFolder(dir: string, opts: { useUrl?: boolean } = {}):
     const file = path.join(dir, l.file);
     if (!fs.existsSync(file)) throw new Error(`${file}: listed in labels.json but missing`);
     const provenance = opts.useUrl !== false && l.url ? { sourceUrl: l.url } : undefined;
-    files.push(scoreFile(l, await parseReportFile(file, { provenance })));
+    files.push(scoreFile(l, await processFile(file, { provenance })));
   }
   return {
     summary: {
