@@ -119,7 +119,7 @@ export async function indexSteps(dataDir: string, opts: { reportsDir?: string; d
   const demoDir = path.join(dataDir, 'demo-corpus');
   let dir = opts.reportsDir;
   if (state === 'stale') {
-    const { readIndexStatus } = await import('../lib/indexer/status');
+    const { readIndexStatus } = await import('../lib/index-status');
     const last = (await readIndexStatus(dataDir).catch(() => null))?.source;
     log(`the index in ${dataDir} was built by an older version of Nianbao: rebuilding it`);
     if (!dir && last && path.resolve(last) !== path.resolve(demoDir) && fs.existsSync(last)) dir = last;

@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
-import { readIndexStatus } from '../lib/indexer/status';
+import { readIndexStatus } from '../lib/index-status';
 import { SqliteEngine, DEFAULT_DB_FILE } from '../lib/search/sqlite';
 import { BAD_CASES, buildBadCorpus } from './fixtures/bad/build';
 

@@ -14,7 +14,7 @@ import { GET as searchGET } from '@/app/api/search/route';
 import { GET as reportGET } from '@/app/api/reports/[id]/route';
 import { GET as agenciesGET } from '@/app/api/agencies/route';
 import { proxy } from '@/proxy';
-import { writeIndexStatus, type IndexStatus } from '@/lib/indexer/status';
+import { writeIndexStatus, type IndexStatus } from '@/lib/index-status';
 import { generatedRecords, serveIndex, useDataDir } from './helpers-index';
 
 const B = 'http://localhost';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
-import { readIndexStatus } from '../lib/indexer/status';
+import { readIndexStatus } from '../lib/index-status';
 import { removeAbandonedBuilds } from '../lib/search/sqlite-leftovers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

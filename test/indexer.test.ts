@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateReports } from '../tools/corpus/generate';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { indexDirectory } from '../lib/indexer/run';
-import { readIndexStatus } from '../lib/indexer/status';
+import { readIndexStatus } from '../lib/index-status';
 import { findReportFiles } from '../lib/indexer/walk';
 import { makeReporter } from '../lib/indexer/progress';
 

@@ -13,7 +13,7 @@ import { MESSAGE_CODES, isMessageCode, type StageMessage } from '@/lib/messages'
 import { readReportFile, ReadError } from '@/lib/read';
 import { processFile, processText } from '@/lib/indexer/pipeline';
 import { indexDirectory } from '@/lib/indexer/run';
-import { readIndexStatus } from '@/lib/indexer/status';
+import { readIndexStatus } from '@/lib/index-status';
 import { publicIndexStatus } from '@/lib/indexer/public-status';
 import { SqliteEngine } from '@/lib/search/sqlite';
 import { isFailure, type ParseResult } from '@/lib/types';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexDirectory } from '../lib/indexer/run';
-import { readIndexStatus } from '../lib/indexer/status';
+import { readIndexStatus } from '../lib/index-status';
 import { SqliteEngine } from '../lib/search/sqlite';
 import { toRecordDocument } from '../lib/search/meili-map';
 import { withoutOlderVersions } from '../lib/versions';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import type { IndexStatus } from '@/lib/indexer/status';
+import type { IndexStatus } from '@/lib/index-status';
 import { publicIndexStatus } from '@/lib/indexer/public-status';
 import { engineLabel } from '@/lib/labels';
 import { getSiteStatus } from '@/lib/queries';

@@ -3,7 +3,7 @@
  * CI), and failed files as their own lines so they survive in either.
  */
 import type { IndexProgress } from './run';
-import type { IndexFailure, IndexStatus } from './status';
+import type { IndexFailure, IndexStatus } from '../index-status';
 
 export interface Out {
   isTTY?: boolean;

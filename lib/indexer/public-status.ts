@@ -5,7 +5,7 @@
  * index-status.json on disk keeps the full text for the operator.
  */
 import path from 'node:path';
-import type { IndexStatus } from './status';
+import type { IndexStatus } from '../index-status';
 
 export function publicIndexStatus(index: unknown): unknown {
   const s = index as IndexStatus | null;

@@ -11,7 +11,7 @@ import { addMessage, stageMessage } from '../messages';
 import type { SearchEngine } from '../search/types';
 import { findReportFiles, type SkippedFile } from './walk';
 import { createParsePool, type ParsePool } from './pool';
-import { readIndexStatus, writeIndexStatus, type AbortedRun, type IndexFailure, type IndexStatus } from './status';
+import { readIndexStatus, writeIndexStatus, type AbortedRun, type IndexFailure, type IndexStatus } from '../index-status';
 import { VersionTracker, type VersionMeta } from './versions';
 import { compareCompleteness, completeness, completenessText, versionId } from '../versions';
 

@@ -3,7 +3,7 @@ import 'server-only';
 import { getEngine } from '../search/index';
 import type { CorpusCounts } from '../search/types';
 import { AppError, fromEngineError, type Surface } from '../errors';
-import { readIndexStatus } from '../indexer/status';
+import { readIndexStatus } from '../index-status';
 
 /**
  * What the index holds: all reports and the generated (demo) ones, for the site-wide demo banner

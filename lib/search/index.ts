@@ -6,7 +6,7 @@ import type { ReportRecord } from '../types';
 import { EngineUnavailableError, type RebuildProgress, type SearchEngine, type SearchQuery } from './types';
 import { normalizeQuery } from './query';
 import { SqliteEngine } from './sqlite';
-import { indexWasBuilt } from '../indexer/status';
+import { indexWasBuilt } from '../index-status';
 import { batchBytesFor } from './meili-batch';
 
 export type EngineKind = 'sqlite' | 'meilisearch';

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AbortedRun } from '../indexer/status';
+import type { AbortedRun } from '../index-status';
 
 /** True while a process with this id exists (EPERM: it exists but belongs to another user). */
 export function processAlive(pid: number): boolean {

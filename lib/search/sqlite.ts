@@ -28,7 +28,7 @@ import { INDEXES_SQL, SECTION_SLOTS, beginBulkLoad, createSchema, finishBulkLoad
 import { countAll, countFacet, filterMask, selectRows, withoutVersions, type FacetCache, type FacetRow } from './sqlite-cache';
 import { rowsMatchingAll } from './sqlite-terms';
 import { removeAbandonedBuilds } from './sqlite-leftovers';
-import type { AbortedRun } from '../indexer/status';
+import type { AbortedRun } from '../index-status';
 import { bestSection, makeSnippet } from './snippet';
 import { BYTES_PER_FACET_VALUE, resultKey, type CachedResult } from './sqlite-results';
 import { SqliteSnapshot } from './sqlite-snapshot';

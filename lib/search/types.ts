@@ -3,7 +3,7 @@
  * production). Pages and scripts reach engines only through this interface.
  */
 import type { ReportRecord, SectionKey, Level, AgencyKind } from '../types';
-import type { AbortedRun } from '../indexer/status';
+import type { AbortedRun } from '../index-status';
 import type { FigureFilter, FigureSort, KeyFigureValues } from '../key-figures';
 
 export const FACETS = ['agency', 'year', 'province', 'city', 'level', 'kind', 'theme', 'checks'] as const;

@@ -1,11 +1,13 @@
 /**
- * data/index-status.json: what the last `npm run index` did, for /api/status and the site footer.
+ * data/index-status.json: what the last `npm run index` did (written by lib/indexer), for the
+ * engine facade, /api/status and the site footer. Outside lib/indexer so readers need not import
+ * the indexer.
  */
 import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { env } from '../env';
-import type { MessageCode } from '../messages';
+import { env } from './env';
+import type { MessageCode } from './messages';
 
 export interface IndexFailure {
   file: string;
