@@ -4,7 +4,7 @@
  * lib/labels.ts, so a column has one definition wherever it appears.
  */
 import { FIGURE_KEYS } from './compare/figures';
-import { figureLabel } from './compare/labels';
+import { figureLabel } from './compare/key-labels';
 import { RATE_KEYS, RATE_LABELS, RATE_NOTES, type RateKey } from './compare/rates';
 import {
   APPEAL_COLUMN_LABELS,

@@ -11,7 +11,7 @@ import { compareYears, headline, figureChange } from '@/lib/compare/yoy';
 import { buildTimeline, timelineRows, TIMELINE_COLUMNS } from '@/lib/compare/timeline';
 import { parsePeerSort, peerColumn, sortPeers, peerCsv } from '@/lib/compare/peers';
 import { exportRow, exportRowValues, EXPORT_COLUMNS } from '@/lib/compare/export';
-import { figureLabel } from '@/lib/compare/labels';
+import { figureLabel } from '@/lib/compare/key-labels';
 import type { Figures } from '@/lib/types';
 import { appeals, record, requests, theme } from './compare-fixtures';
 

@@ -16,7 +16,7 @@ import { parseSearchParams, cleanText } from '../lib/search-params';
 import { isFailure, type ReportRecord } from '../lib/types';
 import { isDecodablePath } from '../proxy';
 import { checkLabel, facetValueLabel } from '../lib/labels';
-import { figureLabel } from '../lib/compare/labels';
+import { figureLabel } from '../lib/compare/key-labels';
 
 let dir: string;
 let engine: SqliteEngine;

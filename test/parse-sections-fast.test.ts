@@ -1,7 +1,7 @@
-/** cleanText replaces in the whole text at once; it must equal the line-by-line rule. */
+/** sectionText replaces in the whole text at once; it must equal the line-by-line rule. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '@/lib/parse/sections';
+import { sectionText } from '@/lib/parse/sections';
 
 const refClean = (raw: string) =>
   raw
@@ -10,12 +10,12 @@ const refClean = (raw: string) =>
     .filter((l) => l !== '')
     .join('\n');
 
-describe('cleanText', () => {
+describe('sectionText', () => {
   it('equals the line-by-line rule', () => {
     const piece = fc.oneof(fc.constantFrom('|', ' ', '\t', '\u3000', '\u00a0', '\n', '\r', '\u2003', '文字', '12', '| 0 |'), fc.string({ maxLength: 3 }));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (raw) => {
-        expect(cleanText(raw)).toBe(refClean(raw));
+        expect(sectionText(raw)).toBe(refClean(raw));
       }),
       { numRuns: 20000 },
     );

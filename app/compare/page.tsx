@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { formatPeerSort, parsePeerSort, PEER_ROW_KEYS, peerValue, sortPeers, type PeerColumn, type PeerSort } from '@/lib/compare/peers';
-import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
+import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/key-labels';
 import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
 import { RATE_KEYS } from '@/lib/compare/rates';
 import { formatCell } from '@/lib/compare/numbers';

@@ -12,7 +12,7 @@ import type { SearchEngine } from '../search/types';
 import { findReportFiles, type SkippedFile } from './walk';
 import { createParsePool, type ParsePool } from './pool';
 import { readIndexStatus, writeIndexStatus, type AbortedRun, type IndexFailure, type IndexStatus } from '../index-status';
-import { VersionTracker, type VersionMeta } from './versions';
+import { VersionTracker, type VersionMeta } from './run-versions';
 import { compareCompleteness, completeness, completenessText, versionId } from '../versions';
 
 export interface IndexProgress {

@@ -9,7 +9,7 @@
 
 export type CellKind = 'label' | 'number' | 'blank' | 'slash' | 'unreadable' | 'run';
 
-export interface Cell {
+export interface Token {
   raw: string;
   kind: CellKind;
   /** NFKC-normalised, whitespace removed: what label patterns are matched against */
@@ -52,7 +52,7 @@ function isDigits(s: string): boolean {
   return true;
 }
 
-export function classify(raw: string): Cell {
+export function classify(raw: string): Token {
   const norm = normLabel(raw);
   if (norm === '') return { raw, kind: 'blank', norm, value: null };
   // the usual cell, a plain count: what the general path below concludes, without its regexes
@@ -96,7 +96,7 @@ const RUN = /[-+]?\d[\d\s.+-]*/g;
 const HEADER_WORDS =
   /(信息内容|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|处理决定数量|采购项目数量|采购总金额|\(单位:万元\)|申请人情况|法律服务机构|其[他它]|计量单位|历年累计|累计|本年度|年度|总计)/g;
 
-function gluedLabel(text: string): Cell[] {
+function gluedLabel(text: string): Token[] {
   const full = classify(text.trim());
   if (full.kind !== 'label') return [full];
   let tail = '';
@@ -114,8 +114,8 @@ function gluedLabel(text: string): Cell[] {
  * measure word), read as before. A run's last digit before `.`/`、` and a letter is the
  * next row's number (`…0000002.其他法律…`), not a value.
  */
-function gluedCells(line: string, from: number): Cell[] | null {
-  const out: Cell[] = [];
+function gluedCells(line: string, from: number): Token[] | null {
+  const out: Token[] = [];
   const head = line.slice(0, from).trim();
   if (head) out.push(classify(head));
   const s = line.slice(from);
@@ -152,7 +152,7 @@ function gluedCells(line: string, from: number): Cell[] | null {
   return out;
 }
 
-function runCell(run: string): Cell {
+function runCell(run: string): Token {
   const groups = run.trim().split(/\s+/);
   return { raw: run, kind: 'run', norm: run.replace(/\s+/g, ' '), value: null, groups };
 }
@@ -177,8 +177,8 @@ function pipeLinesAreBorders(lines: string[]): boolean {
   return bare > 2 * ending;
 }
 
-export function tokenize(text: string): Cell[] {
-  const cells: Cell[] = [];
+export function tokenize(text: string): Token[] {
+  const cells: Token[] = [];
   const lines = text.split('\n');
   const borders = text.includes('|') && pipeLinesAreBorders(lines);
   for (const line of lines) {
@@ -201,14 +201,14 @@ export interface Segment {
   /** consecutive label cells (a row label, possibly broken across cells, plus header cells) */
   labels: string[];
   /** value cells that follow, blanks included */
-  values: Cell[];
+  values: Token[];
 }
 
 /** Labels longer than this are prose, not table labels: they end a segment without joining it. */
 const MAX_LABEL = 80;
 
 /** A segment = a run of label cells and the value cells after them, up to the next label. */
-export function segments(cells: Cell[]): Segment[] {
+export function segments(cells: Token[]): Segment[] {
   const out: Segment[] = [];
   let cur: Segment | null = null;
   for (const c of cells) {
@@ -234,7 +234,7 @@ export function segments(cells: Cell[]): Segment[] {
  * (a label column's empty slot before, a row-span placeholder or trailing tab after), so extra
  * blanks are dropped from the end first, then from the start.
  */
-export function takeValues(values: Cell[], n: number): { cells: Cell[]; exact: boolean } {
+export function takeValues(values: Token[], n: number): { cells: Token[]; exact: boolean } {
   const v = values.slice();
   while (v.length > n && v[v.length - 1].kind === 'blank') v.pop();
   while (v.length > n && v[0].kind === 'blank') v.shift();

@@ -15,7 +15,7 @@ import {
   type RequestFigures,
   type RequestRowKey,
 } from '../types';
-import { APPEAL_GROUP_NAMES, APPLICANT_NAMES, REQUEST_ROW_NAMES } from './labels';
+import { APPEAL_GROUP_NAMES, APPLICANT_NAMES, REQUEST_ROW_NAMES } from './row-names';
 
 const SIX = APPLICANT_COLUMNS.filter((c) => c !== 'total');
 const RESULT_ROWS = REQUEST_ROWS.slice(REQUEST_ROWS.indexOf('granted'), REQUEST_ROWS.indexOf('total_processed'));

@@ -3,7 +3,7 @@
  * 政府信息公开情况统计表 (指标名称 / 计量单位 / 本年度 / 累计) in any layout, and the few figures
  * a sentence names unambiguously. Rows are found by their indicator name, never by position.
  */
-import type { Cell as Num, LegacyFigures } from '../types';
+import type { Cell as Cell, LegacyFigures } from '../types';
 import { segments, tokenize } from './cells';
 import type { ColumnKind } from './runs';
 import { proseMentions, proseReplies } from './prose';
@@ -93,13 +93,13 @@ export function emptyLegacy(): LegacyFigures {
   };
 }
 
-export function setKey(f: LegacyFigures, key: string, v: Num): void {
+export function setKey(f: LegacyFigures, key: string, v: Cell): void {
   const [a, b] = key.split('.');
-  if (b === undefined) (f as unknown as Record<string, Num>)[a] = v;
-  else (f as unknown as Record<string, Record<string, Num>>)[a][b] = v;
+  if (b === undefined) (f as unknown as Record<string, Cell>)[a] = v;
+  else (f as unknown as Record<string, Record<string, Cell>>)[a][b] = v;
 }
 
-export function getKey(f: LegacyFigures, key: string): Num {
+export function getKey(f: LegacyFigures, key: string): Cell {
   const [a, b] = key.split('.');
   const v = b === undefined ? (f as unknown as Record<string, unknown>)[a] : (f as unknown as Record<string, Record<string, unknown>>)[a]?.[b];
   return typeof v === 'number' ? v : null;
@@ -159,7 +159,7 @@ export function parseLegacyTable(text: string, f: LegacyFigures, warn: Warn, hin
   return filled;
 }
 
-function agreedCells(cands: number[][], n: number): Num[] {
+function agreedCells(cands: number[][], n: number): Cell[] {
   return Array.from({ length: n }, (_, i) => (cands.every((c) => c[i] === cands[0][i]) ? cands[0][i] : null));
 }
 

@@ -198,7 +198,7 @@ export function splitSections(text: string, probe: string = text): RawSection[] 
 }
 
 /** Display/search text: cells of a table row joined by spaces, empty lines dropped. */
-export function cleanText(raw: string): string {
+export function sectionText(raw: string): string {
   // Neither pattern matches a line break: replacing in the whole text is replacing line by line.
   return raw
     .replace(/\|/g, ' ')
@@ -210,5 +210,5 @@ export function cleanText(raw: string): string {
 }
 
 export function toSections(raw: RawSection[]): Section[] {
-  return raw.map((r) => ({ key: r.key, title: r.title, text: cleanText(r.raw) }));
+  return raw.map((r) => ({ key: r.key, title: r.title, text: sectionText(r.raw) }));
 }

@@ -14,13 +14,13 @@ import {
   type ItemsDecisions,
   type MadePublished,
   type AppealFigures,
-  type Cell as Num,
+  type Cell,
   type RequestFigures,
   type RequestRow,
   type RequestRowKey,
 } from '../types';
-import { segments, takeValues, tokenize, type Cell, type Segment } from './cells';
-import { APPEAL_COLUMN_NAMES, APPEAL_GROUP_NAMES, APPLICANT_NAMES, REQUEST_ROW_NAMES } from './labels';
+import { segments, takeValues, tokenize, type Token, type Segment } from './cells';
+import { APPEAL_COLUMN_NAMES, APPEAL_GROUP_NAMES, APPLICANT_NAMES, REQUEST_ROW_NAMES } from './row-names';
 
 const APPLICANT_NAMES_LIST = APPLICANT_COLUMNS.map((c) => APPLICANT_NAMES[c]);
 import { agreed, propagate, readings, type ColumnKind } from './runs';
@@ -29,7 +29,7 @@ import type { Warn as StageWarn } from '../messages';
 
 type Warn = StageWarn<'parse'>;
 
-function cellValue(c: Cell, where: string, warn: Warn): Num {
+function cellValue(c: Token, where: string, warn: Warn): Cell {
   if (c.kind === 'number') return c.value;
   const why = c.kind === 'blank' ? '空白' : c.kind === 'slash' ? `“${c.raw}”` : `无法识别“${c.raw}”`;
   warn('parse.cell_empty', `${where}：单元格${why}，记为空值`);
@@ -39,7 +39,7 @@ function cellValue(c: Cell, where: string, warn: Warn): Num {
 const COUNTS = (n: number): ColumnKind[] => Array(n).fill('count');
 
 export interface RowRead {
-  cells: Num[];
+  cells: Cell[];
   /** the row's readings when its numbers were run together (see lib/parse/runs.ts) */
   cands: number[][] | null;
   exact: boolean;
@@ -50,7 +50,7 @@ export interface RowRead {
  * column kinds allow and `fits` (the row's own arithmetic) accepts, and a cell is kept only
  * where all readings agree (`settle` warns for the rest).
  */
-export function readRow(values: Cell[], kinds: ColumnKind[], where: string, warn: Warn, fits?: (v: number[]) => boolean): RowRead {
+export function readRow(values: Token[], kinds: ColumnKind[], where: string, warn: Warn, fits?: (v: number[]) => boolean): RowRead {
   const n = kinds.length;
   if (!values.some((v) => v.kind === 'run')) {
     const { cells, exact } = takeValues(values, n);
@@ -75,7 +75,7 @@ export function readRow(values: Cell[], kinds: ColumnKind[], where: string, warn
 }
 
 /** After cross-row checks: the agreed cells of a run-together row, with a warning per open cell. */
-function settle(read: RowRead, where: string, warn: Warn, names?: readonly string[]): Num[] {
+function settle(read: RowRead, where: string, warn: Warn, names?: readonly string[]): Cell[] {
   if (!read.cands || read.cands.length === 0) return read.cells;
   const cells = agreed(read.cands, read.cells.length);
   const open = cells.map((c, i) => (c === null ? (names ? names[i] : String(i + 1)) : null)).filter((x) => x !== null);
@@ -152,14 +152,14 @@ const ACTIVE_COLUMNS_2019: Record<string, readonly string[]> = {
 };
 
 function activeRows(
-  cells: Cell[],
+  cells: Token[],
   rows: { key: string; re: RegExp; kinds: ColumnKind[] }[],
   columns: Record<string, readonly string[]>,
   table: string,
   warn: Warn,
   hints: HintSource,
-): Map<string, Num[]> {
-  const found = new Map<string, Num[]>();
+): Map<string, Cell[]> {
+  const found = new Map<string, Cell[]>();
   for (const seg of segments(cells)) {
     let best: { key: string; kinds: ColumnKind[]; at: number } | null = null;
     const pairs = joinedPairs(seg.labels);
@@ -204,7 +204,7 @@ function activeTable(
   edition: string | null,
   warn: Warn,
   hints: HintSource,
-): ((key: string, n: number) => Num[]) | null {
+): ((key: string, n: number) => Cell[]) | null {
   const cells = tokenize(text);
   const table = edition ? `表二（主动公开，${edition}）` : '表二（主动公开）';
   if (!cells.some((c) => c.kind === 'label' && ACTIVE_HEADER.test(c.norm))) {
@@ -372,7 +372,7 @@ export function parseRequests(text: string, warn: Warn, hints: HintSource = {}):
   settleRequests(found, hints);
   const out = {} as RequestFigures;
   const nulls = () => Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, null])) as RequestRow;
-  const toRow = (cells: Num[]) => Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, cells[i]])) as RequestRow;
+  const toRow = (cells: Cell[]) => Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, cells[i]])) as RequestRow;
   const other = found.get('other_processing');
   for (const key of REQUEST_ROWS) {
     const read = found.get(key);
@@ -435,7 +435,7 @@ export function parseAppeals(text: string, warn: Warn): AppealFigures | null {
     warn('parse.table_missing', '表四（行政复议、行政诉讼）未找到数据');
     return null;
   }
-  let values: Cell[] = [];
+  let values: Token[] = [];
   for (const seg of segs) {
     if (values.length >= 15) break;
     const v = seg.values.slice();

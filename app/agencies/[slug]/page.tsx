@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { buildTimeline, type Timeline } from '@/lib/compare/timeline';
 import { RATE_KEYS, RATE_LABELS, RATE_NOTES } from '@/lib/compare/rates';
-import { figureLabel } from '@/lib/compare/labels';
+import { figureLabel } from '@/lib/compare/key-labels';
 import { formatCell } from '@/lib/compare/numbers';
 import { figureChange, headline, HEADLINE_KEY } from '@/lib/compare/yoy';
 import { FORMAT_LABELS, LEVEL_LABELS, checkLabel } from '@/lib/labels';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { compareYears, type FigureChange, type YearComparison } from '@/lib/compare/yoy';
 import { KEY_FIGURE_KEYS } from '@/lib/compare/figures';
-import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/labels';
+import { figureLabel, figurePart, PART_LABELS } from '@/lib/compare/key-labels';
 import { FORMAT_LABELS } from '@/lib/labels';
 import { RATE_LABELS, RATE_NOTES, type RateKey } from '@/lib/compare/rates';
 import { formatCell, formatDelta, formatPct } from '@/lib/compare/numbers';
