@@ -145,83 +145,104 @@ export function resolveRegion(agency: string, text: string, ctx: RegionContext =
   const d = load();
   const messages: StageMessage[] = [];
   const name = expandShort(toSimplified(agency.normalize('NFKC')));
-  const url = urlPlaces(ctx.url);
-  const codes = [...codeAreas(ctx.url ?? ''), ...codeAreas(text.slice(0, 3000))];
-  const clueBonus = (code: string) =>
-    url.filter((u) => code.startsWith(u.code)).length * 10 + codes.filter((c) => c.startsWith(code) || code.startsWith(c)).length * 10;
-  // Phone numbers only break ties (and help fromText): most agency names need none.
-  let phoneList: string[] | null = null;
-  const phones = () => (phoneList ??= phoneCities(text));
-  const empty: Region = { province: null, city: null, county: null };
-
-  const provHits = namesIn(name, d.provinces, d.provinceIndex);
-  const cityHits = namesIn(name, d.cities, d.cityIndex).filter((c) => c.name !== '市辖区' && c.name !== '县');
-  const parentNames = [...provHits.map((p) => p.name), ...cityHits.map((c) => c.name)];
-  // occurs() needs the name somewhere in `name`: only those areas are tested
-  let areaHits = namesIn(name, d.areas, d.areaIndex).filter((a) => occurs(name, a.name, parentNames));
-  // a county-level city also listed as a prefecture name is not both (e.g. 吉林市 vs 吉林省 names)
-  if (cityHits.length) {
-    const narrowed = areaHits.filter((a) => cityHits.some((c) => c.code === a.cityCode));
-    if (narrowed.length) areaHits = narrowed;
-  }
-  if (provHits.length) {
-    const narrowed = areaHits.filter((a) => provHits.some((p) => p.code === a.provinceCode));
-    if (narrowed.length) areaHits = narrowed;
-  }
-  // drop names contained in a longer matched name (e.g. 南区 inside 城南区)
-  areaHits = areaHits.filter((a) => !areaHits.some((b) => b !== a && b.name.length > a.name.length && b.name.includes(a.name)));
-
-  const pick = <T extends { provinceCode: string }>(cands: T[], cityOf: (t: T) => string | null): T | null => {
-    if (cands.length === 1) return cands[0];
-    const scored = cands.map((c) => {
-      const p = d.provinceByCode.get(c.provinceCode)!;
-      const code = (c as unknown as { code: string }).code;
-      return { c, s: scoreClues(text, p.name, cityOf(c), phones()) + clueBonus(code) };
-    });
-    scored.sort((a, b) => b.s - a.s);
-    if (scored[0].s > 0 && scored[0].s > scored[1].s) return scored[0].c;
-    return null;
-  };
-
-  if (areaHits.length) {
-    const byCode = new Map(areaHits.map((a) => [a.code, a]));
-    const uniq = [...byCode.values()];
-    const a = pick(uniq, (x) => cityName(d.cityByCode.get(x.cityCode), d.provinceByCode.get(x.provinceCode)));
-    if (a) {
-      const p = d.provinceByCode.get(a.provinceCode);
-      return {
-        region: { province: p?.name ?? null, city: cityName(d.cityByCode.get(a.cityCode), p), county: a.name },
-        named: 'county',
-        messages,
-      };
-    }
-    const provs = new Set(uniq.map((x) => x.provinceCode));
-    messages.push(stageMessage('parse.region_ambiguous', `地区不确定：“${uniq[0].name}”可指 ${uniq.map((x) => d.provinceByCode.get(x.provinceCode)?.name).join('、')} 等地，未猜测`));
-    const onlyProv = provs.size === 1 ? d.provinceByCode.get([...provs][0])!.name : null;
-    return { region: { ...empty, province: onlyProv }, named: 'county', messages };
-  }
-  if (cityHits.length) {
-    const c = pick(cityHits, (x) => x.name);
-    if (c) {
-      const p = d.provinceByCode.get(c.provinceCode);
-      return { region: { province: p?.name ?? null, city: c.name, county: null }, named: 'city', messages };
-    }
-    messages.push(stageMessage('parse.region_ambiguous', `地区不确定：“${cityHits[0].name}”有多处同名，未猜测`));
-    return { region: empty, named: 'city', messages };
-  }
-  if (provHits.length) {
-    const p = provHits[0];
+  const clues = regionClues(text, ctx);
+  const hits = divisionsNamed(name, d);
+  // the lowest division the name holds decides; the text and site only break its ties
+  if (hits.areas.length) return { ...fromAreas(hits.areas, d, clues, messages), named: 'county', messages };
+  if (hits.cities.length) return { ...fromCities(hits.cities, d, clues, messages), named: 'city', messages };
+  if (hits.provinces.length) {
+    const p = hits.provinces[0];
     // municipalities: 北京市人民政府 names the province and the city at once
     const muni = d.cities.some((c) => c.provinceCode === p.code && c.name === '市辖区');
     return { region: { province: p.name, city: muni ? p.name : null, county: null }, named: 'province', messages };
   }
-  const town = fromTownship(name, text, d, clueBonus);
+  const town = fromTownship(name, text, d, clues.bonus);
   if (town) return { region: town, named: 'county', messages };
-  const site = fromSite(name, url, codes, d);
+  const site = fromSite(name, clues.url, clues.codes, d);
   if (site) return { region: site, named: null, messages };
-  const region = fromText(text, d, phones());
+  const region = fromText(text, d, clues.phones());
   if (!region.province) messages.push(stageMessage('parse.region_unknown', '未能确定所在地区：机关名称和正文中都没有可识别的行政区划'));
   return { region, named: null, messages };
+}
+
+/** What besides the agency name places a report: the text, the page's URL, credit codes, phone numbers. */
+interface Clues {
+  text: string;
+  url: UrlPlace[];
+  codes: string[];
+  /** points for a division code the URL or a credit code points at */
+  bonus: (code: string) => number;
+  /** cities of the text's phone area codes */
+  phones: () => string[];
+}
+
+function regionClues(text: string, ctx: RegionContext): Clues {
+  const url = urlPlaces(ctx.url);
+  const codes = [...codeAreas(ctx.url ?? ''), ...codeAreas(text.slice(0, 3000))];
+  const bonus = (code: string) =>
+    url.filter((u) => code.startsWith(u.code)).length * 10 + codes.filter((c) => c.startsWith(code) || code.startsWith(c)).length * 10;
+  // Phone numbers only break ties (and help fromText): most agency names need none, so they are read lazily.
+  let phoneList: string[] | null = null;
+  const phones = () => (phoneList ??= phoneCities(text));
+  return { text, url, codes, bonus, phones };
+}
+
+/** The provinces, prefectures and counties the agency name holds, narrowed by each other. */
+function divisionsNamed(name: string, d: Data): { provinces: Province[]; cities: City[]; areas: Area[] } {
+  const provinces = namesIn(name, d.provinces, d.provinceIndex);
+  const cities = namesIn(name, d.cities, d.cityIndex).filter((c) => c.name !== '市辖区' && c.name !== '县');
+  const parentNames = [...provinces.map((p) => p.name), ...cities.map((c) => c.name)];
+  // occurs() needs the name somewhere in `name`: only those areas are tested
+  let areas = namesIn(name, d.areas, d.areaIndex).filter((a) => occurs(name, a.name, parentNames));
+  // a county-level city also listed as a prefecture name is not both (e.g. 吉林市 vs 吉林省 names)
+  if (cities.length) {
+    const narrowed = areas.filter((a) => cities.some((c) => c.code === a.cityCode));
+    if (narrowed.length) areas = narrowed;
+  }
+  if (provinces.length) {
+    const narrowed = areas.filter((a) => provinces.some((p) => p.code === a.provinceCode));
+    if (narrowed.length) areas = narrowed;
+  }
+  // drop names contained in a longer matched name (e.g. 南区 inside 城南区)
+  areas = areas.filter((a) => !areas.some((b) => b !== a && b.name.length > a.name.length && b.name.includes(a.name)));
+  return { provinces, cities, areas };
+}
+
+/** The one candidate, or the one the clues clearly favour; null on a tie. */
+function pickByClues<T extends { code: string; provinceCode: string }>(cands: T[], cityOf: (t: T) => string | null, d: Data, clues: Clues): T | null {
+  if (cands.length === 1) return cands[0];
+  const scored = cands.map((c) => {
+    const p = d.provinceByCode.get(c.provinceCode)!;
+    return { c, s: scoreClues(clues.text, p.name, cityOf(c), clues.phones()) + clues.bonus(c.code) };
+  });
+  scored.sort((a, b) => b.s - a.s);
+  if (scored[0].s > 0 && scored[0].s > scored[1].s) return scored[0].c;
+  return null;
+}
+
+/** A county named: its prefecture and province, or only the province all same-named counties share. */
+function fromAreas(areas: Area[], d: Data, clues: Clues, messages: StageMessage[]): { region: Region } {
+  const uniq = [...new Map(areas.map((a) => [a.code, a])).values()];
+  const a = pickByClues(uniq, (x) => cityName(d.cityByCode.get(x.cityCode), d.provinceByCode.get(x.provinceCode)), d, clues);
+  if (a) {
+    const p = d.provinceByCode.get(a.provinceCode);
+    return { region: { province: p?.name ?? null, city: cityName(d.cityByCode.get(a.cityCode), p), county: a.name } };
+  }
+  const provs = new Set(uniq.map((x) => x.provinceCode));
+  messages.push(stageMessage('parse.region_ambiguous', `地区不确定：“${uniq[0].name}”可指 ${uniq.map((x) => d.provinceByCode.get(x.provinceCode)?.name).join('、')} 等地，未猜测`));
+  const onlyProv = provs.size === 1 ? d.provinceByCode.get([...provs][0])!.name : null;
+  return { region: { province: onlyProv, city: null, county: null } };
+}
+
+/** A prefecture named: it and its province, unless same-named prefectures tie. */
+function fromCities(cities: City[], d: Data, clues: Clues, messages: StageMessage[]): { region: Region } {
+  const c = pickByClues(cities, (x) => x.name, d, clues);
+  if (c) {
+    const p = d.provinceByCode.get(c.provinceCode);
+    return { region: { province: p?.name ?? null, city: c.name, county: null } };
+  }
+  messages.push(stageMessage('parse.region_ambiguous', `地区不确定：“${cities[0].name}”有多处同名，未猜测`));
+  return { region: { province: null, city: null, county: null } };
 }
 
 /**
