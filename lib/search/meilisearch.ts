@@ -93,6 +93,10 @@ export class MeilisearchEngine implements SearchEngine {
         apiKey: this.opts.apiKey,
         timeout: this.opts.requestTimeoutMs,
         defaultWaitOptions: { timeout: this.opts.taskTimeoutMs, interval: this.opts.pollIntervalMs },
+        // Uncompressed answers: a gzip answer over Node's kept-alive fetch connection arrives ≈30 ms
+        // late (measured against Meilisearch 1.50: a 12 KB document 0.4 ms as identity, 28–37 ms as
+        // gzip), on every search, report read and facet count.
+        requestInit: { headers: { 'Accept-Encoding': 'identity' } },
       });
     } catch (e) {
       throw new EngineUnavailableError(`MEILI_HOST is not a usable URL: ${this.opts.host}`, { cause: e });
