@@ -74,6 +74,8 @@ export class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch';
   private readonly client: Meilisearch;
   private readonly opts: Required<Omit<MeilisearchEngineOptions, 'apiKey'>> & { apiKey?: string };
+  /** the agency list and the records index's updatedAt it was read at (see listAgencies) */
+  private agencies: { updatedAt: string; list: AgencySummary[] } | null = null;
 
   constructor(options: MeilisearchEngineOptions) {
     this.opts = {
@@ -376,7 +378,28 @@ export class MeilisearchEngine implements SearchEngine {
       .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /**
+   * Every agency, read again only when the records index changed: the list pages through every
+   * record (100 requests at 100,000 reports) and pages ask for it on each request (query
+   * understanding, agency lookups). One GET of the index tells whether its updatedAt moved (any
+   * write or swap moves it); the same array is returned while it has not, so the query layer's
+   * agency directory, keyed by that array, is built once per index state too.
+   */
   async listAgencies(): Promise<AgencySummary[]> {
+    let updatedAt: string;
+    try {
+      updatedAt = String((await this.client.index(this.recordsUid).getRawInfo()).updatedAt);
+    } catch (e) {
+      if (apiErrorCode(e) === 'index_not_found') return [];
+      throw toEngineError(e, this.opts.host);
+    }
+    if (this.agencies?.updatedAt === updatedAt) return this.agencies.list;
+    const list = await this.readAgencies();
+    this.agencies = { updatedAt, list };
+    return list;
+  }
+
+  private async readAgencies(): Promise<AgencySummary[]> {
     const docs = await this.allRecordDocs(['agency', 'year', 'province', 'city', 'county', 'level']);
     const by = new Map<string, { latest: (typeof docs)[number]; years: Set<number> }>();
     for (const d of docs) {
