@@ -77,6 +77,15 @@ const intParam = (name: string, min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, tooSmall(name, min)).max(max, tooLarge(name, max)));
 
+/** One end of the year range (`end`: 起始 or 截止, as the messages name it). */
+const yearBound = (end: string) =>
+  z
+    .string()
+    .regex(/^\d{4}$/, `${end}年份必须是 ${YEAR_MIN}–${YEAR_MAX} 之间的四位数年份`)
+    .transform(Number)
+    .pipe(z.number().int().min(YEAR_MIN, `${end}年份不能早于 ${YEAR_MIN} 年`).max(YEAR_MAX, `${end}年份不能晚于 ${YEAR_MAX} 年`))
+    .optional();
+
 const facetValues = z
   .array(z.string().trim().min(1).max(MAX_VALUE_LENGTH, `筛选值过长（最多 ${MAX_VALUE_LENGTH} 字）`))
   .max(MAX_VALUES_PER_FACET, `同一筛选项最多选择 ${MAX_VALUES_PER_FACET} 个值`);
@@ -94,18 +103,8 @@ const schema = z.object({
     .enum(['0', '1'], { message: 'literal 只能是 1（检索词全部作为文字）或 0' })
     .default('0')
     .transform((v) => v === '1'),
-  yearFrom: z
-    .string()
-    .regex(/^\d{4}$/, `起始年份必须是 ${YEAR_MIN}–${YEAR_MAX} 之间的四位数年份`)
-    .transform(Number)
-    .pipe(z.number().int().min(YEAR_MIN, `起始年份不能早于 ${YEAR_MIN} 年`).max(YEAR_MAX, `起始年份不能晚于 ${YEAR_MAX} 年`))
-    .optional(),
-  yearTo: z
-    .string()
-    .regex(/^\d{4}$/, `截止年份必须是 ${YEAR_MIN}–${YEAR_MAX} 之间的四位数年份`)
-    .transform(Number)
-    .pipe(z.number().int().min(YEAR_MIN, `截止年份不能早于 ${YEAR_MIN} 年`).max(YEAR_MAX, `截止年份不能晚于 ${YEAR_MAX} 年`))
-    .optional(),
+  yearFrom: yearBound('起始'),
+  yearTo: yearBound('截止'),
   filters: z.object(Object.fromEntries(FACETS.map((f) => [f, facetValues.optional()])) as Record<FacetName, z.ZodOptional<typeof facetValues>>),
 });
 

@@ -1,7 +1,7 @@
 /** Searching: the query understood, the search itself, suggestions when it finds nothing, all hit ids. */
 import 'server-only';
 import { getEngine } from '../search/index';
-import { DEFAULT_FACET_LIMIT, type FacetName, type SearchResult } from '../search/types';
+import { DEFAULT_FACET_LIMIT, type FacetName, type SearchQuery, type SearchResult } from '../search/types';
 import { engineFilters, type SearchState } from '../search-params';
 import { fromEngineError } from '../errors';
 import { getAgencyDirectory, suggestAgencies, type AgencySuggestion } from './agency';
@@ -92,6 +92,17 @@ export async function searchSuggestions({ state, searched }: { state: SearchStat
  * value). Why a default: at national scale counting 20,000 agency values into an object costs
  * more than the rest of a query, and no page lists them.
  */
+/** What the engine is asked for a page's search state, whatever it then pages or counts. */
+function engineQuery(state: SearchState): SearchQuery {
+  return {
+    q: state.q,
+    filters: engineFilters(state),
+    ...(state.figureFilters?.length ? { figureFilters: state.figureFilters } : {}),
+    sort: state.sort,
+    ...(state.includeVersions ? { includeVersions: true } : {}),
+  };
+}
+
 export async function searchReports({
   state,
   facetLimit = DEFAULT_FACET_LIMIT,
@@ -103,13 +114,9 @@ export async function searchReports({
 }): Promise<SearchResult> {
   try {
     return await getEngine().search({
-      q: state.q,
-      filters: engineFilters(state),
-      ...(state.figureFilters?.length ? { figureFilters: state.figureFilters } : {}),
-      sort: state.sort,
+      ...engineQuery(state),
       page: state.page,
       perPage: state.perPage,
-      ...(state.includeVersions ? { includeVersions: true } : {}),
       ...(facetLimit > 0 ? { facetLimit } : {}),
       ...(facets ? { facets } : {}),
     });
@@ -129,13 +136,7 @@ export async function getSearchIds({ state, limit }: { state: SearchState; limit
 }> {
   return engineCall(async () => {
     const engine = getEngine();
-    const query = {
-      q: state.q,
-      filters: engineFilters(state),
-      ...(state.figureFilters?.length ? { figureFilters: state.figureFilters } : {}),
-      sort: state.sort,
-      ...(state.includeVersions ? { includeVersions: true } : {}),
-    };
+    const query = engineQuery(state);
     if (engine.searchIds) {
       const { total, ids } = await engine.searchIds(query, limit);
       return { total, ids, truncated: total > limit };

@@ -72,7 +72,11 @@ export function selectTerms(terms: readonly string[], max = MAX_QUERY_TERMS): st
  */
 export function meiliQueryText(q: string, segment: (q: string) => string[]): string | null {
   const terms = meiliTerms(q, segment);
-  if (terms === null) return null;
+  return terms === null ? null : quotedTerms(terms);
+}
+
+/** Terms as quoted phrases, the form every search request sends them in. */
+export function quotedTerms(terms: readonly string[]): string {
   return terms.map((t) => `"${t}"`).join(' ');
 }
 

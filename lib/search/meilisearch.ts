@@ -24,7 +24,7 @@ import {
 } from './types';
 import { recordIndexSettings, sectionIndexSettings } from './meili-settings';
 import { eq, inList } from './meili-filter';
-import { buildSearchParams, meiliTerms } from './meili-query';
+import { buildSearchParams, meiliTerms, quotedTerms } from './meili-query';
 import { disjunctiveSearches, mergeDistributions } from './meili-disjunctive';
 import {
   bestSection,
@@ -304,7 +304,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const terms = meiliTerms(query.q ?? '', this.opts.segmentQuery);
-    const qText = terms === null ? '' : terms.map((t) => `"${t}"`).join(' ');
+    const qText = terms === null ? '' : quotedTerms(terms);
     const params = buildSearchParams(query, qText);
     const facets = query.facets ?? [...FACETS];
     const page = params.page!;

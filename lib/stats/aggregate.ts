@@ -43,15 +43,9 @@ export function reportMeasures(r: ReportRecord): Values {
   const f = flattenFigures(r.figures);
   const a = (k: string): Cell => f[`appeals.${k}`] ?? null;
   // The key figures are made in lib/key-figures.ts (search filters and hits show the same numbers).
-  const k = keyFigures(r.figures);
+  const { corrected: _, ...k } = keyFigures(r.figures);
   return {
-    received: k.received,
-    processed: k.processed,
-    granted: k.granted,
-    refused: k.refused,
-    review: k.review,
-    review_corrected: k.review_corrected,
-    litigation_corrected: k.litigation_corrected,
+    ...k,
     review_concluded: sumCells(['upheld', 'corrected', 'other'].map((c) => a(`review.${c}`))),
   };
 }

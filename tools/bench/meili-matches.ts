@@ -6,18 +6,16 @@
  * same, and paging itself is pinned by the contract suite (test/engine-contract.ts).
  */
 import { Meilisearch } from 'meilisearch';
-import { buildSearchParams, meiliTerms } from '../../lib/search/meili-query';
+import { buildSearchParams, meiliQueryText } from '../../lib/search/meili-query';
 import { segmentQuery } from '../../lib/segment/index';
-import type { BenchQuery } from './queries';
+import type { MatchSet } from './recall';
 
-export type MatchSet = (q: BenchQuery) => Promise<{ ids: string[]; total: number }>;
 
 export function meiliMatchSet(host: string, apiKey: string | undefined, indexUid: string, maxHits: number): MatchSet {
   const client = new Meilisearch({ host, apiKey });
   return async (q) => {
-    const terms = meiliTerms(q.q, segmentQuery);
-    if (terms === null) return { ids: [], total: 0 };
-    const qText = terms.map((t) => `"${t}"`).join(' ');
+    const qText = meiliQueryText(q.q, segmentQuery);
+    if (qText === null) return { ids: [], total: 0, requests: 0 };
     const params = buildSearchParams({ q: q.q, filters: q.filters, sort: q.sort, page: 1, perPage: 1, facets: [] }, qText);
     const res = await client.index(indexUid).search(qText, {
       ...params,
@@ -26,6 +24,6 @@ export function meiliMatchSet(host: string, apiKey: string | undefined, indexUid
       attributesToHighlight: [],
       attributesToCrop: [],
     });
-    return { ids: res.hits.map((h) => String((h as { report_id: unknown }).report_id)), total: res.totalHits ?? 0 };
+    return { ids: res.hits.map((h) => String((h as { report_id: unknown }).report_id)), total: res.totalHits ?? 0, requests: 1 };
   };
 }

@@ -4,10 +4,12 @@
  */
 import type { SearchEngine } from '../../lib/search/types';
 import type { Baseline } from './baseline';
-import type { MatchSet } from './meili-matches';
 import { queryLabel, type BenchQuery } from './queries';
 
 export const PAGE_SIZE = 100;
+
+/** A query's result ids in the engine's order, its reported total and the requests it took. */
+export type MatchSet = (q: BenchQuery) => Promise<{ ids: string[]; total: number; requests: number }>;
 
 export interface QueryQuality {
   label: string;
@@ -37,33 +39,42 @@ export interface QualityResult {
   perQuery: QueryQuality[];
 }
 
-/** With `matchSet`, each query's ids come from it in one request instead of paging engine.search. */
+/**
+ * Every result id of a query by paging engine.search at the largest page size (the default way);
+ * `requests`: the pages fetched.
+ */
+export function pagedMatchSet(engine: SearchEngine): MatchSet {
+  return async (q) => {
+    const ids: string[] = [];
+    let total = 0;
+    let requests = 0;
+    for (let page = 1; ; page++) {
+      const res = await engine.search({ q: q.q, filters: q.filters, sort: q.sort, page, perPage: PAGE_SIZE, facets: [] });
+      requests++;
+      total = res.total;
+      ids.push(...res.hits.map((h) => h.id));
+      if (res.hits.length < PAGE_SIZE || page * PAGE_SIZE >= res.total) break;
+    }
+    return { ids, total, requests };
+  };
+}
+
+/** With `matchSet`, each query's ids come from it (one request each) instead of paging engine.search. */
 export async function measureQuality(engine: SearchEngine, queries: BenchQuery[], base: Baseline, matchSet?: MatchSet): Promise<QualityResult> {
   const t0 = performance.now();
+  const collect = matchSet ?? pagedMatchSet(engine);
   let pages = 0;
   const perQuery: QueryQuality[] = [];
   for (let i = 0; i < queries.length; i++) {
     const q = queries[i];
+    const res = await collect(q);
+    pages += res.requests;
+    const total = res.total;
     const seen = new Set<string>();
     let duplicates = 0;
-    let total = 0;
-    if (matchSet) {
-      const res = await matchSet(q);
-      pages++;
-      total = res.total;
-      for (const id of res.ids) {
-        if (seen.has(id)) duplicates++;
-        seen.add(id);
-      }
-    } else for (let page = 1; ; page++) {
-      const res = await engine.search({ q: q.q, filters: q.filters, sort: q.sort, page, perPage: PAGE_SIZE, facets: [] });
-      pages++;
-      total = res.total;
-      for (const h of res.hits) {
-        if (seen.has(h.id)) duplicates++;
-        seen.add(h.id);
-      }
-      if (res.hits.length < PAGE_SIZE || page * PAGE_SIZE >= res.total) break;
+    for (const id of res.ids) {
+      if (seen.has(id)) duplicates++;
+      seen.add(id);
     }
     let correct = 0;
     for (const id of seen) {
